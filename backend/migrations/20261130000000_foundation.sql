@@ -1,0 +1,11 @@
+-- Extensions the product relies on: trigram similarity for typo-tolerant search, unaccent for
+-- accent-insensitive matching. Both ship with PostgreSQL's contrib package.
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE EXTENSION IF NOT EXISTS unaccent;
+
+-- Facts about this installation (e.g. when the demo data was seeded).
+CREATE TABLE installation_facts (
+  key         text PRIMARY KEY,
+  value       text NOT NULL,
+  updated_at  timestamptz NOT NULL DEFAULT now()
+);

@@ -1,0 +1,35 @@
+#pragma once
+// Operations endpoints: liveness, readiness (database + migrations), version, Prometheus metrics,
+// and the live-updates WebSocket's hello/ping (features push on it later).
+#include <chrono>
+#include <vector>
+
+#include "infrastructure/postgres/migrations.hpp"
+#include "interfaces/http/message.hpp"
+#include "interfaces/http/metrics.hpp"
+#include "interfaces/http/websocket.hpp"
+
+namespace shopme::postgres {
+class Db;
+}
+
+namespace shopme::http {
+
+class SystemController {
+ public:
+  SystemController(const Metrics& metrics, std::vector<postgres::Migration> migrations)
+      : metrics_(metrics), migrations_(std::move(migrations)), started_(std::chrono::steady_clock::now()) {}
+
+  Response healthz(const Request& req) const;
+  Response readyz(const Request& req, postgres::Db& db) const;
+  Response version(const Request& req) const;
+  Response metrics(const Request& req) const;
+  std::shared_ptr<WebSocketHandler> live(const Request& req) const;
+
+ private:
+  const Metrics& metrics_;
+  std::vector<postgres::Migration> migrations_;
+  std::chrono::steady_clock::time_point started_;
+};
+
+}  // namespace shopme::http

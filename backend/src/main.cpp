@@ -1,0 +1,313 @@
+// The composition root: the only place that picks concrete adapters and wires them together.
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+#include <memory>
+#include <map>
+#include <optional>
+#include <set>
+#include <pqxx/pqxx>
+#include <string>
+#include <vector>
+
+#include "config/build_info.hpp"
+#include "config/config.hpp"
+#include "infrastructure/crypto/server_secrets.hpp"
+#include "infrastructure/logging/log.hpp"
+#include "infrastructure/postgres/db_worker_pool.hpp"
+#include "infrastructure/postgres/demo_seed.hpp"
+#include "infrastructure/postgres/embedded_cluster.hpp"
+#include "infrastructure/postgres/migrations.hpp"
+#include "interfaces/http/app.hpp"
+#include "interfaces/http/controllers/system_controller.hpp"
+#include "interfaces/http/routes.hpp"
+#include "interfaces/http/server.hpp"
+
+namespace fs = std::filesystem;
+using namespace shopme;
+
+namespace {
+
+constexpr const char* kUsage = R"(usage: shopme <command> [options]
+
+commands:
+  serve [--port N] [--data-dir DIR] [--no-demo]   serve the dashboard and API
+  migrate [--data-dir DIR]                         apply pending database migrations
+  seed [--demo] [--workspaces N] [--products N] [--customers N] [--messages N] [--data-dir DIR]
+  db start|stop|status|url [--data-dir DIR]        manage the embedded PostgreSQL cluster
+  keys rotate [--data-dir DIR]                     new token-signing key; old tokens stay valid
+  version                                          print the version
+
+environment: PORT, DATABASE_URL, SHOPME_DATA_DIR, LOG_LEVEL, SHOPME_ADMIN_PASSWORD, ... (see README)
+)";
+
+struct Args {
+  std::vector<std::string> positional;
+  std::map<std::string, std::string> options;  // --name value, or --flag -> "1"
+};
+
+Args parse_args(int argc, char** argv) {
+  Args a;
+  static const std::set<std::string> kFlags = {"--no-demo", "--demo", "--help"};
+  for (int i = 1; i < argc; ++i) {
+    std::string s = argv[i];
+    if (s.rfind("--", 0) == 0) {
+      if (auto eq = s.find('='); eq != std::string::npos) {
+        a.options[s.substr(0, eq)] = s.substr(eq + 1);
+      } else if (kFlags.count(s) || i + 1 >= argc) {
+        a.options[s] = "1";
+      } else {
+        a.options[s] = argv[++i];
+      }
+    } else {
+      a.positional.push_back(s);
+    }
+  }
+  return a;
+}
+
+int int_option(const Args& a, const std::string& name, int fallback) {
+  auto it = a.options.find(name);
+  if (it == a.options.end()) return fallback;
+  try {
+    return std::stoi(it->second);
+  } catch (const std::exception&) {
+    throw std::invalid_argument(name + " needs a number");
+  }
+}
+
+// The database the server uses: DATABASE_URL, or the embedded cluster (started here when needed
+// and stopped again by the lease's owner if this process started it).
+class DatabaseLease {
+ public:
+  DatabaseLease(const Config& config, bool start_cluster) {
+    if (config.database_url) {
+      conninfo_ = *config.database_url;
+      return;
+    }
+    cluster_ = std::make_unique<postgres::EmbeddedCluster>(postgres::EmbeddedCluster::Options{
+        config.data_dir, config.cluster_user, config.cluster_tcp, cluster_port(), durable()});
+    if (start_cluster) {
+      fresh_ = cluster_->ensure_initialized();
+      started_here_ = cluster_->start();
+      cluster_->ensure_database("shopme");
+    }
+    conninfo_ = cluster_->connection_string("shopme");
+  }
+  ~DatabaseLease() {
+    if (started_here_ && cluster_) {
+      try {
+        cluster_->stop();
+      } catch (const std::exception& e) {
+        log::error("could not stop the embedded database", {{"error", e.what()}});
+      }
+    }
+  }
+  DatabaseLease(const DatabaseLease&) = delete;
+  DatabaseLease& operator=(const DatabaseLease&) = delete;
+
+  [[nodiscard]] const std::string& conninfo() const { return conninfo_; }
+  [[nodiscard]] bool embedded() const { return cluster_ != nullptr; }
+  [[nodiscard]] bool fresh() const { return fresh_; }
+  postgres::EmbeddedCluster* cluster() { return cluster_.get(); }
+  void keep_running() { started_here_ = false; }
+
+ private:
+  static int cluster_port() {
+    const char* v = std::getenv("SHOPME_CLUSTER_PORT");
+    return v && *v ? std::stoi(v) : 5432;
+  }
+  static bool durable() {
+    const char* v = std::getenv("SHOPME_CLUSTER_FSYNC");
+    return !(v && std::string(v) == "off");
+  }
+  std::unique_ptr<postgres::EmbeddedCluster> cluster_;
+  std::string conninfo_;
+  bool started_here_ = false;
+  bool fresh_ = false;
+};
+
+std::string admin_password(const Config& config) {
+  if (config.admin_password) return *config.admin_password;
+  return crypto::load_or_create_secret_file(config.data_dir / "admin-password", 12);
+}
+
+void apply_migrations(const std::string& conninfo) {
+  pqxx::connection conn(conninfo);
+  postgres::MigrationRunner runner(conn, postgres::builtin_migrations());
+  runner.apply();
+}
+
+int cmd_serve(Config config, const Args& args) {
+  config.port = static_cast<std::uint16_t>(int_option(args, "--port", config.port));
+  if (args.options.count("--data-dir")) config.data_dir = args.options.at("--data-dir");
+  fs::create_directories(config.data_dir);
+  (void)crypto::load_or_create_secrets(config.data_dir);
+
+  DatabaseLease db(config, true);
+  try {
+    apply_migrations(db.conninfo());
+  } catch (const postgres::MigrationDriftError& e) {
+    log::error("refusing to start", {{"reason", e.what()}});
+    return 1;
+  }
+  const bool seed = db.embedded() && db.fresh() && !args.options.count("--no-demo");
+  std::optional<std::string> password;
+  if (seed) {
+    pqxx::connection conn(db.conninfo());
+    password = admin_password(config);
+    postgres::seed_demo(conn, *password);
+  } else if (db.embedded() && !config.admin_password && fs::exists(config.data_dir / "admin-password")) {
+    password = admin_password(config);
+  } else if (config.admin_password) {
+    password = config.admin_password;
+  }
+
+  http::Metrics metrics;
+  postgres::DbWorkerPool pool(db.conninfo(), config.db_workers, config.db_queue_capacity);
+  metrics.add_gauge("shopme_db_pool_workers", "Database workers (one connection each).",
+                    [&] { return pool.workers(); });
+  metrics.add_gauge("shopme_db_pool_busy", "Database workers running a job.", [&] { return pool.busy(); });
+  metrics.add_gauge("shopme_db_queue_depth", "Jobs waiting for a database worker.",
+                    [&] { return pool.queue_depth(); });
+  metrics.add_gauge("shopme_db_queue_capacity", "Queue size beyond which requests get 503.",
+                    [&] { return pool.capacity(); });
+
+  std::optional<http::StaticFiles> statics;
+  if (!config.static_dir.empty()) statics.emplace(config.static_dir);
+  if (!statics || !statics->available()) {
+    log::warn("dashboard not built; serving the API only", {{"static_dir", config.static_dir.string()}});
+  }
+  http::SystemController system(metrics, postgres::builtin_migrations());
+  const http::Router router = http::build_routes({system});
+  const http::App app(router, statics ? &*statics : nullptr, metrics);
+  http::Server server(config, app, pool);
+  const auto port = server.listen();
+  metrics.add_gauge("shopme_http_in_flight", "Requests being handled.", [&] { return server.in_flight(); });
+
+  log::info("listening", {{"port", port}, {"url", "http://localhost:" + std::to_string(port)}});
+  if (isatty(1) || std::getenv("SHOPME_PRINT_BANNER")) {
+    std::printf("\n  ShopMe is running at http://localhost:%u\n", port);
+    if (password) {
+      std::printf("  Demo administrator: admin@shopme.test / %s\n", password->c_str());
+      std::printf("  (also manager@shopme.test and agent@shopme.test, same password)\n");
+    }
+    std::printf("\n");
+    std::fflush(stdout);
+  }
+  server.run();
+  pool.shutdown();
+  log::info("stopped");
+  return 0;
+}
+
+int cmd_migrate(Config config, const Args& args) {
+  if (args.options.count("--data-dir")) config.data_dir = args.options.at("--data-dir");
+  DatabaseLease db(config, true);
+  pqxx::connection conn(db.conninfo());
+  postgres::MigrationRunner runner(conn, postgres::builtin_migrations());
+  const int ran = runner.apply();
+  const auto s = runner.status();
+  std::printf("%d migration(s) applied; %d of %d current\n", ran, s.applied, s.expected);
+  return 0;
+}
+
+int cmd_seed(Config config, const Args& args) {
+  if (args.options.count("--data-dir")) config.data_dir = args.options.at("--data-dir");
+  DatabaseLease db(config, true);
+  apply_migrations(db.conninfo());
+  pqxx::connection conn(db.conninfo());
+  const postgres::SeedVolume volume{int_option(args, "--workspaces", 0), int_option(args, "--products", 0),
+                                    int_option(args, "--customers", 0), int_option(args, "--messages", 0)};
+  const bool any_volume = volume.workspaces || volume.products || volume.customers || volume.messages;
+  if (args.options.count("--demo") || !any_volume) {
+    const auto password = admin_password(config);
+    if (postgres::seed_demo(conn, password)) {
+      std::printf("demo data created; admin@shopme.test / %s\n", password.c_str());
+    } else {
+      std::printf("demo data already present\n");
+    }
+  }
+  postgres::seed_volume(conn, volume);
+  return 0;
+}
+
+int cmd_db(Config config, const Args& args) {
+  if (args.options.count("--data-dir")) config.data_dir = args.options.at("--data-dir");
+  if (config.database_url) {
+    std::fprintf(stderr, "DATABASE_URL is set: the embedded cluster is not in use\n");
+    return 2;
+  }
+  const std::string action = args.positional.size() > 1 ? args.positional[1] : "status";
+  DatabaseLease db(config, false);
+  auto* cluster = db.cluster();
+  if (action == "start") {
+    cluster->ensure_initialized();
+    const bool started = cluster->start();
+    cluster->ensure_database("shopme");
+    std::printf("%s; socket directory %s\n", started ? "started" : "already running", cluster->socket_dir().c_str());
+    return 0;
+  }
+  if (action == "stop") {
+    const bool was = cluster->is_running();
+    cluster->stop();
+    std::printf("%s\n", was ? "stopped" : "not running");
+    return 0;
+  }
+  if (action == "url") {
+    std::printf("%s\n", cluster->connection_string("shopme").c_str());
+    return 0;
+  }
+  if (action == "status") {
+    const bool running = cluster->is_running();
+    std::printf("%s (%s)\n", running ? "running" : "stopped", cluster->pgdata().c_str());
+    return running ? 0 : 3;
+  }
+  std::fprintf(stderr, "unknown db action: %s\n", action.c_str());
+  return 2;
+}
+
+int cmd_keys(Config config, const Args& args) {
+  if (args.options.count("--data-dir")) config.data_dir = args.options.at("--data-dir");
+  if (args.positional.size() < 2 || args.positional[1] != "rotate") {
+    std::fprintf(stderr, "usage: shopme keys rotate [--data-dir DIR]\n");
+    return 2;
+  }
+  const auto s = crypto::rotate_signing_key(config.data_dir);
+  std::printf("new signing key %s is active; %zu key(s) kept for verification. Restart the servers to use it.\n",
+              s.active_kid.c_str(), s.signing_keys.size());
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const Args args = parse_args(argc, argv);
+  if (args.positional.empty() || args.options.count("--help")) {
+    std::fputs(kUsage, args.positional.empty() ? stderr : stdout);
+    return args.positional.empty() ? 2 : 0;
+  }
+  const std::string& command = args.positional[0];
+  try {
+    Config config = load_config_from_process();
+    log::init(config.log_level);
+    if (command == "serve") return cmd_serve(std::move(config), args);
+    if (command == "migrate") return cmd_migrate(std::move(config), args);
+    if (command == "seed") return cmd_seed(std::move(config), args);
+    if (command == "db") return cmd_db(std::move(config), args);
+    if (command == "keys") return cmd_keys(std::move(config), args);
+    if (command == "version") {
+      std::printf("shopme %s (%s, built %s)\n", build_info::kVersion, build_info::kCommit, build_info::kBuildTime);
+      return 0;
+    }
+    std::fprintf(stderr, "unknown command: %s\n\n%s", command.c_str(), kUsage);
+    return 2;
+  } catch (const std::invalid_argument& e) {
+    std::fprintf(stderr, "shopme: %s\n", e.what());
+    return 2;
+  } catch (const std::exception& e) {
+    log::error("fatal", {{"error", e.what()}});
+    return 1;
+  }
+}
