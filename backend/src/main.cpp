@@ -20,7 +20,10 @@
 #include "infrastructure/postgres/embedded_cluster.hpp"
 #include "infrastructure/postgres/migrations.hpp"
 #include "interfaces/http/app.hpp"
+#include "interfaces/http/auth_guard.hpp"
+#include "interfaces/http/controllers/auth_controller.hpp"
 #include "interfaces/http/controllers/system_controller.hpp"
+#include "interfaces/http/controllers/workspace_controller.hpp"
 #include "interfaces/http/routes.hpp"
 #include "interfaces/http/server.hpp"
 
@@ -143,7 +146,7 @@ int cmd_serve(Config config, const Args& args) {
   config.port = static_cast<std::uint16_t>(int_option(args, "--port", config.port));
   if (args.options.count("--data-dir")) config.data_dir = args.options.at("--data-dir");
   fs::create_directories(config.data_dir);
-  (void)crypto::load_or_create_secrets(config.data_dir);
+  const auto secrets = crypto::load_or_create_secrets(config.data_dir);
 
   DatabaseLease db(config, true);
   try {
@@ -179,11 +182,18 @@ int cmd_serve(Config config, const Args& args) {
   if (!statics || !statics->available()) {
     log::warn("dashboard not built; serving the API only", {{"static_dir", config.static_dir.string()}});
   }
+  // Links in e-mails need the real port, known only after listen(); the controllers hold a reference.
+  std::string base_url = config.base_url();
+  const http::AuthGuard guard(secrets, config.public_base_url, config.api_rate_limit);
   http::SystemController system(metrics, postgres::builtin_migrations());
-  const http::Router router = http::build_routes({system});
-  const http::App app(router, statics ? &*statics : nullptr, metrics);
+  const http::AuthController auth(guard, base_url, {config.cookie_secure}, config.login_ip_limit,
+                                  config.login_email_limit);
+  const http::WorkspaceController workspaces(base_url);
+  const http::Router router = http::build_routes({system, auth, workspaces});
+  const http::App app(router, guard, statics ? &*statics : nullptr, metrics);
   http::Server server(config, app, pool);
   const auto port = server.listen();
+  if (config.public_base_url.empty()) base_url = "http://localhost:" + std::to_string(port);
   metrics.add_gauge("shopme_http_in_flight", "Requests being handled.", [&] { return server.in_flight(); });
 
   log::info("listening", {{"port", port}, {"url", "http://localhost:" + std::to_string(port)}});

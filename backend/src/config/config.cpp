@@ -95,6 +95,17 @@ Config load_config(const EnvMap& env, const EnvMap& dotenv) {
     c.shutdown_grace = std::chrono::milliseconds(parse_int("SHOPME_SHUTDOWN_GRACE_MS", *v, 0, 600'000));
   }
   if (auto v = get("SHOPME_ADMIN_PASSWORD")) c.admin_password = *v;
+  if (auto v = get("SHOPME_API_RATE_LIMIT")) {
+    c.api_rate_limit = static_cast<int>(parse_int("SHOPME_API_RATE_LIMIT", *v, 1, 1'000'000));
+  }
+  if (auto v = get("SHOPME_LOGIN_IP_LIMIT")) {
+    c.login_ip_limit = static_cast<int>(parse_int("SHOPME_LOGIN_IP_LIMIT", *v, 1, 1'000'000));
+  }
+  if (auto v = get("SHOPME_LOGIN_EMAIL_LIMIT")) {
+    c.login_email_limit = static_cast<int>(parse_int("SHOPME_LOGIN_EMAIL_LIMIT", *v, 1, 1'000'000));
+  }
+  if (auto v = get("SHOPME_COOKIE_SECURE")) c.cookie_secure = parse_bool(*v);
+  if (c.public_base_url.rfind("https://", 0) == 0) c.cookie_secure = true;
   return c;
 }
 

@@ -30,6 +30,10 @@ struct Config {
   std::chrono::milliseconds shutdown_grace{15'000};
   int max_requests_per_connection = 10'000;
   std::optional<std::string> admin_password;  // SHOPME_ADMIN_PASSWORD
+  int api_rate_limit = 30;                    // requests/minute per user outside a workspace
+  int login_ip_limit = 20;                    // login, reset and invitation attempts/minute per IP
+  int login_email_limit = 5;                  // and per e-mail address
+  bool cookie_secure = false;                 // also true when the public base URL is https
 
   [[nodiscard]] std::string base_url() const;
 };

@@ -31,6 +31,7 @@ struct Error {
   std::string detail;  // safe to show to the client
   std::vector<FieldError> fields{};
   std::string code{};  // stable machine-readable reason, e.g. "migration_drift"
+  int retry_after_seconds = 0;  // with kRateLimited / kUnavailable
 
   static Error invalid(std::vector<FieldError> fields, std::string detail = "The request has invalid fields.") {
     return {ErrorKind::kInvalid, std::move(detail), std::move(fields)};
@@ -44,6 +45,12 @@ struct Error {
     return {ErrorKind::kUnauthorized, std::move(detail)};
   }
   static Error bad_request(std::string detail) { return {ErrorKind::kBadRequest, std::move(detail)}; }
+  static Error gone(std::string detail) { return {ErrorKind::kGone, std::move(detail)}; }
+  static Error rate_limited(std::string detail, int retry_after) {
+    Error e{ErrorKind::kRateLimited, std::move(detail)};
+    e.retry_after_seconds = retry_after;
+    return e;
+  }
 };
 
 template <class T>

@@ -1,5 +1,5 @@
-import { mockFetch } from '@/test/fetchMock';
-import { ApiError, apiFetch } from './api';
+import { callsTo, mockFetch, problem } from '@/test/fetchMock';
+import { ApiError, apiFetch, parseRetryAfter, setSessionExpiredHandler } from './api';
 
 function headersOf(fetchMock: ReturnType<typeof mockFetch>, call = 0): Headers {
   const init = fetchMock.mock.calls[call]?.[1];
@@ -75,5 +75,116 @@ describe('apiFetch', () => {
     mockFetch({ '/api/thing': new TypeError('Failed to fetch') });
 
     await expect(apiFetch('/api/thing')).rejects.toMatchObject({ status: 0, problem: { title: 'Network error' } });
+  });
+});
+
+describe('Retry-After', () => {
+  it('reads delay-seconds and HTTP dates', () => {
+    const now = Date.parse('2026-12-01T10:00:00Z');
+    expect(parseRetryAfter('42', now)).toBe(42);
+    expect(parseRetryAfter('Tue, 01 Dec 2026 10:01:30 GMT', now)).toBe(90);
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter(null, now)).toBeUndefined();
+  });
+
+  it('is exposed on the error of a 429', async () => {
+    mockFetch({ '/api/auth/login': { ...problem(429, 'Too Many Requests'), headers: { 'Retry-After': '17' } } });
+
+    await expect(apiFetch('/api/auth/login', { method: 'POST', body: {} })).rejects.toMatchObject({
+      status: 429,
+      retryAfterSeconds: 17,
+    });
+  });
+});
+
+describe('silent session refresh', () => {
+  afterEach(() => setSessionExpiredHandler(null));
+
+  it('refreshes the session once on a 401 and retries the request', async () => {
+    let calls = 0;
+    const fetchMock = mockFetch({
+      '/api/workspaces': () => (++calls === 1 ? problem(401, 'Unauthorized') : { body: { items: [] } }),
+      'POST /api/auth/refresh': { body: {} },
+    });
+
+    await expect(apiFetch('/api/workspaces')).resolves.toEqual({ items: [] });
+
+    expect(callsTo(fetchMock, '/api/workspaces')).toHaveLength(2);
+    const refresh = callsTo(fetchMock, '/api/auth/refresh');
+    expect(refresh).toHaveLength(1);
+    expect(refresh[0]?.[1]).toMatchObject({ method: 'POST', credentials: 'include' });
+    expect(new Headers(refresh[0]?.[1]?.headers).get('X-Requested-With')).toBe('shopme');
+  });
+
+  it('shares one refresh between concurrent 401s', async () => {
+    let refreshed = false;
+    let releaseRefresh: () => void = () => {};
+    const refreshDone = new Promise<void>((resolve) => {
+      releaseRefresh = resolve;
+    });
+    const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
+      const path = String(input);
+      if (path === '/api/auth/refresh') {
+        await refreshDone;
+        refreshed = true;
+        return new Response('{}', { status: 200, headers: { 'Content-Type': 'application/json' } });
+      }
+      if (!refreshed) {
+        return new Response(JSON.stringify({ title: 'Unauthorized', status: 401 }), {
+          status: 401,
+          headers: { 'Content-Type': 'application/problem+json' },
+        });
+      }
+      return new Response(JSON.stringify({ path }), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    });
+    vi.stubGlobal('fetch', fetchMock);
+
+    const requests = Promise.all([apiFetch('/api/a'), apiFetch('/api/b'), apiFetch('/api/c')]);
+    await vi.waitFor(() => expect(fetchMock.mock.calls.filter(([url]) => url === '/api/auth/refresh')).toHaveLength(1));
+    releaseRefresh();
+
+    await expect(requests).resolves.toEqual([{ path: '/api/a' }, { path: '/api/b' }, { path: '/api/c' }]);
+    expect(fetchMock.mock.calls.filter(([url]) => url === '/api/auth/refresh')).toHaveLength(1);
+  });
+
+  it('reports an expired session and throws the 401 when the refresh fails', async () => {
+    const handler = vi.fn();
+    setSessionExpiredHandler(handler);
+    const fetchMock = mockFetch({
+      '/api/workspaces': problem(401, 'Unauthorized'),
+      'POST /api/auth/refresh': problem(401, 'Unauthorized'),
+    });
+
+    await expect(apiFetch('/api/workspaces')).rejects.toMatchObject({ status: 401 });
+
+    expect(handler).toHaveBeenCalledTimes(1);
+    expect(callsTo(fetchMock, '/api/workspaces')).toHaveLength(1);
+  });
+
+  it('leaves 401s of the auth endpoints alone (wrong password is not an expired session)', async () => {
+    const handler = vi.fn();
+    setSessionExpiredHandler(handler);
+    const fetchMock = mockFetch({ '/api/auth/login': problem(401, 'Unauthorized') });
+
+    await expect(apiFetch('/api/auth/login', { method: 'POST', body: {} })).rejects.toMatchObject({ status: 401 });
+
+    expect(callsTo(fetchMock, '/api/auth/refresh')).toHaveLength(0);
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('refreshes quietly when asked: the final 401 goes to the caller only', async () => {
+    const handler = vi.fn();
+    setSessionExpiredHandler(handler);
+    const fetchMock = mockFetch({
+      '/api/auth/me': problem(401, 'Unauthorized'),
+      'POST /api/auth/refresh': problem(401, 'Unauthorized'),
+    });
+
+    await expect(apiFetch('/api/auth/me', { onUnauthorized: 'refresh-quietly' })).rejects.toMatchObject({
+      status: 401,
+    });
+
+    expect(callsTo(fetchMock, '/api/auth/refresh')).toHaveLength(1);
+    expect(handler).not.toHaveBeenCalled();
   });
 });

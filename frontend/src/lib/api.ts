@@ -4,6 +4,9 @@
  * - Always sends cookies (`credentials: 'include'`).
  * - Sends `X-Requested-With: shopme` on state-changing requests (the server's CSRF check).
  * - Parses RFC 9457 problem documents (`application/problem+json`) into an `ApiError`.
+ * - Refreshes an expired session silently: on a 401 it calls `POST /api/auth/refresh`
+ *   once (shared by concurrent requests) and retries; when that fails it reports the
+ *   expired session to the handler set with `setSessionExpiredHandler`.
  */
 
 export type ProblemFieldError = {
@@ -23,6 +26,14 @@ export type Problem = {
 
 export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/**
+ * What a 401 answer leads to:
+ * - `refresh`: refresh the session once and retry; if still 401, report the expired session.
+ * - `refresh-quietly`: refresh and retry, but leave a final 401 to the caller (e.g. "who am I?").
+ * - `none`: the 401 is the answer (wrong password, expired refresh token...).
+ */
+export type UnauthorizedPolicy = 'refresh' | 'refresh-quietly' | 'none';
+
 export type ApiFetchOptions = {
   method?: HttpMethod;
   /** Serialized as JSON unless it is already a BodyInit (FormData, Blob, string...). */
@@ -35,25 +46,33 @@ export type ApiFetchOptions = {
    * is still thrown as an `ApiError`.
    */
   acceptStatuses?: readonly number[];
+  /** Defaults to `none` for `/api/auth/…` endpoints and `refresh` for everything else. */
+  onUnauthorized?: UnauthorizedPolicy;
 };
 
 /** Network failures have `status` 0. */
 export class ApiError extends Error {
   readonly status: number;
   readonly problem: Problem;
+  /** From the `Retry-After` header (429, 503), in whole seconds. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(problem: Problem) {
+  constructor(problem: Problem, retryAfterSeconds?: number) {
     super(problem.detail ?? problem.title);
     this.name = 'ApiError';
     this.status = problem.status;
     this.problem = problem;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 }
 
 export const CSRF_HEADER = 'X-Requested-With';
 export const CSRF_VALUE = 'shopme';
 
+export const REFRESH_PATH = '/api/auth/refresh';
+
 const SAFE_METHODS: ReadonlySet<HttpMethod> = new Set(['GET', 'HEAD']);
+const AUTH_PATH = /^\/api\/auth\//;
 
 export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
@@ -103,8 +122,18 @@ function toProblem(response: Response, body: unknown): Problem {
   };
 }
 
-export async function apiFetch<T>(path: string, options: ApiFetchOptions = {}): Promise<T> {
-  const { method = 'GET', body, signal, acceptStatuses = [] } = options;
+/** `Retry-After` is either delay-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (value === null || value.trim() === '') return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+function buildRequest(options: ApiFetchOptions): RequestInit {
+  const { method = 'GET', body, signal } = options;
   const headers = new Headers({ Accept: 'application/json, application/problem+json' });
 
   let requestBody: BodyInit | undefined;
@@ -119,15 +148,12 @@ export async function apiFetch<T>(path: string, options: ApiFetchOptions = {}): 
   if (!SAFE_METHODS.has(method)) headers.set(CSRF_HEADER, CSRF_VALUE);
   for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
 
-  let response: Response;
+  return { method, headers, body: requestBody, credentials: 'include', signal };
+}
+
+async function send(path: string, init: RequestInit): Promise<Response> {
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      body: requestBody,
-      credentials: 'include',
-      signal,
-    });
+    return await fetch(path, init);
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiError({
@@ -137,9 +163,52 @@ export async function apiFetch<T>(path: string, options: ApiFetchOptions = {}): 
       detail: error instanceof Error ? error.message : String(error),
     });
   }
+}
+
+/* ---- Silent session refresh ------------------------------------------------------------ */
+
+/** Bumped by every successful refresh: a request sent before it can simply be retried. */
+let sessionGeneration = 0;
+let refreshInFlight: Promise<boolean> | null = null;
+let sessionExpiredHandler: (() => void) | null = null;
+
+/** Called when a request is still unauthorized after a refresh attempt. */
+export function setSessionExpiredHandler(handler: (() => void) | null): void {
+  sessionExpiredHandler = handler;
+}
+
+/** Single flight: concurrent 401s share one `POST /api/auth/refresh`. */
+function refreshSession(): Promise<boolean> {
+  refreshInFlight ??= (async () => {
+    try {
+      const response = await fetch(REFRESH_PATH, buildRequest({ method: 'POST' }));
+      if (!response.ok) return false;
+      sessionGeneration += 1;
+      return true;
+    } catch {
+      return false;
+    } finally {
+      refreshInFlight = null;
+    }
+  })();
+  return refreshInFlight;
+}
+
+export async function apiFetch<T>(path: string, options: ApiFetchOptions = {}): Promise<T> {
+  const { acceptStatuses = [] } = options;
+  const policy = options.onUnauthorized ?? (AUTH_PATH.test(path) ? 'none' : 'refresh');
+  const init = buildRequest(options);
+
+  const generation = sessionGeneration;
+  let response = await send(path, init);
+  if (response.status === 401 && policy !== 'none') {
+    const refreshed = generation !== sessionGeneration || (await refreshSession());
+    if (refreshed) response = await send(path, init);
+    if (response.status === 401 && policy === 'refresh') sessionExpiredHandler?.();
+  }
 
   const payload = await readBody(response);
   const isProblemDocument = /^application\/problem\+json\b/i.test(response.headers.get('Content-Type') ?? '');
   if (response.ok || (acceptStatuses.includes(response.status) && !isProblemDocument)) return payload as T;
-  throw new ApiError(toProblem(response, payload));
+  throw new ApiError(toProblem(response, payload), parseRetryAfter(response.headers.get('Retry-After')));
 }

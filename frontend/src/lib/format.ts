@@ -31,3 +31,10 @@ export function formatDateTime(iso: string, locale: string): string {
 export function formatTime(epochMs: number, locale: string): string {
   return new Intl.DateTimeFormat(locale, { timeStyle: 'medium' }).format(new Date(epochMs));
 }
+
+/** Formats an ISO 8601 timestamp as a date only; returns the input unchanged when it is not a valid date. */
+export function formatDate(iso: string, locale: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
+}

@@ -3,6 +3,7 @@ import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { routes } from '@/app/routes';
+import { installSessionExpiryHandler } from '@/features/auth/session';
 
 /** Renders the real route table at `path` with a fresh, non-retrying query client. */
 export function renderRoute(path: string) {
@@ -10,6 +11,7 @@ export function renderRoute(path: string) {
     defaultOptions: { queries: { retry: false, gcTime: Infinity } },
   });
   const router = createMemoryRouter(routes, { initialEntries: [path] });
+  installSessionExpiryHandler(queryClient, router);
   const user = userEvent.setup();
   const result = render(
     <QueryClientProvider client={queryClient}>

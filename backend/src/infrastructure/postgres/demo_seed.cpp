@@ -18,9 +18,11 @@ constexpr const char* kMarkSeeded =
 constexpr const char* kInsertUser =
     "INSERT INTO users (email, name, password_hash, language) VALUES ($1, $2, $3, $4) "
     "ON CONFLICT (lower(email)) DO UPDATE SET name = EXCLUDED.name RETURNING id";
+// The demo workspaces allow 300 API requests per user per minute (new workspaces start at 30): the
+// demo is clicked through quickly by several people at once.
 constexpr const char* kInsertWorkspace =
-    "INSERT INTO workspaces (name, slug, currency, default_language, timezone, business_type) "
-    "VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name RETURNING id";
+    "INSERT INTO workspaces (name, slug, currency, default_language, timezone, business_type, api_rate_limit) "
+    "VALUES ($1, $2, $3, $4, $5, $6, 300) ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name RETURNING id";
 constexpr const char* kInsertMembership =
     "INSERT INTO memberships (workspace_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
 

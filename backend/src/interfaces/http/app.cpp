@@ -60,9 +60,17 @@ App::Decision App::decide(Request& req) const {
     req.route = match.route->pattern;
     req.params = std::move(match.params);
     const auto& r = *match.route;
+    if (auto refused = guard_.check_csrf(req, r)) {
+      d.response = std::move(*refused);
+      return d;
+    }
     if (r.db_handler) {
-      d.db_handler = &r.db_handler;
+      d.db_route = &r;
     } else if (r.websocket) {
+      if (r.permission != Permission::kPublic && !guard_.access_claims(req)) {
+        d.response = problem(req, 401, "Log in to continue.", "unauthenticated");
+        return d;
+      }
       d.websocket = &r.websocket;
     } else {
       d.response = guarded(req, [&] { return r.inline_handler(req); });
@@ -89,9 +97,19 @@ App::Decision App::decide(Request& req) const {
   return d;
 }
 
-Response App::run_db(Request& req, const DbHandler& handler, postgres::Db& db) const {
+Response App::run_db(Request& req, const Route& route, postgres::Db& db) const {
   log::ScopedRequestId scope(req.request_id);
-  return guarded(req, [&] { return handler(req, db); });
+  return guarded(req, [&] {
+    HeaderList limit_headers;
+    Response res;
+    if (auto refused = guard_.authorize(req, route, db, limit_headers)) {
+      res = std::move(*refused);
+    } else {
+      res = route.db_handler(req, db);
+    }
+    for (auto& h : limit_headers) res.headers.push_back(std::move(h));
+    return res;
+  });
 }
 
 Response App::overloaded(const Request& req) const {

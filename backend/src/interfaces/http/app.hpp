@@ -5,6 +5,7 @@
 #include <chrono>
 #include <optional>
 
+#include "interfaces/http/auth_guard.hpp"
 #include "interfaces/http/message.hpp"
 #include "interfaces/http/metrics.hpp"
 #include "interfaces/http/router.hpp"
@@ -14,22 +15,23 @@ namespace shopme::http {
 
 class App {
  public:
-  App(const Router& router, const StaticFiles* static_files, Metrics& metrics)
-      : router_(router), static_files_(static_files), metrics_(metrics) {}
+  App(const Router& router, const AuthGuard& guard, const StaticFiles* static_files, Metrics& metrics)
+      : router_(router), guard_(guard), static_files_(static_files), metrics_(metrics) {}
 
   struct Decision {
     std::optional<Response> response;            // ready now
-    const DbHandler* db_handler = nullptr;        // run on the database worker pool
+    const Route* db_route = nullptr;              // run on the database worker pool
     const WebSocketFactory* websocket = nullptr;  // upgrade
   };
 
   Decision decide(Request& req) const;
-  Response run_db(Request& req, const DbHandler& handler, postgres::Db& db) const;
+  Response run_db(Request& req, const Route& route, postgres::Db& db) const;
   Response overloaded(const Request& req) const;
   void finish(const Request& req, Response& res, std::chrono::steady_clock::duration took) const;
 
  private:
   const Router& router_;
+  const AuthGuard& guard_;
   const StaticFiles* static_files_;
   Metrics& metrics_;
 };

@@ -9,9 +9,19 @@
 #include <utility>
 #include <vector>
 
+#include "domain/identity/role.hpp"
+
 namespace shopme::http {
 
 using HeaderList = std::vector<std::pair<std::string, std::string>>;
+
+// Who is calling, filled in by the auth guard before a protected handler runs.
+struct Principal {
+  std::string user_id;
+  std::string session_id;
+  std::string workspace_id;                // workspace routes only
+  identity::Role role = identity::Role::kAgent;  // role in that workspace
+};
 
 struct Request {
   std::string method;  // upper case, e.g. "GET"
@@ -24,6 +34,7 @@ struct Request {
   std::string route;                          // the matched route's pattern, for metrics and logs
   std::string request_id;
   std::string remote_address;
+  std::optional<Principal> principal;
 
   [[nodiscard]] std::optional<std::string_view> header(std::string_view lower_name) const;
   [[nodiscard]] std::optional<std::string> query_param(std::string_view name) const;

@@ -68,6 +68,7 @@ Response problem(const Request& req, const Error& error) {
   r.status = status;
   r.body = boost::json::serialize(doc);
   r.headers.emplace_back("Content-Type", "application/problem+json");
+  if (error.retry_after_seconds > 0) r.headers.emplace_back("Retry-After", std::to_string(error.retry_after_seconds));
   return r;
 }
 

@@ -36,6 +36,9 @@ void Router::add(Route route) {
       throw std::logic_error("route registered twice: " + route.method + " " + route.pattern);
     }
   }
+  if (route.permission == Permission::kWorkspace && route.pattern.find("{workspaceId}") == std::string::npos) {
+    throw std::logic_error("workspace route " + route.pattern + " has no {workspaceId}");
+  }
   std::vector<std::string> segs;
   for (auto s : split(route.pattern)) segs.emplace_back(s);
   segments_.push_back(std::move(segs));

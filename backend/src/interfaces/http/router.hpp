@@ -19,7 +19,11 @@ enum class Permission {
   kUnset,          // never valid: forces every route to say who may call it
   kPublic,         // no login (health, webhooks with their own signatures, public links)
   kAuthenticated,  // any logged-in user
+  kWorkspace,      // a member of {workspaceId} whose role allows the route's action
 };
+
+// Which rate limit a route counts against (the guard applies it).
+enum class Limit { kNone, kGeneral };
 
 using InlineHandler = std::function<Response(Request&)>;             // runs on the I/O thread: no blocking
 using DbHandler = std::function<Response(Request&, postgres::Db&)>;  // runs on the database worker pool
@@ -31,6 +35,9 @@ struct Route {
   InlineHandler inline_handler;
   DbHandler db_handler;
   WebSocketFactory websocket;
+  identity::Action action = identity::Action::kViewWorkspace;  // with kWorkspace
+  Limit limit = Limit::kNone;
+  bool csrf_exempt = false;  // state-changing requests need Origin or X-Requested-With otherwise
 };
 
 struct Match {
@@ -41,7 +48,6 @@ struct Match {
 
 class Router {
  public:
-  void get(std::string pattern, Permission p, InlineHandler h) { add({"GET", std::move(pattern), p, std::move(h), {}, {}}); }
   void add(Route route);
   [[nodiscard]] Match match(std::string_view method, std::string_view path) const;
   [[nodiscard]] const std::vector<Route>& routes() const { return routes_; }

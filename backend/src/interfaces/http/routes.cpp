@@ -1,19 +1,90 @@
 #include "interfaces/http/routes.hpp"
 
+#include "interfaces/http/controllers/auth_controller.hpp"
 #include "interfaces/http/controllers/system_controller.hpp"
+#include "interfaces/http/controllers/workspace_controller.hpp"
 
 namespace shopme::http {
+namespace {
+
+using identity::Action;
+
+template <class C>
+DbHandler bind(const C& c, Response (C::*m)(Request&, postgres::Db&) const) {
+  return [&c, m](Request& q, postgres::Db& d) { return (c.*m)(q, d); };
+}
+template <class C>
+InlineHandler bind_inline(const C& c, Response (C::*m)(const Request&) const) {
+  return [&c, m](Request& q) { return (c.*m)(q); };
+}
+
+// No login; the handler applies its own limits (login attempts, signed webhooks, public links).
+Route open(std::string method, std::string pattern, DbHandler h) {
+  return {std::move(method), std::move(pattern), Permission::kPublic, {}, std::move(h), {}};
+}
+// Any logged-in user, counted against the per-user API limit.
+Route user(std::string method, std::string pattern, DbHandler h) {
+  Route r{std::move(method), std::move(pattern), Permission::kAuthenticated, {}, std::move(h), {}};
+  r.limit = Limit::kGeneral;
+  return r;
+}
+// A member of {workspaceId} whose role allows `action`, counted against the workspace's API limit.
+Route member(std::string method, std::string pattern, Action action, DbHandler h) {
+  Route r{std::move(method), std::move(pattern), Permission::kWorkspace, {}, std::move(h), {}};
+  r.action = action;
+  r.limit = Limit::kGeneral;
+  return r;
+}
+Route ops(std::string pattern, InlineHandler h) {
+  return {"GET", std::move(pattern), Permission::kPublic, std::move(h), {}, {}};
+}
+
+}  // namespace
 
 Router build_routes(const Controllers& c) {
   Router r;
   const auto& sys = c.system;
+  const auto& auth = c.auth;
+  const auto& ws = c.workspaces;
+  using A = AuthController;
+  using W = WorkspaceController;
+  using S = SystemController;
+
   // clang-format off
-  //       method  pattern           permission              handler
-  r.add({"GET", "/healthz",         Permission::kPublic,    [&](Request& q) { return sys.healthz(q); }, {}, {}});
-  r.add({"GET", "/readyz",          Permission::kPublic,    {}, [&](Request& q, postgres::Db& db) { return sys.readyz(q, db); }, {}});
-  r.add({"GET", "/metrics",         Permission::kPublic,    [&](Request& q) { return sys.metrics(q); }, {}, {}});
-  r.add({"GET", "/api/version",     Permission::kPublic,    [&](Request& q) { return sys.version(q); }, {}, {}});
-  r.add({"GET", "/ws",              Permission::kPublic,    {}, {}, [&](const Request& q) { return sys.live(q); }});
+  // operations
+  r.add(ops("/healthz",                                         bind_inline(sys, &S::healthz)));
+  r.add(ops("/metrics",                                         bind_inline(sys, &S::metrics)));
+  r.add(ops("/api/version",                                     bind_inline(sys, &S::version)));
+  r.add(ops("/api/openapi.json",                                bind_inline(sys, &S::openapi)));
+  r.add(ops("/api/docs",                                        bind_inline(sys, &S::api_docs)));
+  r.add(open("GET",    "/readyz",                               bind(sys, &S::readyz)));
+  r.add({"GET", "/ws", Permission::kAuthenticated, {}, {}, [&sys](const Request& q) { return sys.live(q); }});
+
+  // authentication (own limits per IP and per e-mail address)
+  r.add(open("POST",   "/api/auth/login",                       bind(auth, &A::login)));
+  r.add(open("POST",   "/api/auth/refresh",                     bind(auth, &A::refresh)));
+  r.add(open("POST",   "/api/auth/logout",                      bind(auth, &A::logout)));
+  r.add(open("POST",   "/api/auth/password-reset",              bind(auth, &A::request_password_reset)));
+  r.add(open("POST",   "/api/auth/password-reset/confirm",      bind(auth, &A::confirm_password_reset)));
+  r.add(open("GET",    "/api/auth/invitations/{token}",         bind(auth, &A::invitation)));
+  r.add(open("POST",   "/api/auth/invitations/{token}/accept",  bind(auth, &A::accept_invitation)));
+  r.add(user("GET",    "/api/auth/me",                          bind(auth, &A::me)));
+  r.add(user("GET",    "/api/auth/sessions",                    bind(auth, &A::sessions)));
+  r.add(user("DELETE", "/api/auth/sessions/{id}",               bind(auth, &A::revoke_session)));
+  r.add(user("POST",   "/api/auth/password",                    bind(auth, &A::change_password)));
+
+  // workspaces and their teams
+  r.add(user("GET",    "/api/workspaces",                                                    bind(ws, &W::list)));
+  r.add(user("POST",   "/api/workspaces",                                                    bind(ws, &W::create)));
+  r.add(member("GET",    "/api/workspaces/{workspaceId}",                 Action::kViewWorkspace,   bind(ws, &W::get)));
+  r.add(member("PATCH",  "/api/workspaces/{workspaceId}",                 Action::kManageWorkspace, bind(ws, &W::update)));
+  r.add(member("DELETE", "/api/workspaces/{workspaceId}",                 Action::kManageWorkspace, bind(ws, &W::remove)));
+  r.add(member("GET",    "/api/workspaces/{workspaceId}/members",         Action::kViewTeam,        bind(ws, &W::members)));
+  r.add(member("POST",   "/api/workspaces/{workspaceId}/members/invitations", Action::kManageTeam,  bind(ws, &W::invite)));
+  r.add(member("DELETE", "/api/workspaces/{workspaceId}/members/invitations/{invitationId}", Action::kManageTeam, bind(ws, &W::revoke_invitation)));
+  r.add(member("PATCH",  "/api/workspaces/{workspaceId}/members/{userId}", Action::kManageTeam,       bind(ws, &W::change_member)));
+  r.add(member("DELETE", "/api/workspaces/{workspaceId}/members/{userId}", Action::kManageTeam,       bind(ws, &W::remove_member)));
+  r.add(member("GET",    "/api/workspaces/{workspaceId}/mail-outbox",     Action::kViewMailOutbox,  bind(ws, &W::mail_outbox)));
   // clang-format on
   return r;
 }

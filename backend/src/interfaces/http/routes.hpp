@@ -4,9 +4,13 @@
 namespace shopme::http {
 
 class SystemController;
+class AuthController;
+class WorkspaceController;
 
 struct Controllers {
   const SystemController& system;
+  const AuthController& auth;
+  const WorkspaceController& workspaces;
 };
 
 // The whole route table: every route with its permission, in one place.

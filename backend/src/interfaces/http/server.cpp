@@ -305,10 +305,11 @@ struct Server::Impl {
       Response res;
       if (decision.response) {
         res = std::move(*decision.response);
-      } else if (decision.db_handler) {
-        const DbHandler* h = decision.db_handler;
+      } else if (decision.db_route) {
+        const Route* route = decision.db_route;
         auto r = co_await async_on_pool(
-            pool, [this, &req, h](postgres::Db& db) { return app.run_db(req, *h, db); }, asio::use_awaitable);
+            pool, [this, &req, route](postgres::Db& db) { return app.run_db(req, *route, db); },
+            asio::use_awaitable);
         res = r ? std::move(*r) : app.overloaded(req);
       } else {
         res = problem(req, 426, "This resource needs a WebSocket upgrade.");

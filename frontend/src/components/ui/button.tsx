@@ -11,6 +11,8 @@ const buttonVariants = cva(
         primary: 'bg-brand-600 text-white hover:bg-brand-700',
         secondary: 'border border-slate-300 bg-white text-slate-900 hover:bg-slate-100',
         ghost: 'text-slate-700 hover:bg-slate-100',
+        danger: 'bg-red-600 text-white hover:bg-red-700 focus-visible:outline-red-600',
+        'danger-outline': 'border border-red-300 bg-white text-red-700 hover:bg-red-50 focus-visible:outline-red-600',
       },
       size: {
         sm: 'h-8 px-3',

@@ -4,6 +4,7 @@
 #include <pqxx/pqxx>
 
 #include "config/build_info.hpp"
+#include "config/embedded_docs.hpp"
 #include "infrastructure/logging/log.hpp"
 #include "infrastructure/postgres/db_worker_pool.hpp"
 #include "interfaces/http/problem.hpp"
@@ -42,7 +43,7 @@ class LiveSocket : public WebSocketHandler {
 
 Response SystemController::healthz(const Request&) const { return Response::json(200, R"({"status":"ok"})"); }
 
-Response SystemController::readyz(const Request&, postgres::Db& db) const {
+Response SystemController::readyz(Request&, postgres::Db& db) const {
   boost::json::object checks;
   bool ready = true;
   try {
@@ -84,6 +85,15 @@ Response SystemController::version(const Request&) const {
 
 Response SystemController::metrics(const Request&) const {
   return Response::text(200, metrics_.render(), "text/plain; version=0.0.4; charset=utf-8");
+}
+
+Response SystemController::openapi(const Request&) const {
+  return Response::json(200, embedded_docs::kOpenApiJson).set_header("Cache-Control", "no-cache");
+}
+
+Response SystemController::api_docs(const Request&) const {
+  return Response::text(200, embedded_docs::kApiReferenceHtml, "text/html; charset=utf-8")
+      .set_header("Cache-Control", "no-cache");
 }
 
 std::shared_ptr<WebSocketHandler> SystemController::live(const Request&) const {

@@ -21,9 +21,11 @@ class SystemController {
       : metrics_(metrics), migrations_(std::move(migrations)), started_(std::chrono::steady_clock::now()) {}
 
   Response healthz(const Request& req) const;
-  Response readyz(const Request& req, postgres::Db& db) const;
+  Response readyz(Request& req, postgres::Db& db) const;
   Response version(const Request& req) const;
   Response metrics(const Request& req) const;
+  Response openapi(const Request& req) const;
+  Response api_docs(const Request& req) const;
   std::shared_ptr<WebSocketHandler> live(const Request& req) const;
 
  private:

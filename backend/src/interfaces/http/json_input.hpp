@@ -1,0 +1,33 @@
+#pragma once
+// Reads a JSON object body field by field, collecting every problem so the client gets one 422
+// listing all bad fields.
+#include <boost/json/value.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/result.hpp"
+#include "interfaces/http/message.hpp"
+
+namespace shopme::http {
+
+class JsonInput {
+ public:
+  // 400 for unreadable JSON, 422 when the document is not an object.
+  static Result<JsonInput> from(const Request& req);
+
+  std::optional<std::string> string(const char* field, bool required, std::size_t max_length = 1000);
+  std::optional<long long> integer(const char* field, bool required, long long min, long long max);
+  std::optional<bool> boolean(const char* field, bool required);
+  [[nodiscard]] bool has(const char* field) const;
+  void fail(std::string field, std::string message) { errors_.push_back({std::move(field), std::move(message)}); }
+  // ok() when every read succeeded; otherwise the 422 error with all fields.
+  [[nodiscard]] Status finish() const;
+
+ private:
+  explicit JsonInput(boost::json::object obj) : obj_(std::move(obj)) {}
+  boost::json::object obj_;
+  std::vector<FieldError> errors_;
+};
+
+}  // namespace shopme::http

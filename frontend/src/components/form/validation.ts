@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
+import type { en } from '@/i18n/locales/en';
+import { isApiError } from '@/lib/api';
+
+/** Messages of zod schemas are these keys, translated when shown. */
+export type ValidationKey = `validation.${keyof typeof en.validation}`;
+
+export const PASSWORD_MIN_LENGTH = 10;
+
+export function validation(key: keyof typeof en.validation): { error: ValidationKey } {
+  return { error: `validation.${key}` };
+}
+
+/** Translates a field error: our validation keys become text, server messages are shown as sent. */
+export function useFieldErrorText(): (message: string | undefined) => string | undefined {
+  const { t, i18n } = useTranslation();
+  return (message) => {
+    if (!message) return undefined;
+    return message.startsWith('validation.') && i18n.exists(message) ? t(message as ValidationKey) : message;
+  };
+}
+
+/**
+ * Puts the field errors of a 422 problem (`errors: [{ field, message }]`) on the matching form
+ * fields. Returns true when at least one was placed; the caller shows the rest as a form error.
+ */
+export function applyServerFieldErrors<T extends FieldValues>(
+  error: unknown,
+  setError: UseFormSetError<T>,
+  fields: readonly Path<T>[],
+): boolean {
+  if (!isApiError(error)) return false;
+  let placed = false;
+  for (const fieldError of error.problem.errors ?? []) {
+    const field = fields.find((name) => name === fieldError.field);
+    if (field) {
+      setError(field, { type: 'server', message: fieldError.message }, { shouldFocus: !placed });
+      placed = true;
+    }
+  }
+  return placed;
+}

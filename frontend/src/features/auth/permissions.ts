@@ -1,0 +1,95 @@
+/**
+ * Who may do what inside a workspace. The server enforces the same rules; the dashboard uses
+ * this matrix to decide which navigation entries, pages and actions to show.
+ */
+
+export type Role = 'admin' | 'manager' | 'agent';
+
+export const ROLES: readonly Role[] = ['admin', 'manager', 'agent'];
+
+export type Permission =
+  | 'workspace.settings'
+  | 'team.view'
+  | 'team.manage'
+  | 'team.manageAdmins'
+  | 'mailOutbox.view'
+  | 'catalog.manage'
+  | 'offers.manage'
+  | 'orders.view'
+  | 'orders.process'
+  | 'customers.view'
+  | 'customers.manage'
+  | 'inbox.use';
+
+const MATRIX: Record<Role, ReadonlySet<Permission>> = {
+  admin: new Set<Permission>([
+    'workspace.settings',
+    'team.view',
+    'team.manage',
+    'team.manageAdmins',
+    'mailOutbox.view',
+    'catalog.manage',
+    'offers.manage',
+    'orders.view',
+    'orders.process',
+    'customers.view',
+    'customers.manage',
+    'inbox.use',
+  ]),
+  manager: new Set<Permission>([
+    'team.view',
+    'team.manage',
+    'catalog.manage',
+    'offers.manage',
+    'orders.view',
+    'orders.process',
+    'customers.view',
+    'customers.manage',
+    'inbox.use',
+  ]),
+  agent: new Set<Permission>(['inbox.use', 'customers.view', 'orders.view', 'orders.process']),
+};
+
+export function isRole(value: unknown): value is Role {
+  return ROLES.includes(value as Role);
+}
+
+export function can(role: Role | undefined, permission: Permission): boolean {
+  return role !== undefined && MATRIX[role].has(permission);
+}
+
+/** Roles that `role` may give to others (invitations and role changes). */
+export function assignableRoles(role: Role | undefined): Role[] {
+  if (!can(role, 'team.manage')) return [];
+  return ROLES.filter((candidate) => candidate !== 'admin' || can(role, 'team.manageAdmins'));
+}
+
+/** Whether `role` may change or remove a member who has `memberRole`. */
+export function canManageMember(role: Role | undefined, memberRole: Role): boolean {
+  if (!can(role, 'team.manage')) return false;
+  return memberRole !== 'admin' || can(role, 'team.manageAdmins');
+}
+
+/**
+ * The pages of a workspace, by their path under `/w/:workspaceId/` ('' is the overview),
+ * with the permission each one needs (`null`: every member).
+ */
+export const WORKSPACE_SECTIONS = {
+  '': null,
+  team: 'team.view',
+  settings: 'workspace.settings',
+  'mail-outbox': 'mailOutbox.view',
+  status: null,
+  profile: null,
+} as const satisfies Record<string, Permission | null>;
+
+export type WorkspaceSection = keyof typeof WORKSPACE_SECTIONS;
+
+export function isWorkspaceSection(value: string): value is WorkspaceSection {
+  return Object.hasOwn(WORKSPACE_SECTIONS, value);
+}
+
+export function canOpenSection(role: Role | undefined, section: WorkspaceSection): boolean {
+  const permission: Permission | null = WORKSPACE_SECTIONS[section];
+  return role !== undefined && (permission === null || can(role, permission));
+}

@@ -1,0 +1,107 @@
+import type { ReactNode } from 'react';
+import type { en } from '@/i18n/locales/en';
+import type { WorkspaceSection } from '@/features/auth/permissions';
+
+type NavLabelKey = `nav.${Exclude<keyof typeof en.nav, 'label'>}`;
+type OverviewKey = `workspace.overview.${Exclude<keyof typeof en.workspace.overview, 'role' | 'sections'>}`;
+
+export type WorkspaceNavItem = {
+  section: WorkspaceSection;
+  labelKey: NavLabelKey;
+  /** One line shown on the overview page; the overview itself has none. */
+  descriptionKey?: OverviewKey;
+  icon: ReactNode;
+};
+
+const iconProps = {
+  'aria-hidden': true,
+  className: 'size-4 shrink-0',
+  fill: 'none',
+  stroke: 'currentColor',
+  strokeWidth: 2,
+  strokeLinecap: 'round',
+  strokeLinejoin: 'round',
+  viewBox: '0 0 24 24',
+} as const;
+
+/**
+ * The sections of a workspace in sidebar order. Future sections (inbox, products, customers,
+ * orders...) are added here once their pages exist; `permissions.ts` says who sees each one.
+ */
+export const WORKSPACE_NAV: readonly WorkspaceNavItem[] = [
+  {
+    section: '',
+    labelKey: 'nav.overview',
+    icon: (
+      <svg {...iconProps}>
+        <path d="M3 10.5 12 3l9 7.5V20a1 1 0 0 1-1 1h-5v-6H9v6H4a1 1 0 0 1-1-1z" />
+      </svg>
+    ),
+  },
+  {
+    section: 'team',
+    labelKey: 'nav.team',
+    descriptionKey: 'workspace.overview.team',
+    icon: (
+      <svg {...iconProps}>
+        <circle cx="9" cy="8" r="3.5" />
+        <path d="M2.5 20a6.5 6.5 0 0 1 13 0M16 4.5a3.5 3.5 0 0 1 0 7M18 14a6.5 6.5 0 0 1 3.5 6" />
+      </svg>
+    ),
+  },
+  {
+    section: 'settings',
+    labelKey: 'nav.settings',
+    descriptionKey: 'workspace.overview.settings',
+    icon: (
+      <svg {...iconProps}>
+        <path d="M4 6h10M18 6h2M4 12h4M12 12h8M4 18h12M20 18h0" />
+        <circle cx="16" cy="6" r="2" />
+        <circle cx="10" cy="12" r="2" />
+        <circle cx="18" cy="18" r="2" />
+      </svg>
+    ),
+  },
+  {
+    section: 'mail-outbox',
+    labelKey: 'nav.mailOutbox',
+    descriptionKey: 'workspace.overview.mailOutbox',
+    icon: (
+      <svg {...iconProps}>
+        <rect x="3" y="5" width="18" height="14" rx="2" />
+        <path d="m3 7 9 6 9-6" />
+      </svg>
+    ),
+  },
+  {
+    section: 'status',
+    labelKey: 'nav.status',
+    descriptionKey: 'workspace.overview.status',
+    icon: (
+      <svg {...iconProps}>
+        <path d="M22 12h-4l-3 9L9 3l-3 9H2" />
+      </svg>
+    ),
+  },
+  {
+    section: 'profile',
+    labelKey: 'nav.profile',
+    descriptionKey: 'workspace.overview.profile',
+    icon: (
+      <svg {...iconProps}>
+        <circle cx="12" cy="8" r="4" />
+        <path d="M4 21a8 8 0 0 1 16 0" />
+      </svg>
+    ),
+  },
+];
+
+export function workspaceSectionPath(workspaceId: string, section: WorkspaceSection = ''): string {
+  const base = `/w/${encodeURIComponent(workspaceId)}`;
+  return section ? `${base}/${section}` : base;
+}
+
+/** The section of a `/w/:workspaceId/<section>/…` path ('' for the overview). */
+export function sectionOfPath(pathname: string): string {
+  return pathname.split('/')[3] ?? '';
+}
