@@ -102,3 +102,63 @@ export function rawConnection(port) {
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// A database with the demo data (admin@, manager@, agent@shopme.test; two workspaces).
+export const DEMO_PASSWORD = 'shopme-demo-password';
+export function seededDatabase(name) {
+  const conninfo = withDatabase(name);
+  execFileSync(BIN, ['seed', '--demo', '--data-dir', tempDir('seed')], {
+    env: { ...process.env, DATABASE_URL: conninfo, SHOPME_ADMIN_PASSWORD: DEMO_PASSWORD, LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+  });
+  return conninfo;
+}
+
+// A cookie-keeping client that behaves like the dashboard (sends the CSRF header).
+export class Client {
+  constructor(base) {
+    this.base = base;
+    this.cookies = new Map();
+  }
+  cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+  store(res) {
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq);
+      const value = pair.slice(eq + 1);
+      if (value === '' || /Max-Age=0/i.test(c)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+  async req(method, path, body, headers = {}) {
+    const h = { 'x-requested-with': 'shopme', ...headers };
+    if (this.cookies.size) h.cookie = this.cookieHeader();
+    if (body !== undefined) h['content-type'] = 'application/json';
+    const res = await fetch(`${this.base}${path}`, { method, headers: h, body: body === undefined ? undefined : (typeof body === 'string' ? body : JSON.stringify(body)) });
+    this.store(res);
+    const text = await res.text();
+    let json = null;
+    try { json = text ? JSON.parse(text) : null; } catch { /* not JSON */ }
+    return { status: res.status, headers: res.headers, json, text };
+  }
+  get(p, h) { return this.req('GET', p, undefined, h); }
+  post(p, b, h) { return this.req('POST', p, b ?? {}, h); }
+  patch(p, b, h) { return this.req('PATCH', p, b ?? {}, h); }
+  del(p, h) { return this.req('DELETE', p, undefined, h); }
+  async login(email, password = DEMO_PASSWORD) {
+    const r = await this.post('/api/auth/login', { email, password });
+    if (r.status !== 200) throw new Error(`login ${email}: ${r.status} ${r.text}`);
+    return r.json;
+  }
+}
+
+export const generousLimits = { SHOPME_API_RATE_LIMIT: '100000', SHOPME_LOGIN_IP_LIMIT: '100000', SHOPME_LOGIN_EMAIL_LIMIT: '100000' };
+
+// Rate limits use fixed one-minute windows: a test counting requests starts well inside one.
+export async function awayFromMinuteEdge() {
+  const intoMinute = (Date.now() / 1000) % 60;
+  if (intoMinute > 45) await sleep((61 - intoMinute) * 1000);
+}
