@@ -32,5 +32,7 @@ export default defineConfig({
     restoreMocks: true,
     unstubGlobals: true,
     css: false,
+    // Lazy-loaded pages make the first test of a file slow on small machines.
+    testTimeout: 20_000,
   },
 });
