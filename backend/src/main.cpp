@@ -3,11 +3,11 @@
 
 #include <cstdio>
 #include <iostream>
-#include <memory>
 #include <map>
+#include <memory>
 #include <optional>
-#include <set>
 #include <pqxx/pqxx>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -256,7 +256,8 @@ int cmd_db(Config config, const Args& args) {
     cluster->ensure_initialized();
     const bool started = cluster->start();
     cluster->ensure_database("shopme");
-    std::printf("%s; socket directory %s\n", started ? "started" : "already running", cluster->socket_dir().c_str());
+    std::printf("%s; socket directory %s\n", started ? "started" : "already running",
+                cluster->socket_dir().c_str());
     return 0;
   }
   if (action == "stop") {
@@ -285,8 +286,9 @@ int cmd_keys(Config config, const Args& args) {
     return 2;
   }
   const auto s = crypto::rotate_signing_key(config.data_dir);
-  std::printf("new signing key %s is active; %zu key(s) kept for verification. Restart the servers to use it.\n",
-              s.active_kid.c_str(), s.signing_keys.size());
+  std::printf(
+      "new signing key %s is active; %zu key(s) kept for verification. Restart the servers to use it.\n",
+      s.active_kid.c_str(), s.signing_keys.size());
   return 0;
 }
 
@@ -308,7 +310,8 @@ int main(int argc, char** argv) {
     if (command == "db") return cmd_db(std::move(config), args);
     if (command == "keys") return cmd_keys(std::move(config), args);
     if (command == "version") {
-      std::printf("shopme %s (%s, built %s)\n", build_info::kVersion, build_info::kCommit, build_info::kBuildTime);
+      std::printf("shopme %s (%s, built %s)\n", build_info::kVersion, build_info::kCommit,
+                  build_info::kBuildTime);
       return 0;
     }
     std::fprintf(stderr, "unknown command: %s\n\n%s", command.c_str(), kUsage);

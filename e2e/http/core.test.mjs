@@ -3,11 +3,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
-import { startServer, rawConnection, sleep } from './lib.mjs';
+import { startServer, rawConnection, sleep, seededDatabase, Client } from './lib.mjs';
 
 let srv;
 before(async () => {
-  srv = await startServer({ env: { SHOPME_BODY_LIMIT: '4096', SHOPME_READ_TIMEOUT_MS: '600', SHOPME_IDLE_TIMEOUT_MS: '2000' } });
+  srv = await startServer({ env: { DATABASE_URL: seededDatabase('core_test'), SHOPME_BODY_LIMIT: '4096', SHOPME_READ_TIMEOUT_MS: '600', SHOPME_IDLE_TIMEOUT_MS: '2000' } });
 });
 after(async () => {
   const e = await srv.stop();
@@ -119,8 +119,17 @@ test('metrics expose request counts, latency histogram, pool and build info', as
   assert.match(text, /shopme_build_info\{version="/);
 });
 
-test('WebSocket upgrade: hello, then ping/pong', async () => {
-  const ws = new WebSocket(`ws://127.0.0.1:${srv.port}/ws`);
+test('WebSocket upgrade needs a session; then hello and ping/pong', async () => {
+  const anonymous = new WebSocket(`ws://127.0.0.1:${srv.port}/ws`);
+  const refused = await new Promise((resolve) => {
+    anonymous.on('unexpected-response', (_req, res) => resolve(res.statusCode));
+    anonymous.on('open', () => resolve('open'));
+    anonymous.on('error', () => {});
+  });
+  assert.equal(refused, 401);
+  const c = new Client(srv.base);
+  await c.login('agent@shopme.test');
+  const ws = new WebSocket(`ws://127.0.0.1:${srv.port}/ws`, { headers: { cookie: c.cookieHeader() } });
   const messages = [];
   ws.on('message', (m) => messages.push(JSON.parse(m.toString())));
   await new Promise((resolve, reject) => { ws.on('open', resolve); ws.on('error', reject); });

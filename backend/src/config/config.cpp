@@ -77,8 +77,10 @@ Config load_config(const EnvMap& env, const EnvMap& dotenv) {
   if (auto v = get("SHOPME_PUBLIC_BASE_URL")) c.public_base_url = *v;
   if (auto v = get("SHOPME_CLUSTER_USER")) c.cluster_user = *v;
   if (auto v = get("SHOPME_CLUSTER_TCP")) c.cluster_tcp = parse_bool(*v);
-  if (auto v = get("SHOPME_IO_THREADS")) c.io_threads = static_cast<int>(parse_int("SHOPME_IO_THREADS", *v, 1, 64));
-  if (auto v = get("SHOPME_DB_WORKERS")) c.db_workers = static_cast<int>(parse_int("SHOPME_DB_WORKERS", *v, 1, 256));
+  if (auto v = get("SHOPME_IO_THREADS"))
+    c.io_threads = static_cast<int>(parse_int("SHOPME_IO_THREADS", *v, 1, 64));
+  if (auto v = get("SHOPME_DB_WORKERS"))
+    c.db_workers = static_cast<int>(parse_int("SHOPME_DB_WORKERS", *v, 1, 256));
   if (auto v = get("SHOPME_DB_QUEUE")) {
     c.db_queue_capacity = static_cast<int>(parse_int("SHOPME_DB_QUEUE", *v, 1, 1'000'000));
   }

@@ -16,14 +16,14 @@ struct Config {
   std::string bind_address = "0.0.0.0";
   std::filesystem::path data_dir = "var";
   std::optional<std::string> database_url;  // unset: embedded cluster under data_dir
-  std::filesystem::path static_dir;          // built dashboard; empty: not served
+  std::filesystem::path static_dir;         // built dashboard; empty: not served
   std::string log_level = "info";
-  std::string public_base_url;               // empty: http://localhost:<port>
-  std::string cluster_user = "shopme";       // unprivileged owner of the embedded cluster when root
-  bool cluster_tcp = false;                  // also listen on 127.0.0.1 (for pgbench and psql)
+  std::string public_base_url;          // empty: http://localhost:<port>
+  std::string cluster_user = "shopme";  // unprivileged owner of the embedded cluster when root
+  bool cluster_tcp = false;             // also listen on 127.0.0.1 (for pgbench and psql)
   int io_threads = 2;
-  int db_workers = 4;                        // one PostgreSQL connection each
-  int db_queue_capacity = 512;               // beyond this the server answers 503
+  int db_workers = 4;           // one PostgreSQL connection each
+  int db_queue_capacity = 512;  // beyond this the server answers 503
   std::size_t body_limit = 1024 * 1024;
   std::chrono::milliseconds read_timeout{10'000};  // whole request, header and body
   std::chrono::milliseconds idle_timeout{60'000};  // between keep-alive requests

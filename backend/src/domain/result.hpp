@@ -30,13 +30,16 @@ struct Error {
   ErrorKind kind;
   std::string detail;  // safe to show to the client
   std::vector<FieldError> fields{};
-  std::string code{};  // stable machine-readable reason, e.g. "migration_drift"
+  std::string code{};           // stable machine-readable reason, e.g. "migration_drift"
   int retry_after_seconds = 0;  // with kRateLimited / kUnavailable
 
-  static Error invalid(std::vector<FieldError> fields, std::string detail = "The request has invalid fields.") {
+  static Error invalid(std::vector<FieldError> fields,
+                       std::string detail = "The request has invalid fields.") {
     return {ErrorKind::kInvalid, std::move(detail), std::move(fields)};
   }
-  static Error not_found(std::string detail = "Not found.") { return {ErrorKind::kNotFound, std::move(detail)}; }
+  static Error not_found(std::string detail = "Not found.") {
+    return {ErrorKind::kNotFound, std::move(detail)};
+  }
   static Error conflict(std::string detail) { return {ErrorKind::kConflict, std::move(detail)}; }
   static Error forbidden(std::string detail = "You are not allowed to do this.") {
     return {ErrorKind::kForbidden, std::move(detail)};
@@ -56,7 +59,7 @@ struct Error {
 template <class T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}       // NOLINT(google-explicit-constructor)
+  Result(T value) : v_(std::move(value)) {}      // NOLINT(google-explicit-constructor)
   Result(Error error) : v_(std::move(error)) {}  // NOLINT(google-explicit-constructor)
 
   [[nodiscard]] bool ok() const { return v_.index() == 0; }

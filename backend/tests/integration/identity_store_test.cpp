@@ -22,13 +22,21 @@ struct Fixture {
     pqxx::connection c(conninfo);
     postgres::MigrationRunner(c, postgres::builtin_migrations()).apply();
     pqxx::work tx(c);
-    workspace = tx.exec1("INSERT INTO workspaces (name, slug) VALUES ('W', 'w') RETURNING id::text")[0].as<std::string>();
-    alice = tx.exec1("INSERT INTO users (email, name, password_hash) VALUES ('a@x.io', 'A', 'h') RETURNING id::text")[0]
+    workspace = tx.exec1("INSERT INTO workspaces (name, slug) VALUES ('W', 'w') RETURNING id::text")[0]
+                    .as<std::string>();
+    alice =
+        tx.exec1(
+              "INSERT INTO users (email, name, password_hash) VALUES ('a@x.io', 'A', 'h') RETURNING id::text")
+            [0]
                 .as<std::string>();
-    bob = tx.exec1("INSERT INTO users (email, name, password_hash) VALUES ('b@x.io', 'B', 'h') RETURNING id::text")[0]
-              .as<std::string>();
-    tx.exec_params0("INSERT INTO memberships VALUES ($1::uuid, $2::uuid, 'admin'), ($1::uuid, $3::uuid, 'admin')",
-                    workspace, alice, bob);
+    bob =
+        tx.exec1(
+              "INSERT INTO users (email, name, password_hash) VALUES ('b@x.io', 'B', 'h') RETURNING id::text")
+            [0]
+                .as<std::string>();
+    tx.exec_params0(
+        "INSERT INTO memberships VALUES ($1::uuid, $2::uuid, 'admin'), ($1::uuid, $3::uuid, 'admin')",
+        workspace, alice, bob);
     tx.commit();
   }
 };

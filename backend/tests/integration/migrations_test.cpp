@@ -24,8 +24,9 @@ std::vector<std::string> tables(pqxx::connection& c) {
 TEST(Migrations, AppliesInVersionOrderOnceAndRecordsThem) {
   pqxx::connection c(test_support::ClusterEnv::get().fresh_database("mig_order"));
   // Given out of order on purpose: the second depends on the first.
-  std::vector<Migration> ms = {Migration::from_file("20260102000000_b.sql", "ALTER TABLE a ADD COLUMN y int;"),
-                               Migration::from_file("20260101000000_a.sql", "CREATE TABLE a (x int);")};
+  std::vector<Migration> ms = {
+      Migration::from_file("20260102000000_b.sql", "ALTER TABLE a ADD COLUMN y int;"),
+      Migration::from_file("20260101000000_a.sql", "CREATE TABLE a (x int);")};
   MigrationRunner runner(c, ms);
   EXPECT_EQ(runner.status().pending.size(), 2u);
   EXPECT_EQ(runner.apply(), 2);

@@ -17,7 +17,9 @@ namespace {
 class FakeSecrets : public Secrets {
  public:
   std::string hash_password(std::string_view p) override { return "hash:" + std::string(p); }
-  bool verify_password(std::string_view h, std::string_view p) override { return h == "hash:" + std::string(p); }
+  bool verify_password(std::string_view h, std::string_view p) override {
+    return h == "hash:" + std::string(p);
+  }
   std::string new_token() override { return "token-" + std::to_string(++n_); }
   std::string digest(std::string_view t) override { return "digest:" + std::string(t); }
 
@@ -62,14 +64,16 @@ class FakeStore : public IdentityStore {
   void clear_login_failures(std::string_view key) override { failures.erase(std::string(key)); }
   void create_password_reset(std::string_view, std::string_view) override {}
   Result<std::string> spend_password_reset(std::string_view) override { return Error::gone("used"); }
-  Status change_membership(std::string_view, std::string_view, std::string_view target, std::optional<Role> role,
+  Status change_membership(std::string_view, std::string_view, std::string_view target,
+                           std::optional<Role> role,
                            const std::function<Status(const TeamState&)>& decide) override {
     if (auto s = decide(team); !s) return s;
     applied.emplace_back(std::string(target), role);
     return ok();
   }
-  Result<Invitation> create_invitation(std::string_view ws, std::string_view, std::string_view email, Role role,
-                                       std::string_view, const std::function<Status(const TeamState&)>& decide) override {
+  Result<Invitation> create_invitation(std::string_view ws, std::string_view, std::string_view email,
+                                       Role role, std::string_view,
+                                       const std::function<Status(const TeamState&)>& decide) override {
     if (auto s = decide(team); !s) return s.error();
     return Invitation{std::string(ws), "Shop", "inv-1", std::string(email), role, "2026-12-07T00:00:00Z"};
   }
@@ -182,8 +186,9 @@ TEST(Team, InvitationMailsALinkAndRespectsRoles) {
 TEST(Passwords, ChangeChecksCurrentAndPolicy) {
   auto store = store_with_user();
   FakeSecrets secrets;
-  EXPECT_EQ(change_password(store, secrets, "u1", "s", "wrong", "a-long-new-password").error().fields[0].field,
-            "currentPassword");
+  EXPECT_EQ(
+      change_password(store, secrets, "u1", "s", "wrong", "a-long-new-password").error().fields[0].field,
+      "currentPassword");
   EXPECT_EQ(change_password(store, secrets, "u1", "s", "correct horse", "short").error().fields[0].field,
             "newPassword");
   EXPECT_TRUE(change_password(store, secrets, "u1", "s", "correct horse", "a-long-new-password").ok());

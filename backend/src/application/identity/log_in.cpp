@@ -18,9 +18,9 @@ Result<SessionGrant> log_in(const LogInCommand& cmd, IdentityStore& store, Secre
 
   const std::string lock_key = "email:" + *email;
   if (const int wait = store.locked_for_seconds(lock_key); wait > 0) {
-    return Error::rate_limited("Too many failed attempts for this account; try again in " + std::to_string(wait) +
-                                   " seconds.",
-                               wait);
+    return Error::rate_limited(
+        "Too many failed attempts for this account; try again in " + std::to_string(wait) + " seconds.",
+        wait);
   }
   const auto user = store.user_by_email(*email);
   // Verify even without a user so that response time does not reveal which addresses exist.
@@ -32,14 +32,16 @@ Result<SessionGrant> log_in(const LogInCommand& cmd, IdentityStore& store, Secre
   }
   store.clear_login_failures(lock_key);
   SessionGrant grant{user->id, {}, secrets.new_token()};
-  grant.session_id = store.start_session({user->id, secrets.digest(grant.refresh_token), cmd.user_agent, cmd.ip});
+  grant.session_id =
+      store.start_session({user->id, secrets.digest(grant.refresh_token), cmd.user_agent, cmd.ip});
   return grant;
 }
 
 Result<SessionGrant> refresh_session(std::string_view refresh_token, IdentityStore& store, Secrets& secrets) {
   if (refresh_token.empty()) return Error::unauthorized("No session.");
   SessionGrant grant{{}, {}, secrets.new_token()};
-  const auto r = store.rotate_refresh_token(secrets.digest(refresh_token), secrets.digest(grant.refresh_token));
+  const auto r =
+      store.rotate_refresh_token(secrets.digest(refresh_token), secrets.digest(grant.refresh_token));
   switch (r.kind) {
     case Rotation::Kind::kRotated:
       grant.user_id = r.user_id;

@@ -27,7 +27,8 @@ struct AcceptInvitationCommand {
 };
 // New address: creates the user. Known address: the password must be that user's. Then joins the
 // workspace and starts a session.
-Result<SessionGrant> accept_invitation(const AcceptInvitationCommand& cmd, IdentityStore& store, Secrets& secrets);
+Result<SessionGrant> accept_invitation(const AcceptInvitationCommand& cmd, IdentityStore& store,
+                                       Secrets& secrets);
 
 // Looks an invitation up for its page: 404 unknown, 410 used, revoked or expired.
 Result<Invitation> find_invitation(std::string_view token, IdentityStore& store, Secrets& secrets);

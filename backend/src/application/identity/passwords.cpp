@@ -4,8 +4,8 @@
 
 namespace shopme::identity {
 
-Status change_password(IdentityStore& store, Secrets& secrets, std::string_view user_id, std::string_view session_id,
-                       std::string_view current, std::string_view next) {
+Status change_password(IdentityStore& store, Secrets& secrets, std::string_view user_id,
+                       std::string_view session_id, std::string_view current, std::string_view next) {
   const auto user = store.user_by_id(user_id);
   if (!user) return Error::unauthorized();
   if (!secrets.verify_password(user->password_hash, current)) {
@@ -24,11 +24,12 @@ void request_password_reset(IdentityStore& store, Secrets& secrets, std::string_
   if (!user || user->status != "active") return;
   const std::string token = secrets.new_token();
   store.create_password_reset(user->id, secrets.digest(token));
-  store.send_mail({std::nullopt, user->email, "Reset your ShopMe password",
-                   "Someone asked to reset the password of your ShopMe account.\n\nChoose a new password within 1 "
-                   "hour:\n" +
-                       std::string(base_url) + "/reset-password/" + token +
-                       "\n\nIf it was not you, ignore this e-mail: your password stays as it is.\n"});
+  store.send_mail(
+      {std::nullopt, user->email, "Reset your ShopMe password",
+       "Someone asked to reset the password of your ShopMe account.\n\nChoose a new password within 1 "
+       "hour:\n" +
+           std::string(base_url) + "/reset-password/" + token +
+           "\n\nIf it was not you, ignore this e-mail: your password stays as it is.\n"});
 }
 
 Status reset_password(IdentityStore& store, Secrets& secrets, std::string_view token, std::string_view next) {

@@ -78,7 +78,8 @@ class IdentityStore {
   // before revokes its session (reuse detection).
   virtual Rotation rotate_refresh_token(std::string_view presented_hash, std::string_view next_hash) = 0;
   // Replaces the password and ends every session but `keep_session` (empty: all).
-  virtual void set_password(std::string_view user_id, std::string_view hash, std::string_view keep_session) = 0;
+  virtual void set_password(std::string_view user_id, std::string_view hash,
+                            std::string_view keep_session) = 0;
 
   // Growing lock-out after failed logins, keyed by e-mail address.
   virtual int locked_for_seconds(std::string_view key) = 0;
@@ -100,8 +101,8 @@ class IdentityStore {
   virtual std::optional<Invitation> invitation_by_token(std::string_view token_hash) = 0;
   // Accepts a pending invitation for `user_id` (adds the membership) in one transaction.
   virtual Status accept_invitation(std::string_view token_hash, std::string_view user_id) = 0;
-  virtual std::string create_user(std::string_view email, std::string_view name, std::string_view password_hash,
-                                  std::string_view language) = 0;
+  virtual std::string create_user(std::string_view email, std::string_view name,
+                                  std::string_view password_hash, std::string_view language) = 0;
 
   virtual void send_mail(const Mail& mail) = 0;
 };

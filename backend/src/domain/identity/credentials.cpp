@@ -16,8 +16,9 @@ std::optional<std::string> normalize_email(std::string_view email) {
       domain.back() == '.') {
     return std::nullopt;
   }
-  if (std::any_of(email.begin(), email.end(),
-                  [](char c) { return std::isspace(static_cast<unsigned char>(c)) || std::iscntrl(static_cast<unsigned char>(c)); })) {
+  if (std::any_of(email.begin(), email.end(), [](char c) {
+        return std::isspace(static_cast<unsigned char>(c)) || std::iscntrl(static_cast<unsigned char>(c));
+      })) {
     return std::nullopt;
   }
   std::string out(email);
@@ -30,7 +31,8 @@ std::optional<std::string> password_problem(std::string_view password, std::stri
   if (password.size() > kMaxPasswordLength) return "must be at most 256 characters long";
   if (!email.empty()) {
     std::string lower(password);
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     if (lower == email || lower == email.substr(0, email.find('@'))) return "must not be your e-mail address";
   }
   return std::nullopt;

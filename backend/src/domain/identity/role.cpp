@@ -11,9 +11,12 @@ std::optional<Role> parse_role(std::string_view text) {
 
 std::string_view to_string(Role role) {
   switch (role) {
-    case Role::kAdmin: return "admin";
-    case Role::kManager: return "manager";
-    case Role::kAgent: return "agent";
+    case Role::kAdmin:
+      return "admin";
+    case Role::kManager:
+      return "manager";
+    case Role::kAgent:
+      return "agent";
   }
   return "agent";
 }
@@ -26,8 +29,9 @@ bool allows(Role role, Action action) {
       return action != Action::kManageWorkspace && action != Action::kManageSettings &&
              action != Action::kViewMailOutbox;
     case Role::kAgent:
-      return action == Action::kViewWorkspace || action == Action::kUseInbox || action == Action::kViewCustomers ||
-             action == Action::kProcessOrders || action == Action::kViewCatalog || action == Action::kViewTeam;
+      return action == Action::kViewWorkspace || action == Action::kUseInbox ||
+             action == Action::kViewCustomers || action == Action::kProcessOrders ||
+             action == Action::kViewCatalog || action == Action::kViewTeam;
   }
   return false;
 }

@@ -8,17 +8,17 @@ namespace shopme::identity {
 enum class Role { kAdmin, kManager, kAgent };
 
 enum class Action {
-  kViewWorkspace,     // see the workspace and its dashboard
-  kManageWorkspace,   // edit or deactivate the workspace
-  kManageSettings,    // channel, payment and AI settings
+  kViewWorkspace,    // see the workspace and its dashboard
+  kManageWorkspace,  // edit or deactivate the workspace
+  kManageSettings,   // channel, payment and AI settings
   kViewTeam,
-  kManageTeam,        // invite, change roles, remove (Managers: not Admins)
-  kManageCatalog,     // products, categories, services, FAQs, offers
+  kManageTeam,     // invite, change roles, remove (Managers: not Admins)
+  kManageCatalog,  // products, categories, services, FAQs, offers
   kViewCatalog,
   kManageCustomers,
   kViewCustomers,
-  kManageOrders,      // create, cancel, refund
-  kProcessOrders,     // status changes, tracking
+  kManageOrders,   // create, cancel, refund
+  kProcessOrders,  // status changes, tracking
   kUseInbox,
   kViewMailOutbox,
 };

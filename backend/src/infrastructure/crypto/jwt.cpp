@@ -40,7 +40,8 @@ std::string sign_access_token(const SigningKey& key, const AccessClaims& claims,
       jwt_add_header(j.get(), "kid", key.kid.c_str()) != 0 ||
       jwt_add_grant(j.get(), "sub", claims.user_id.c_str()) != 0 ||
       jwt_add_grant(j.get(), "sid", claims.session_id.c_str()) != 0 ||
-      jwt_add_grant_int(j.get(), "iat", issued_at) != 0 || jwt_add_grant_int(j.get(), "exp", claims.expires_at) != 0) {
+      jwt_add_grant_int(j.get(), "iat", issued_at) != 0 ||
+      jwt_add_grant_int(j.get(), "exp", claims.expires_at) != 0) {
     throw std::runtime_error("building the access token failed");
   }
   std::unique_ptr<char, CharFree> out(jwt_encode_str(j.get()));

@@ -73,7 +73,8 @@ ServerSecrets parse(const std::string& text) {
     s.signing_keys.push_back({std::string(o.at("kid").as_string()), std::string(o.at("secret").as_string()),
                               o.at("createdAt").to_number<long long>()});
   }
-  if (s.signing_keys.empty() || !s.find(s.active_kid)) throw std::runtime_error("secrets file has no active key");
+  if (s.signing_keys.empty() || !s.find(s.active_kid))
+    throw std::runtime_error("secrets file has no active key");
   return s;
 }
 

@@ -5,7 +5,9 @@
 
 namespace shopme::crypto {
 
-std::string SodiumSecrets::hash_password(std::string_view password) { return crypto::hash_password(password); }
+std::string SodiumSecrets::hash_password(std::string_view password) {
+  return crypto::hash_password(password);
+}
 bool SodiumSecrets::verify_password(std::string_view hash, std::string_view password) {
   return crypto::verify_password(hash, password);
 }

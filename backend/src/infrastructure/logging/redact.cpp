@@ -12,7 +12,8 @@ namespace {
 
 bool is_word(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-'; }
 bool is_email_local(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '%' || c == '+' ||
+         c == '-';
 }
 bool is_domain(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-'; }
 bool is_hex(char c) { return std::isxdigit(static_cast<unsigned char>(c)); }
@@ -75,7 +76,8 @@ std::string redact(std::string_view in) {
           const std::string scheme = lower(in.substr(k, v - k));
           if ((scheme == "bearer" || scheme == "basic") && v < n && in[v] == ' ') {
             ++v;
-            while (v < n && !std::isspace(static_cast<unsigned char>(in[v])) && in[v] != '"' && in[v] != ',') ++v;
+            while (v < n && !std::isspace(static_cast<unsigned char>(in[v])) && in[v] != '"' && in[v] != ',')
+              ++v;
           }
           out.append(in.substr(i, k - i));
           out += "[redacted]";
@@ -116,7 +118,9 @@ std::string redact(std::string_view in) {
             break;
           }
         }
-        const bool ends_cleanly = last_digit + 1 >= n || !(std::isalnum(static_cast<unsigned char>(in[last_digit + 1])) || in[last_digit + 1] == '_');
+        const bool ends_cleanly =
+            last_digit + 1 >= n ||
+            !(std::isalnum(static_cast<unsigned char>(in[last_digit + 1])) || in[last_digit + 1] == '_');
         if (digits >= 7 && digits <= 15 && ends_cleanly && (c == '+' || digits >= 9)) {
           out += "[phone:..";
           out += in[last_digit - 1];

@@ -69,7 +69,8 @@ void DbWorkerPool::run(int index) {
       job(db);
     } catch (const std::exception& e) {
       // Jobs report their own failures; reaching here is a bug in a job, not a reason to lose the worker.
-      log::error("database job failed outside its own error handling", {{"worker", index}, {"error", e.what()}});
+      log::error("database job failed outside its own error handling",
+                 {{"worker", index}, {"error", e.what()}});
     }
     --busy_;
   }

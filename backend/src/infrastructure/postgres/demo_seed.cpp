@@ -14,14 +14,16 @@ namespace {
 
 constexpr const char* kIsSeeded = "SELECT 1 FROM installation_facts WHERE key = 'demo_seeded'";
 constexpr const char* kMarkSeeded =
-    "INSERT INTO installation_facts (key, value) VALUES ('demo_seeded', now()::text) ON CONFLICT (key) DO NOTHING";
+    "INSERT INTO installation_facts (key, value) VALUES ('demo_seeded', now()::text) ON CONFLICT (key) DO "
+    "NOTHING";
 constexpr const char* kInsertUser =
     "INSERT INTO users (email, name, password_hash, language) VALUES ($1, $2, $3, $4) "
     "ON CONFLICT (lower(email)) DO UPDATE SET name = EXCLUDED.name RETURNING id";
 // The demo workspaces allow 300 API requests per user per minute (new workspaces start at 30): the
 // demo is clicked through quickly by several people at once.
 constexpr const char* kInsertWorkspace =
-    "INSERT INTO workspaces (name, slug, currency, default_language, timezone, business_type, api_rate_limit) "
+    "INSERT INTO workspaces (name, slug, currency, default_language, timezone, business_type, "
+    "api_rate_limit) "
     "VALUES ($1, $2, $3, $4, $5, $6, 300) ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name RETURNING id";
 constexpr const char* kInsertMembership =
     "INSERT INTO memberships (workspace_id, user_id, role) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
@@ -33,8 +35,8 @@ class Progress {
     if (!tty_ || total_ <= 0) return;
     const int width = 40;
     const int filled = static_cast<int>(width * done / total_);
-    std::fprintf(stderr, "\r%-12s [%.*s%*s] %ld/%ld", label_.c_str(), filled, "########################################",
-                 width - filled, "", done, total_);
+    std::fprintf(stderr, "\r%-12s [%.*s%*s] %ld/%ld", label_.c_str(), filled,
+                 "########################################", width - filled, "", done, total_);
     if (done >= total_) std::fprintf(stderr, "\n");
   }
 
@@ -50,9 +52,12 @@ bool seed_demo(pqxx::connection& conn, const std::string& password) {
   pqxx::work tx(conn);
   if (!tx.exec(kIsSeeded).empty()) return false;
   const std::string hash = crypto::hash_password(password);
-  const auto admin = tx.exec_params1(kInsertUser, "admin@shopme.test", "Alessandra Admin", hash, "en")[0].as<std::string>();
-  const auto manager = tx.exec_params1(kInsertUser, "manager@shopme.test", "Marco Manager", hash, "it")[0].as<std::string>();
-  const auto agent = tx.exec_params1(kInsertUser, "agent@shopme.test", "Giulia Agent", hash, "it")[0].as<std::string>();
+  const auto admin =
+      tx.exec_params1(kInsertUser, "admin@shopme.test", "Alessandra Admin", hash, "en")[0].as<std::string>();
+  const auto manager =
+      tx.exec_params1(kInsertUser, "manager@shopme.test", "Marco Manager", hash, "it")[0].as<std::string>();
+  const auto agent =
+      tx.exec_params1(kInsertUser, "agent@shopme.test", "Giulia Agent", hash, "it")[0].as<std::string>();
   const auto shop = tx.exec_params1(kInsertWorkspace, "Bottega Italiana", "bottega-italiana", "EUR", "it",
                                     "Europe/Rome", "fine_food")[0]
                         .as<std::string>();
@@ -72,7 +77,8 @@ bool seed_demo(pqxx::connection& conn, const std::string& password) {
 void seed_volume(pqxx::connection& conn, const SeedVolume& volume) {
   if (volume.products > 0 || volume.customers > 0 || volume.messages > 0) {
     throw std::invalid_argument(
-        "--products, --customers and --messages need the catalog and inbox tables, which this release does not "
+        "--products, --customers and --messages need the catalog and inbox tables, which this release does "
+        "not "
         "have yet; only --workspaces is available");
   }
   if (volume.workspaces <= 0) return;

@@ -77,8 +77,8 @@ EmbeddedCluster::EmbeddedCluster(Options options) : options_(std::move(options))
 
 void EmbeddedCluster::prepare_os_user() {
   if (getpwnam(options_.os_user.c_str())) return;
-  const auto r = process::run({"useradd", "--system", "--no-create-home", "--home-dir", "/nonexistent", "--shell",
-                               "/usr/sbin/nologin", options_.os_user});
+  const auto r = process::run({"useradd", "--system", "--no-create-home", "--home-dir", "/nonexistent",
+                               "--shell", "/usr/sbin/nologin", options_.os_user});
   if (r.exit_code != 0 && !getpwnam(options_.os_user.c_str())) {
     throw std::runtime_error("cannot create system user " + options_.os_user + ": " + r.output);
   }
@@ -95,8 +95,8 @@ std::string EmbeddedCluster::bin(const char* program) const { return (bin_dir_ /
 bool EmbeddedCluster::ensure_initialized() {
   if (fs::exists(pgdata() / "PG_VERSION")) return false;
   log::info("creating embedded PostgreSQL cluster", {{"pgdata", pgdata().string()}});
-  const auto r = process::run({bin("initdb"), "-D", pgdata().string(), "-U", "shopme", "--auth=trust", "-E", "UTF8",
-                               "--locale=C.UTF-8", "--no-instructions"},
+  const auto r = process::run({bin("initdb"), "-D", pgdata().string(), "-U", "shopme", "--auth=trust", "-E",
+                               "UTF8", "--locale=C.UTF-8", "--no-instructions"},
                               run_as());
   if (r.exit_code != 0) throw std::runtime_error("initdb failed: " + r.output);
   return true;
@@ -120,9 +120,9 @@ bool EmbeddedCluster::start() {
                      " -c listen_addresses=" + quote_option(options_.tcp ? "127.0.0.1" : "") +
                      " -c unix_socket_permissions=0700 -c max_connections=200";
   if (!options_.durable) opts += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
-  const auto r = process::run(
-      {bin("pg_ctl"), "start", "-w", "-t", "60", "-D", pgdata().string(), "-l", log_file().string(), "-o", opts},
-      run_as());
+  const auto r = process::run({bin("pg_ctl"), "start", "-w", "-t", "60", "-D", pgdata().string(), "-l",
+                               log_file().string(), "-o", opts},
+                              run_as());
   if (r.exit_code != 0) {
     std::string tail;
     if (std::ifstream f(log_file()); f) {
@@ -138,15 +138,15 @@ bool EmbeddedCluster::start() {
 
 void EmbeddedCluster::stop() {
   if (!is_running()) return;
-  const auto r = process::run({bin("pg_ctl"), "stop", "-w", "-t", "60", "-m", "fast", "-D", pgdata().string()},
-                              run_as());
+  const auto r = process::run(
+      {bin("pg_ctl"), "stop", "-w", "-t", "60", "-m", "fast", "-D", pgdata().string()}, run_as());
   if (r.exit_code != 0) throw std::runtime_error("pg_ctl stop failed: " + r.output);
   log::info("embedded PostgreSQL stopped");
 }
 
 std::string EmbeddedCluster::connection_string(const std::string& database) const {
-  return "host=" + socket_dir_.string() + " port=" + std::to_string(options_.port) + " user=shopme dbname=" +
-         database + " application_name=shopme";
+  return "host=" + socket_dir_.string() + " port=" + std::to_string(options_.port) +
+         " user=shopme dbname=" + database + " application_name=shopme";
 }
 
 void EmbeddedCluster::ensure_database(const std::string& name) const {

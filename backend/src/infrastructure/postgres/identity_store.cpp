@@ -10,11 +10,14 @@ namespace {
 using identity::Role;
 
 identity::User to_user(const pqxx::row& r) {
-  return {r["id"].as<std::string>(),       r["email"].as<std::string>(),  r["name"].as<std::string>(),
-          r["language"].as<std::string>(), r["status"].as<std::string>(), r["password_hash"].as<std::string>()};
+  return {r["id"].as<std::string>(),     r["email"].as<std::string>(),
+          r["name"].as<std::string>(),   r["language"].as<std::string>(),
+          r["status"].as<std::string>(), r["password_hash"].as<std::string>()};
 }
 
-Role role_of(const pqxx::field& f) { return identity::parse_role(f.as<std::string>()).value_or(Role::kAgent); }
+Role role_of(const pqxx::field& f) {
+  return identity::parse_role(f.as<std::string>()).value_or(Role::kAgent);
+}
 
 // Locks the workspace's memberships so that two concurrent changes cannot both remove "the other"
 // Admin, then reads what a team decision needs.
@@ -62,17 +65,19 @@ std::vector<identity::Membership> IdentityStore::memberships(std::string_view us
   pqxx::read_transaction tx(conn_);
   std::vector<identity::Membership> out;
   for (const auto& r : tx.exec_params(kMemberships, user_id)) {
-    out.push_back({r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(), r[3].as<std::string>(),
-                   role_of(r[4])});
+    out.push_back({r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(),
+                   r[3].as<std::string>(), role_of(r[4])});
   }
   return out;
 }
 
 constexpr const char* kStartSession =
-    "INSERT INTO auth_sessions (user_id, expires_at, user_agent, ip) VALUES ($1::uuid, now() + make_interval(days "
+    "INSERT INTO auth_sessions (user_id, expires_at, user_agent, ip) VALUES ($1::uuid, now() + "
+    "make_interval(days "
     "=> $2), left($3, 300), left($4, 64)) RETURNING id::text";
 constexpr const char* kInsertRefresh =
-    "INSERT INTO refresh_tokens (token_hash, session_id, expires_at) SELECT $1, id, expires_at FROM auth_sessions "
+    "INSERT INTO refresh_tokens (token_hash, session_id, expires_at) SELECT $1, id, expires_at FROM "
+    "auth_sessions "
     "WHERE id = $2::uuid";
 
 std::string IdentityStore::start_session(const identity::SessionStart& start) {
@@ -86,10 +91,12 @@ std::string IdentityStore::start_session(const identity::SessionStart& start) {
 
 constexpr const char* kFindRefresh =
     "SELECT t.session_id::text, t.used_at IS NOT NULL, t.expires_at <= now(), s.revoked_at IS NOT NULL OR "
-    "s.expires_at <= now(), s.user_id::text, u.status = 'active' FROM refresh_tokens t JOIN auth_sessions s ON s.id "
+    "s.expires_at <= now(), s.user_id::text, u.status = 'active' FROM refresh_tokens t JOIN auth_sessions s "
+    "ON s.id "
     "= t.session_id JOIN users u ON u.id = s.user_id WHERE t.token_hash = $1 FOR UPDATE OF t, s";
 
-identity::Rotation IdentityStore::rotate_refresh_token(std::string_view presented_hash, std::string_view next_hash) {
+identity::Rotation IdentityStore::rotate_refresh_token(std::string_view presented_hash,
+                                                       std::string_view next_hash) {
   pqxx::work tx(conn_);
   const auto r = tx.exec_params(kFindRefresh, presented_hash);
   if (r.empty()) return {};
@@ -110,11 +117,14 @@ identity::Rotation IdentityStore::rotate_refresh_token(std::string_view presente
   return {identity::Rotation::Kind::kRotated, r[0][4].as<std::string>(), sid};
 }
 
-void IdentityStore::set_password(std::string_view user_id, std::string_view hash, std::string_view keep_session) {
+void IdentityStore::set_password(std::string_view user_id, std::string_view hash,
+                                 std::string_view keep_session) {
   pqxx::work tx(conn_);
-  tx.exec_params0("UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1::uuid", user_id, hash);
+  tx.exec_params0("UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1::uuid", user_id,
+                  hash);
   tx.exec_params0(
-      "UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'password_changed' WHERE user_id = $1::uuid AND "
+      "UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'password_changed' WHERE user_id = "
+      "$1::uuid AND "
       "revoked_at IS NULL AND id::text <> $2",
       user_id, keep_session);
   tx.commit();
@@ -155,7 +165,8 @@ void IdentityStore::clear_login_failures(std::string_view key) {
 void IdentityStore::create_password_reset(std::string_view user_id, std::string_view token_hash) {
   pqxx::work tx(conn_);
   tx.exec_params0(
-      "INSERT INTO password_resets (token_hash, user_id, expires_at) VALUES ($1, $2::uuid, now() + interval '1 "
+      "INSERT INTO password_resets (token_hash, user_id, expires_at) VALUES ($1, $2::uuid, now() + interval "
+      "'1 "
       "hour')",
       token_hash, user_id);
   tx.commit();
@@ -164,7 +175,8 @@ void IdentityStore::create_password_reset(std::string_view user_id, std::string_
 Result<std::string> IdentityStore::spend_password_reset(std::string_view token_hash) {
   pqxx::work tx(conn_);
   const auto r = tx.exec_params(
-      "SELECT user_id::text, used_at IS NOT NULL OR expires_at <= now() FROM password_resets WHERE token_hash = $1 "
+      "SELECT user_id::text, used_at IS NOT NULL OR expires_at <= now() FROM password_resets WHERE "
+      "token_hash = $1 "
       "FOR UPDATE",
       token_hash);
   if (r.empty()) return Error::not_found("This link does not exist.");
@@ -184,12 +196,13 @@ Status IdentityStore::change_membership(std::string_view workspace_id, std::stri
     tx.exec_params0("UPDATE memberships SET role = $3 WHERE workspace_id = $1::uuid AND user_id = $2::uuid",
                     workspace_id, target_id, std::string(identity::to_string(*new_role)));
   } else {
-    tx.exec_params0("DELETE FROM memberships WHERE workspace_id = $1::uuid AND user_id = $2::uuid", workspace_id,
-                    target_id);
+    tx.exec_params0("DELETE FROM memberships WHERE workspace_id = $1::uuid AND user_id = $2::uuid",
+                    workspace_id, target_id);
     // A removed member's sessions keep working for their other workspaces; this one now answers 404.
   }
   tx.exec_params0(
-      "INSERT INTO audit_log (workspace_id, actor_user_id, action, target, details) VALUES ($1::uuid, $2::uuid, $3, "
+      "INSERT INTO audit_log (workspace_id, actor_user_id, action, target, details) VALUES ($1::uuid, "
+      "$2::uuid, $3, "
       "$4, $5::jsonb)",
       workspace_id, actor_id, new_role ? "member.role_changed" : "member.removed", target_id,
       new_role ? "{\"role\":\"" + std::string(identity::to_string(*new_role)) + "\"}" : std::string("{}"));
@@ -207,10 +220,13 @@ FROM invitations i JOIN workspaces w ON w.id = i.workspace_id WHERE i.token_hash
 namespace {
 identity::Invitation to_invitation(const pqxx::row& r) {
   identity::Invitation inv{r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(),
-                           r[3].as<std::string>(), role_of(r[4]),         r[5].as<std::string>()};
+                           r[3].as<std::string>(), role_of(r[4]),          r[5].as<std::string>()};
   const auto state = r[6].as<std::string>();
   using S = identity::Invitation::State;
-  inv.state = state == "pending" ? S::kPending : state == "accepted" ? S::kAccepted : state == "revoked" ? S::kRevoked : S::kExpired;
+  inv.state = state == "pending"    ? S::kPending
+              : state == "accepted" ? S::kAccepted
+              : state == "revoked"  ? S::kRevoked
+                                    : S::kExpired;
   return inv;
 }
 }  // namespace
@@ -227,11 +243,13 @@ Result<identity::Invitation> IdentityStore::create_invitation(
   if (auto s = decide(state); !s) return s.error();
   // A new invitation for the same address replaces the pending one.
   tx.exec_params0(
-      "UPDATE invitations SET revoked_at = now() WHERE workspace_id = $1::uuid AND lower(email) = lower($2) AND "
+      "UPDATE invitations SET revoked_at = now() WHERE workspace_id = $1::uuid AND lower(email) = lower($2) "
+      "AND "
       "accepted_at IS NULL AND revoked_at IS NULL",
       workspace_id, email);
   tx.exec_params0(
-      "INSERT INTO invitations (workspace_id, email, role, token_hash, invited_by, expires_at) VALUES ($1::uuid, $2, "
+      "INSERT INTO invitations (workspace_id, email, role, token_hash, invited_by, expires_at) VALUES "
+      "($1::uuid, $2, "
       "$3, $4, $5::uuid, now() + interval '7 days')",
       workspace_id, email, std::string(identity::to_string(role)), token_hash, actor_id);
   tx.exec_params0(
@@ -253,28 +271,33 @@ std::optional<identity::Invitation> IdentityStore::invitation_by_token(std::stri
 Status IdentityStore::accept_invitation(std::string_view token_hash, std::string_view user_id) {
   pqxx::work tx(conn_);
   const auto r = tx.exec_params(
-      "UPDATE invitations SET accepted_at = now() WHERE token_hash = $1 AND accepted_at IS NULL AND revoked_at IS "
+      "UPDATE invitations SET accepted_at = now() WHERE token_hash = $1 AND accepted_at IS NULL AND "
+      "revoked_at IS "
       "NULL AND expires_at > now() RETURNING workspace_id::text, role",
       token_hash);
-  if (r.empty()) return Error::gone("This invitation was already used, revoked or has expired; ask for a new one.");
+  if (r.empty())
+    return Error::gone("This invitation was already used, revoked or has expired; ask for a new one.");
   tx.exec_params0(
-      "INSERT INTO memberships (workspace_id, user_id, role) VALUES ($1::uuid, $2::uuid, $3) ON CONFLICT DO NOTHING",
+      "INSERT INTO memberships (workspace_id, user_id, role) VALUES ($1::uuid, $2::uuid, $3) ON CONFLICT DO "
+      "NOTHING",
       r[0][0].as<std::string>(), user_id, r[0][1].as<std::string>());
   tx.exec_params0(
-      "INSERT INTO audit_log (workspace_id, actor_user_id, action) VALUES ($1::uuid, $2::uuid, 'member.joined')",
+      "INSERT INTO audit_log (workspace_id, actor_user_id, action) VALUES ($1::uuid, $2::uuid, "
+      "'member.joined')",
       r[0][0].as<std::string>(), user_id);
   tx.commit();
   return ok();
 }
 
-std::string IdentityStore::create_user(std::string_view email, std::string_view name, std::string_view password_hash,
-                                       std::string_view language) {
+std::string IdentityStore::create_user(std::string_view email, std::string_view name,
+                                       std::string_view password_hash, std::string_view language) {
   pqxx::work tx(conn_);
-  const auto id = tx.exec_params1(
-                        "INSERT INTO users (email, name, password_hash, language) VALUES ($1, $2, $3, $4) RETURNING "
-                        "id::text",
-                        email, name, password_hash, language)[0]
-                      .as<std::string>();
+  const auto id =
+      tx.exec_params1(
+            "INSERT INTO users (email, name, password_hash, language) VALUES ($1, $2, $3, $4) RETURNING "
+            "id::text",
+            email, name, password_hash, language)[0]
+          .as<std::string>();
   tx.commit();
   return id;
 }
@@ -283,8 +306,8 @@ void IdentityStore::send_mail(const identity::Mail& mail) {
   pqxx::work tx(conn_);
   tx.exec_params0(
       "INSERT INTO mail_outbox (workspace_id, to_address, subject, body) VALUES ($1::uuid, $2, $3, $4)",
-      mail.workspace_id ? std::optional<std::string>(*mail.workspace_id) : std::nullopt, mail.to, mail.subject,
-      mail.body);
+      mail.workspace_id ? std::optional<std::string>(*mail.workspace_id) : std::nullopt, mail.to,
+      mail.subject, mail.body);
   tx.commit();
 }
 

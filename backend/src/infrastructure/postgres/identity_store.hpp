@@ -13,15 +13,16 @@ class IdentityStore final : public identity::IdentityStore {
   std::optional<identity::User> user_by_id(std::string_view id) override;
   std::vector<identity::Membership> memberships(std::string_view user_id) override;
   std::string start_session(const identity::SessionStart& start) override;
-  identity::Rotation rotate_refresh_token(std::string_view presented_hash, std::string_view next_hash) override;
+  identity::Rotation rotate_refresh_token(std::string_view presented_hash,
+                                          std::string_view next_hash) override;
   void set_password(std::string_view user_id, std::string_view hash, std::string_view keep_session) override;
   int locked_for_seconds(std::string_view key) override;
   void record_login_failure(std::string_view key) override;
   void clear_login_failures(std::string_view key) override;
   void create_password_reset(std::string_view user_id, std::string_view token_hash) override;
   Result<std::string> spend_password_reset(std::string_view token_hash) override;
-  Status change_membership(std::string_view workspace_id, std::string_view actor_id, std::string_view target_id,
-                           std::optional<identity::Role> new_role,
+  Status change_membership(std::string_view workspace_id, std::string_view actor_id,
+                           std::string_view target_id, std::optional<identity::Role> new_role,
                            const std::function<Status(const identity::TeamState&)>& decide) override;
   Result<identity::Invitation> create_invitation(
       std::string_view workspace_id, std::string_view actor_id, std::string_view email, identity::Role role,

@@ -25,8 +25,10 @@ CREATE TABLE IF NOT EXISTS schema_migrations (
   applied_at  timestamptz NOT NULL DEFAULT now()
 ))sql";
 
-constexpr const char* kSelectApplied = "SELECT version, name, checksum FROM schema_migrations ORDER BY version";
-constexpr const char* kInsertApplied = "INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)";
+constexpr const char* kSelectApplied =
+    "SELECT version, name, checksum FROM schema_migrations ORDER BY version";
+constexpr const char* kInsertApplied =
+    "INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)";
 
 struct Applied {
   std::string name;
@@ -56,7 +58,8 @@ Migration Migration::from_file(const std::string& file_name, std::string sql) {
 
 std::vector<Migration> builtin_migrations() {
   std::vector<Migration> out;
-  for (const auto& e : embedded_migrations()) out.push_back(Migration::from_file(std::string(e.file_name), std::string(e.sql)));
+  for (const auto& e : embedded_migrations())
+    out.push_back(Migration::from_file(std::string(e.file_name), std::string(e.sql)));
   return out;
 }
 
@@ -75,7 +78,8 @@ std::vector<Migration> migrations_from_dir(const std::filesystem::path& dir) {
 
 MigrationRunner::MigrationRunner(pqxx::connection& conn, std::vector<Migration> migrations)
     : conn_(conn), migrations_(std::move(migrations)) {
-  std::sort(migrations_.begin(), migrations_.end(), [](const auto& a, const auto& b) { return a.version < b.version; });
+  std::sort(migrations_.begin(), migrations_.end(),
+            [](const auto& a, const auto& b) { return a.version < b.version; });
   for (std::size_t i = 1; i < migrations_.size(); ++i) {
     if (migrations_[i].version == migrations_[i - 1].version) {
       throw std::runtime_error("two migrations share version " + migrations_[i].version);

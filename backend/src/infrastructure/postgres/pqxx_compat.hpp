@@ -16,13 +16,13 @@ struct string_traits<std::string_view> {
 };
 
 // An empty optional is SQL NULL.
-#define SHOPME_PQXX_OPTIONAL(T)                                                               \
-  template <>                                                                                 \
-  struct string_traits<std::optional<T>> {                                                    \
-    static constexpr const char* name() noexcept { return "optional"; }                       \
-    static constexpr bool has_null() noexcept { return true; }                                \
-    static bool is_null(const std::optional<T>& v) { return !v.has_value(); }                 \
-    static std::optional<T> null() { return std::nullopt; }                                   \
+#define SHOPME_PQXX_OPTIONAL(T)                                                                         \
+  template <>                                                                                           \
+  struct string_traits<std::optional<T>> {                                                              \
+    static constexpr const char* name() noexcept { return "optional"; }                                 \
+    static constexpr bool has_null() noexcept { return true; }                                          \
+    static bool is_null(const std::optional<T>& v) { return !v.has_value(); }                           \
+    static std::optional<T> null() { return std::nullopt; }                                             \
     static std::string to_string(const std::optional<T>& v) { return string_traits<T>::to_string(*v); } \
   };
 SHOPME_PQXX_OPTIONAL(std::string)

@@ -14,7 +14,8 @@ VALUES ($1, to_timestamp(floor(extract(epoch FROM now()) / $2) * $2), 1)
 ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit_counters.count + 1
 RETURNING count, extract(epoch FROM window_start)::bigint + $2, extract(epoch FROM now())::bigint)sql";
 
-constexpr const char* kPrune = "DELETE FROM rate_limit_counters WHERE window_start < now() - interval '10 minutes'";
+constexpr const char* kPrune =
+    "DELETE FROM rate_limit_counters WHERE window_start < now() - interval '10 minutes'";
 
 }  // namespace
 

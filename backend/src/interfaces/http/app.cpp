@@ -15,7 +15,8 @@ Response guarded(Request& req, const std::function<Response()>& body) {
     return body();
   } catch (const postgres::DatabaseUnavailable& e) {
     log::error("database unavailable", {{"error", e.what()}, {"route", req.route}});
-    return problem(req, 503, "The database is not reachable right now; try again shortly.", "database-unavailable")
+    return problem(req, 503, "The database is not reachable right now; try again shortly.",
+                   "database-unavailable")
         .set_header("Retry-After", "5");
   } catch (const pqxx::broken_connection& e) {
     log::error("database connection lost", {{"error", e.what()}, {"route", req.route}});
@@ -24,7 +25,8 @@ Response guarded(Request& req, const std::function<Response()>& body) {
   } catch (const std::exception& e) {
     // The client gets the request id to quote; the log gets the reason.
     log::error("unhandled error", {{"error", e.what()}, {"route", req.route}, {"method", req.method}});
-    return problem(req, 500, "An unexpected error occurred. Quote request id " + req.request_id + " when reporting it.");
+    return problem(
+        req, 500, "An unexpected error occurred. Quote request id " + req.request_id + " when reporting it.");
   }
 }
 
@@ -113,7 +115,8 @@ Response App::run_db(Request& req, const Route& route, postgres::Db& db) const {
 }
 
 Response App::overloaded(const Request& req) const {
-  return problem(req, 503, "The server is busy; try again shortly.", "overloaded").set_header("Retry-After", "1");
+  return problem(req, 503, "The server is busy; try again shortly.", "overloaded")
+      .set_header("Retry-After", "1");
 }
 
 void App::finish(const Request& req, Response& res, std::chrono::steady_clock::duration took) const {

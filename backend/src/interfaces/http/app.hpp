@@ -19,7 +19,7 @@ class App {
       : router_(router), guard_(guard), static_files_(static_files), metrics_(metrics) {}
 
   struct Decision {
-    std::optional<Response> response;            // ready now
+    std::optional<Response> response;             // ready now
     const Route* db_route = nullptr;              // run on the database worker pool
     const WebSocketFactory* websocket = nullptr;  // upgrade
   };

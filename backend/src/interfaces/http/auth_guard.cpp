@@ -48,12 +48,13 @@ std::optional<Response> AuthGuard::check_csrf(const Request& req, const Route& r
   if (auto xrw = req.header("x-requested-with"); xrw && *xrw == "shopme") return std::nullopt;
   if (auto origin = req.header("origin")) {
     if (auto host = req.header("host")) {
-      if (*origin == "http://" + std::string(*host) || *origin == "https://" + std::string(*host)) return std::nullopt;
+      if (*origin == "http://" + std::string(*host) || *origin == "https://" + std::string(*host))
+        return std::nullopt;
     }
     if (!public_base_url_.empty() && *origin == public_base_url_) return std::nullopt;
   }
-  return problem(req, 403, "Cross-site request refused: send the X-Requested-With header or a matching Origin.",
-                 "csrf");
+  return problem(
+      req, 403, "Cross-site request refused: send the X-Requested-With header or a matching Origin.", "csrf");
 }
 
 std::optional<crypto::AccessClaims> AuthGuard::access_claims(const Request& req) const {
@@ -85,8 +86,9 @@ std::optional<Response> AuthGuard::authorize(Request& req, const Route& route, p
   pqxx::row row;
   {
     pqxx::read_transaction tx(conn);
-    row = tx.exec_params1(kPrincipal, claims->session_id, claims->user_id,
-                          workspace_id.empty() ? std::optional<std::string>() : std::optional<std::string>(workspace_id));
+    row = tx.exec_params1(
+        kPrincipal, claims->session_id, claims->user_id,
+        workspace_id.empty() ? std::optional<std::string>() : std::optional<std::string>(workspace_id));
   }
   if (!row[0].as<bool>()) return problem(req, 401, "The session has ended; log in again.", "unauthenticated");
   Principal p{claims->user_id, claims->session_id, workspace_id, identity::Role::kAgent};
@@ -101,15 +103,16 @@ std::optional<Response> AuthGuard::authorize(Request& req, const Route& route, p
   }
   req.principal = std::move(p);
   if (route.limit == Limit::kGeneral) {
-    const std::string key = "api:" + req.principal->user_id +
-                            (workspace_id.empty() ? std::string() : ":" + workspace_id);
+    const std::string key =
+        "api:" + req.principal->user_id + (workspace_id.empty() ? std::string() : ":" + workspace_id);
     const auto d = postgres::hit_rate_limit(conn, key, limit);
     headers.emplace_back("X-RateLimit-Limit", std::to_string(d.limit));
     headers.emplace_back("X-RateLimit-Remaining", std::to_string(d.remaining));
     headers.emplace_back("X-RateLimit-Reset", std::to_string(d.reset_at));
     if (!d.allowed) {
-      auto r = problem(req, 429, "Too many requests; try again in " + std::to_string(d.retry_after) + " seconds.",
-                       "rate-limited");
+      auto r =
+          problem(req, 429, "Too many requests; try again in " + std::to_string(d.retry_after) + " seconds.",
+                  "rate-limited");
       r.set_header("Retry-After", std::to_string(d.retry_after));
       return r;
     }

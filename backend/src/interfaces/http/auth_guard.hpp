@@ -19,7 +19,9 @@ inline constexpr const char* kRefreshCookie = "shopme_refresh";
 class AuthGuard {
  public:
   AuthGuard(const crypto::ServerSecrets& secrets, std::string public_base_url, int default_api_limit)
-      : secrets_(secrets), public_base_url_(std::move(public_base_url)), default_api_limit_(default_api_limit) {}
+      : secrets_(secrets),
+        public_base_url_(std::move(public_base_url)),
+        default_api_limit_(default_api_limit) {}
 
   // 403 when a state-changing request carries neither a matching Origin nor the dashboard's header.
   [[nodiscard]] std::optional<Response> check_csrf(const Request& req, const Route& route) const;

@@ -20,7 +20,9 @@ class JsonInput {
   std::optional<long long> integer(const char* field, bool required, long long min, long long max);
   std::optional<bool> boolean(const char* field, bool required);
   [[nodiscard]] bool has(const char* field) const;
-  void fail(std::string field, std::string message) { errors_.push_back({std::move(field), std::move(message)}); }
+  void fail(std::string field, std::string message) {
+    errors_.push_back({std::move(field), std::move(message)});
+  }
   // ok() when every read succeeded; otherwise the 422 error with all fields.
   [[nodiscard]] Status finish() const;
 

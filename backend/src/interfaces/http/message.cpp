@@ -73,7 +73,8 @@ Response& Response::set_header(std::string name, std::string value) {
 
 std::optional<std::string_view> Response::header(std::string_view name) const {
   for (const auto& [k, v] : headers) {
-    if (k.size() == name.size() && strncasecmp(k.data(), name.data(), k.size()) == 0) return std::string_view(v);
+    if (k.size() == name.size() && strncasecmp(k.data(), name.data(), k.size()) == 0)
+      return std::string_view(v);
   }
   return std::nullopt;
 }

@@ -19,7 +19,7 @@ using HeaderList = std::vector<std::pair<std::string, std::string>>;
 struct Principal {
   std::string user_id;
   std::string session_id;
-  std::string workspace_id;                // workspace routes only
+  std::string workspace_id;                      // workspace routes only
   identity::Role role = identity::Role::kAgent;  // role in that workspace
 };
 
@@ -54,7 +54,9 @@ struct Response {
 
   Response& set_header(std::string name, std::string value);
   [[nodiscard]] std::optional<std::string_view> header(std::string_view name) const;
-  [[nodiscard]] std::string_view body_view() const { return shared_body ? *shared_body : std::string_view(body); }
+  [[nodiscard]] std::string_view body_view() const {
+    return shared_body ? *shared_body : std::string_view(body);
+  }
 };
 
 }  // namespace shopme::http

@@ -62,9 +62,10 @@ void Metrics::add_counter(std::string name, std::string help, std::function<doub
 std::string Metrics::render() const {
   std::string out;
   auto it = std::back_inserter(out);
-  fmt::format_to(it, "# HELP shopme_build_info Build of the running server.\n# TYPE shopme_build_info gauge\n");
-  fmt::format_to(it, "shopme_build_info{{version=\"{}\",commit=\"{}\",build_time=\"{}\"}} 1\n", build_info::kVersion,
-                 build_info::kCommit, build_info::kBuildTime);
+  fmt::format_to(it,
+                 "# HELP shopme_build_info Build of the running server.\n# TYPE shopme_build_info gauge\n");
+  fmt::format_to(it, "shopme_build_info{{version=\"{}\",commit=\"{}\",build_time=\"{}\"}} 1\n",
+                 build_info::kVersion, build_info::kCommit, build_info::kBuildTime);
   std::lock_guard lock(mutex_);
   fmt::format_to(it, "# HELP shopme_http_requests_total HTTP requests by method, route and status.\n");
   fmt::format_to(it, "# TYPE shopme_http_requests_total counter\n");
@@ -73,21 +74,23 @@ std::string Metrics::render() const {
     fmt::format_to(it, "shopme_http_requests_total{{method=\"{}\",route=\"{}\",status=\"{}\"}} {}\n", p[0],
                    label_value(p[1]), p[2], n);
   }
-  fmt::format_to(it, "# HELP shopme_http_request_duration_seconds Time from request read to response ready.\n");
+  fmt::format_to(it,
+                 "# HELP shopme_http_request_duration_seconds Time from request read to response ready.\n");
   fmt::format_to(it, "# TYPE shopme_http_request_duration_seconds histogram\n");
   for (const auto& [key, h] : latency_) {
     const auto p = split_key(key);
     const auto labels = fmt::format("method=\"{}\",route=\"{}\"", p[0], label_value(p[1]));
     for (std::size_t i = 0; i < kBuckets.size(); ++i) {
-      fmt::format_to(it, "shopme_http_request_duration_seconds_bucket{{{},le=\"{}\"}} {}\n", labels, kBuckets[i],
-                     h.buckets[i]);
+      fmt::format_to(it, "shopme_http_request_duration_seconds_bucket{{{},le=\"{}\"}} {}\n", labels,
+                     kBuckets[i], h.buckets[i]);
     }
     fmt::format_to(it, "shopme_http_request_duration_seconds_bucket{{{},le=\"+Inf\"}} {}\n", labels, h.count);
     fmt::format_to(it, "shopme_http_request_duration_seconds_sum{{{}}} {}\n", labels, h.sum);
     fmt::format_to(it, "shopme_http_request_duration_seconds_count{{{}}} {}\n", labels, h.count);
   }
   for (const auto& c : callbacks_) {
-    fmt::format_to(it, "# HELP {} {}\n# TYPE {} {}\n{} {}\n", c.name, c.help, c.name, c.type, c.name, c.read());
+    fmt::format_to(it, "# HELP {} {}\n# TYPE {} {}\n{} {}\n", c.name, c.help, c.name, c.type, c.name,
+                   c.read());
   }
   return out;
 }

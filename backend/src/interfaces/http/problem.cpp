@@ -1,28 +1,43 @@
 #include "interfaces/http/problem.hpp"
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
+#include <boost/json.hpp>
 
 namespace shopme::http {
 namespace {
 
 const char* title_of(int status) {
   switch (status) {
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 409: return "Conflict";
-    case 410: return "Gone";
-    case 413: return "Payload Too Large";
-    case 415: return "Unsupported Media Type";
-    case 422: return "Unprocessable Content";
-    case 429: return "Too Many Requests";
-    case 500: return "Internal Server Error";
-    case 503: return "Service Unavailable";
-    default: return "Error";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 408:
+      return "Request Timeout";
+    case 409:
+      return "Conflict";
+    case 410:
+      return "Gone";
+    case 413:
+      return "Payload Too Large";
+    case 415:
+      return "Unsupported Media Type";
+    case 422:
+      return "Unprocessable Content";
+    case 429:
+      return "Too Many Requests";
+    case 500:
+      return "Internal Server Error";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return "Error";
   }
 }
 
@@ -36,55 +51,63 @@ std::string slug_of(int status) {
 
 int status_of(ErrorKind kind) {
   switch (kind) {
-    case ErrorKind::kInvalid: return 422;
-    case ErrorKind::kBadRequest: return 400;
-    case ErrorKind::kUnauthorized: return 401;
-    case ErrorKind::kForbidden: return 403;
-    case ErrorKind::kNotFound: return 404;
-    case ErrorKind::kConflict: return 409;
-    case ErrorKind::kGone: return 410;
-    case ErrorKind::kPayloadTooLarge: return 413;
-    case ErrorKind::kRateLimited: return 429;
-    case ErrorKind::kUnavailable: return 503;
+    case ErrorKind::kInvalid:
+      return 422;
+    case ErrorKind::kBadRequest:
+      return 400;
+    case ErrorKind::kUnauthorized:
+      return 401;
+    case ErrorKind::kForbidden:
+      return 403;
+    case ErrorKind::kNotFound:
+      return 404;
+    case ErrorKind::kConflict:
+      return 409;
+    case ErrorKind::kGone:
+      return 410;
+    case ErrorKind::kPayloadTooLarge:
+      return 413;
+    case ErrorKind::kRateLimited:
+      return 429;
+    case ErrorKind::kUnavailable:
+      return 503;
   }
   return 500;
 }
 
-Response problem(const Request& req, const Error& error) {
-  const int status = status_of(error.kind);
+namespace {
+
+Response make_problem(const Request& req, int status, const std::string& detail, const std::string& code,
+                      const std::vector<FieldError>& fields) {
   boost::json::object doc;
-  doc["type"] = "https://shopme.dev/problems/" + (error.code.empty() ? slug_of(status) : error.code);
+  doc["type"] = "https://shopme.dev/problems/" + (code.empty() ? slug_of(status) : code);
   doc["title"] = title_of(status);
   doc["status"] = status;
-  doc["detail"] = error.detail;
+  doc["detail"] = detail;
   doc["instance"] = req.path;
   doc["requestId"] = req.request_id;
-  if (!error.fields.empty()) {
+  if (!fields.empty()) {
     boost::json::array errors;
-    for (const auto& f : error.fields) errors.push_back({{"field", f.field}, {"message", f.message}});
+    for (const auto& f : fields) errors.push_back({{"field", f.field}, {"message", f.message}});
     doc["errors"] = std::move(errors);
   }
   Response r;
   r.status = status;
   r.body = boost::json::serialize(doc);
   r.headers.emplace_back("Content-Type", "application/problem+json");
+  return r;
+}
+
+}  // namespace
+
+Response problem(const Request& req, const Error& error) {
+  auto r = make_problem(req, status_of(error.kind), error.detail, error.code, error.fields);
   if (error.retry_after_seconds > 0) r.headers.emplace_back("Retry-After", std::to_string(error.retry_after_seconds));
   return r;
 }
 
 Response problem(const Request& req, int status, std::string detail, std::string code) {
-  boost::json::object doc;
-  doc["type"] = "https://shopme.dev/problems/" + (code.empty() ? slug_of(status) : code);
-  doc["title"] = title_of(status);
-  doc["status"] = status;
-  doc["detail"] = std::move(detail);
-  doc["instance"] = req.path;
-  doc["requestId"] = req.request_id;
-  Response r;
-  r.status = status;
-  r.body = boost::json::serialize(doc);
-  r.headers.emplace_back("Content-Type", "application/problem+json");
-  return r;
+  return make_problem(req, status, detail, code, {});
 }
 
 Result<boost::json::value> parse_json(std::string_view text) {
@@ -112,8 +135,8 @@ Result<boost::json::value> parse_json(std::string_view text) {
         ++column;
       }
     }
-    Error e = Error::bad_request(fmt::format("Invalid JSON at line {}, column {} (offset {}): {}.", line, column,
-                                             consumed, ec.message()));
+    Error e = Error::bad_request(fmt::format("Invalid JSON at line {}, column {} (offset {}): {}.", line,
+                                             column, consumed, ec.message()));
     e.code = "invalid-json";
     return e;
   }

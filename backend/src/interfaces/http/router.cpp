@@ -29,14 +29,17 @@ void Router::add(Route route) {
   if (route.permission == Permission::kUnset) {
     throw std::logic_error("route " + route.method + " " + route.pattern + " declares no permission");
   }
-  const int handlers = (route.inline_handler ? 1 : 0) + (route.db_handler ? 1 : 0) + (route.websocket ? 1 : 0);
-  if (handlers != 1) throw std::logic_error("route " + route.method + " " + route.pattern + " needs one handler");
+  const int handlers =
+      (route.inline_handler ? 1 : 0) + (route.db_handler ? 1 : 0) + (route.websocket ? 1 : 0);
+  if (handlers != 1)
+    throw std::logic_error("route " + route.method + " " + route.pattern + " needs one handler");
   for (const auto& r : routes_) {
     if (r.method == route.method && r.pattern == route.pattern) {
       throw std::logic_error("route registered twice: " + route.method + " " + route.pattern);
     }
   }
-  if (route.permission == Permission::kWorkspace && route.pattern.find("{workspaceId}") == std::string::npos) {
+  if (route.permission == Permission::kWorkspace &&
+      route.pattern.find("{workspaceId}") == std::string::npos) {
     throw std::logic_error("workspace route " + route.pattern + " has no {workspaceId}");
   }
   std::vector<std::string> segs;

@@ -83,7 +83,8 @@ void copy_headers(bhttp::response<Body>& out, const Response& res) {
 // One WebSocket connection: reads in the session coroutine; writes are queued on the strand.
 class WsPeer : public WebSocketPeer, public std::enable_shared_from_this<WsPeer> {
  public:
-  WsPeer(ws::stream<beast::tcp_stream> stream, asio::any_io_executor ex) : stream_(std::move(stream)), ex_(ex) {}
+  WsPeer(ws::stream<beast::tcp_stream> stream, asio::any_io_executor ex)
+      : stream_(std::move(stream)), ex_(ex) {}
 
   void send(std::string text) override {
     asio::post(ex_, [self = shared_from_this(), text = std::move(text)]() mutable {
@@ -113,14 +114,15 @@ class WsPeer : public WebSocketPeer, public std::enable_shared_from_this<WsPeer>
   void write_next() {
     writing_ = true;
     stream_.text(true);
-    stream_.async_write(asio::buffer(queue_.front()), [self = shared_from_this()](beast::error_code ec, std::size_t) {
-      self->queue_.pop_front();
-      if (ec || self->queue_.empty() || self->closed_) {
-        self->writing_ = false;
-        return;
-      }
-      self->write_next();
-    });
+    stream_.async_write(asio::buffer(queue_.front()),
+                        [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                          self->queue_.pop_front();
+                          if (ec || self->queue_.empty() || self->closed_) {
+                            self->writing_ = false;
+                            return;
+                          }
+                          self->write_next();
+                        });
   }
 
   ws::stream<beast::tcp_stream> stream_;
@@ -161,7 +163,8 @@ struct Server::Impl {
     Impl& impl;
     std::uint64_t id;
     std::shared_ptr<Conn> conn;
-    Registration(Impl& i, asio::any_io_executor ex, beast::tcp_stream* s) : impl(i), conn(std::make_shared<Conn>()) {
+    Registration(Impl& i, asio::any_io_executor ex, beast::tcp_stream* s)
+        : impl(i), conn(std::make_shared<Conn>()) {
       conn->ex = ex;
       conn->stream = s;
       std::lock_guard lock(impl.conns_mutex);
@@ -273,16 +276,18 @@ struct Server::Impl {
         if (rec == bhttp::error::body_limit) {
           bare.path = std::string(parser.get().target());
           bare.route = "body-limit";
-          co_await write_simple(stream, bare,
-                                problem(bare, 413, "The request body is larger than " +
-                                                       std::to_string(config.body_limit) + " bytes."));
+          co_await write_simple(
+              stream, bare,
+              problem(bare, 413,
+                      "The request body is larger than " + std::to_string(config.body_limit) + " bytes."));
         } else if (rec == beast::error::timeout) {
           // tcp_stream has closed the socket already: a client this slow gets no answer.
           log::info("request read timed out; connection closed", {{"remote", remote}});
         } else if (rec == bhttp::error::header_limit) {
           co_await write_simple(stream, bare, problem(bare, 431, "The request headers are too large."));
         } else if (rec != asio::error::eof && rec != asio::error::connection_reset) {
-          co_await write_simple(stream, bare, problem(bare, 400, "Malformed HTTP request: " + rec.message() + "."));
+          co_await write_simple(stream, bare,
+                                problem(bare, 400, "Malformed HTTP request: " + rec.message() + "."));
         }
         co_return;
       }
@@ -316,8 +321,7 @@ struct Server::Impl {
       }
       app.finish(req, res, std::chrono::steady_clock::now() - started);
 
-      const bool keep_alive =
-          keep_alive_requested && !stopping && n + 1 < config.max_requests_per_connection;
+      const bool keep_alive = keep_alive_requested && !stopping && n + 1 < config.max_requests_per_connection;
       stream.expires_after(config.read_timeout);
       beast::error_code wec;
       const bool head = req.method == "HEAD";
@@ -367,9 +371,8 @@ struct Server::Impl {
     auto& s = peer->stream();
     s.set_option(ws::stream_base::timeout::suggested(beast::role_type::server));
     s.read_message_max(64 * 1024);
-    s.set_option(ws::stream_base::decorator([id = req.request_id](ws::response_type& r) {
-      r.set("X-Request-Id", id);
-    }));
+    s.set_option(ws::stream_base::decorator(
+        [id = req.request_id](ws::response_type& r) { r.set("X-Request-Id", id); }));
     auto [aec] = co_await s.async_accept(upgrade, kTuple);
     if (aec) co_return;
     log::info("websocket opened", {{"route", req.route}, {"request_id", req.request_id}});
@@ -422,7 +425,8 @@ struct Server::Impl {
       co_await timer.async_wait(kTuple);
     }
     if (open_connections.load() > 0) {
-      log::warn("shutdown grace period over; closing remaining connections", {{"open", open_connections.load()}});
+      log::warn("shutdown grace period over; closing remaining connections",
+                {{"open", open_connections.load()}});
       close_connections(true);
       timer.expires_after(std::chrono::milliseconds(200));
       co_await timer.async_wait(kTuple);

@@ -21,14 +21,22 @@ std::shared_ptr<const std::string> read_file(const fs::path& p) {
 
 std::string content_type_of(const fs::path& p) {
   static const std::unordered_map<std::string, std::string> kTypes = {
-      {".html", "text/html; charset=utf-8"},  {".js", "text/javascript; charset=utf-8"},
-      {".mjs", "text/javascript; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
-      {".json", "application/json"},          {".svg", "image/svg+xml"},
-      {".png", "image/png"},                  {".jpg", "image/jpeg"},
-      {".jpeg", "image/jpeg"},                {".webp", "image/webp"},
-      {".ico", "image/x-icon"},               {".woff2", "font/woff2"},
-      {".woff", "font/woff"},                 {".txt", "text/plain; charset=utf-8"},
-      {".webmanifest", "application/manifest+json"}, {".map", "application/json"}};
+      {".html", "text/html; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"},
+      {".mjs", "text/javascript; charset=utf-8"},
+      {".css", "text/css; charset=utf-8"},
+      {".json", "application/json"},
+      {".svg", "image/svg+xml"},
+      {".png", "image/png"},
+      {".jpg", "image/jpeg"},
+      {".jpeg", "image/jpeg"},
+      {".webp", "image/webp"},
+      {".ico", "image/x-icon"},
+      {".woff2", "font/woff2"},
+      {".woff", "font/woff"},
+      {".txt", "text/plain; charset=utf-8"},
+      {".webmanifest", "application/manifest+json"},
+      {".map", "application/json"}};
   auto it = kTypes.find(p.extension().string());
   return it == kTypes.end() ? "application/octet-stream" : it->second;
 }
@@ -69,7 +77,8 @@ std::optional<Response> StaticFiles::serve(const Request& req) const {
   const bool api_like = path.rfind("/api/", 0) == 0 || path == "/api" || path.rfind("/webhooks/", 0) == 0 ||
                         path.rfind("/assets/", 0) == 0 || path.rfind("/ws", 0) == 0;
   const auto last_slash = path.rfind('/');
-  const bool has_extension = path.find('.', last_slash == std::string::npos ? 0 : last_slash) != std::string::npos;
+  const bool has_extension =
+      path.find('.', last_slash == std::string::npos ? 0 : last_slash) != std::string::npos;
   if (api_like || has_extension) return std::nullopt;
   if (auto it = files_.find("/index.html"); it != files_.end()) return respond(req, it->second);
   return std::nullopt;

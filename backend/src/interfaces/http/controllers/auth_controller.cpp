@@ -24,8 +24,8 @@ constexpr int kRefreshSeconds = postgres::kSessionDays * 24 * 3600;
 // The access cookie goes with every request to this site; SameSite=Lax still keeps it off
 // cross-site POSTs and lets a link from an e-mail open the dashboard logged in. The refresh cookie
 // is only ever needed by /api/auth, so its path is narrowed there and it is Strict.
-std::string cookie(const char* name, const std::string& value, const char* path, const char* same_site, int max_age,
-                   bool secure) {
+std::string cookie(const char* name, const std::string& value, const char* path, const char* same_site,
+                   int max_age, bool secure) {
   std::string c = std::string(name) + "=" + value + "; Path=" + path + "; HttpOnly; SameSite=" + same_site +
                   "; Max-Age=" + std::to_string(max_age);
   if (secure) c += "; Secure";
@@ -42,7 +42,8 @@ std::string client_ip(const Request& req) { return req.remote_address; }
 
 void AuthController::clear_cookies(Response& res) const {
   res.headers.emplace_back("Set-Cookie", cookie(kAccessCookie, "", "/", "Lax", 0, cookies_.secure));
-  res.headers.emplace_back("Set-Cookie", cookie(kRefreshCookie, "", "/api/auth", "Strict", 0, cookies_.secure));
+  res.headers.emplace_back("Set-Cookie",
+                           cookie(kRefreshCookie, "", "/api/auth", "Strict", 0, cookies_.secure));
 }
 
 Response AuthController::me_response(Request& req, postgres::Db& db, const std::string& user_id,
@@ -58,16 +59,17 @@ Response AuthController::me_response(Request& req, postgres::Db& db, const std::
                            {"workspaceStatus", m.workspace_status},
                            {"role", identity::to_string(m.role)}});
   }
-  auto res = Response::json(
-      200, boost::json::serialize(boost::json::object{{"user", user_json(*user)}, {"memberships", memberships}}));
+  auto res = Response::json(200, boost::json::serialize(boost::json::object{{"user", user_json(*user)},
+                                                                            {"memberships", memberships}}));
   res.set_header("Cache-Control", "no-store");
   if (session_id && refresh_token) {
     const long long now = unix_now();
-    const auto jwt = crypto::sign_access_token(guard_.secrets().active(), {user_id, *session_id, now + kAccessSeconds},
-                                               now);
-    res.headers.emplace_back("Set-Cookie", cookie(kAccessCookie, jwt, "/", "Lax", kAccessSeconds, cookies_.secure));
+    const auto jwt = crypto::sign_access_token(guard_.secrets().active(),
+                                               {user_id, *session_id, now + kAccessSeconds}, now);
     res.headers.emplace_back("Set-Cookie",
-                             cookie(kRefreshCookie, *refresh_token, "/api/auth", "Strict", kRefreshSeconds, cookies_.secure));
+                             cookie(kAccessCookie, jwt, "/", "Lax", kAccessSeconds, cookies_.secure));
+    res.headers.emplace_back("Set-Cookie", cookie(kRefreshCookie, *refresh_token, "/api/auth", "Strict",
+                                                  kRefreshSeconds, cookies_.secure));
   }
   return res;
 }
@@ -131,13 +133,15 @@ Response AuthController::logout(Request& req, postgres::Db& db) const {
   pqxx::work tx(db.conn());
   if (session_id && is_uuid(*session_id)) {
     tx.exec_params0(
-        "UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'logout' WHERE id = $1::uuid AND revoked_at IS "
+        "UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'logout' WHERE id = $1::uuid AND "
+        "revoked_at IS "
         "NULL",
         *session_id);
   } else if (auto refresh = req.cookie(kRefreshCookie)) {
     crypto::SodiumSecrets secrets;
     tx.exec_params0(
-        "UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'logout' WHERE id = (SELECT session_id FROM "
+        "UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'logout' WHERE id = (SELECT "
+        "session_id FROM "
         "refresh_tokens WHERE token_hash = $1) AND revoked_at IS NULL",
         secrets.digest(*refresh));
   }
@@ -179,7 +183,8 @@ Response AuthController::revoke_session(Request& req, postgres::Db& db) const {
   if (!is_uuid(id)) return problem(req, 404, "No such session.");
   pqxx::work tx(db.conn());
   const auto r = tx.exec_params(
-      "UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'revoked_by_user' WHERE id = $1::uuid AND "
+      "UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'revoked_by_user' WHERE id = $1::uuid "
+      "AND "
       "user_id = $2::uuid AND revoked_at IS NULL RETURNING id",
       id, req.principal->user_id);
   tx.commit();
@@ -197,8 +202,8 @@ Response AuthController::change_password(Request& req, postgres::Db& db) const {
   if (auto s = in->finish(); !s) return problem(req, s.error());
   postgres::IdentityStore store(db.conn());
   crypto::SodiumSecrets secrets;
-  if (auto s = identity::change_password(store, secrets, req.principal->user_id, req.principal->session_id, *current,
-                                         *next);
+  if (auto s = identity::change_password(store, secrets, req.principal->user_id, req.principal->session_id,
+                                         *current, *next);
       !s) {
     return problem(req, s.error());
   }
@@ -236,11 +241,12 @@ Response AuthController::invitation(Request& req, postgres::Db& db) const {
   auto inv = identity::find_invitation(req.params["token"], store, secrets);
   if (!inv) return problem(req, inv.error());
   const bool existing = store.user_by_email(inv->email).has_value();
-  return Response::json(200, boost::json::serialize(boost::json::object{{"email", inv->email},
-                                                                        {"workspaceName", inv->workspace_name},
-                                                                        {"role", identity::to_string(inv->role)},
-                                                                        {"expiresAt", inv->expires_at},
-                                                                        {"existingUser", existing}}));
+  return Response::json(200,
+                        boost::json::serialize(boost::json::object{{"email", inv->email},
+                                                                   {"workspaceName", inv->workspace_name},
+                                                                   {"role", identity::to_string(inv->role)},
+                                                                   {"expiresAt", inv->expires_at},
+                                                                   {"existingUser", existing}}));
 }
 
 Response AuthController::accept_invitation(Request& req, postgres::Db& db) const {

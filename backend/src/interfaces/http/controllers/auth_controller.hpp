@@ -17,8 +17,8 @@ struct CookiePolicy {
 
 class AuthController {
  public:
-  AuthController(const AuthGuard& guard, const std::string& base_url, CookiePolicy cookies, int login_ip_limit,
-                 int login_email_limit)
+  AuthController(const AuthGuard& guard, const std::string& base_url, CookiePolicy cookies,
+                 int login_ip_limit, int login_email_limit)
       : guard_(guard),
         base_url_(base_url),
         cookies_(cookies),
@@ -39,8 +39,8 @@ class AuthController {
 
  private:
   // The user and memberships, with fresh session cookies when `grant` is given.
-  Response me_response(Request& req, postgres::Db& db, const std::string& user_id, const std::string* session_id,
-                       const std::string* refresh_token) const;
+  Response me_response(Request& req, postgres::Db& db, const std::string& user_id,
+                       const std::string* session_id, const std::string* refresh_token) const;
   void clear_cookies(Response& res) const;
   std::optional<Response> limit_auth_attempt(Request& req, postgres::Db& db, const std::string& email) const;
 

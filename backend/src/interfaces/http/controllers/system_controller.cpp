@@ -22,7 +22,8 @@ class LiveSocket : public WebSocketHandler {
  public:
   void on_open(std::shared_ptr<WebSocketPeer> peer) override {
     peer_ = std::move(peer);
-    peer_->send(boost::json::serialize(boost::json::object{{"type", "hello"}, {"version", build_info::kVersion}}));
+    peer_->send(
+        boost::json::serialize(boost::json::object{{"type", "hello"}, {"version", build_info::kVersion}}));
   }
   void on_message(std::string_view text) override {
     auto parsed = parse_json(text);
@@ -56,15 +57,20 @@ Response SystemController::readyz(Request&, postgres::Db& db) const {
     checks["database"] = {{"ok", true}, {"detail", "PostgreSQL " + server_version}};
     postgres::MigrationRunner runner(conn, migrations_);
     const auto s = runner.status();
-    checks["migrations"] = {{"ok", s.current()},          {"applied", s.applied},
-                            {"expected", s.expected},     {"pending", to_array(s.pending)},
+    checks["migrations"] = {{"ok", s.current()},
+                            {"applied", s.applied},
+                            {"expected", s.expected},
+                            {"pending", to_array(s.pending)},
                             {"drifted", to_array(s.drifted)}};
     ready = s.current();
   } catch (const std::exception& e) {
     log::warn("readiness check failed", {{"error", e.what()}});
     checks["database"] = {{"ok", false}, {"detail", "database not reachable"}};
-    checks["migrations"] = {{"ok", false}, {"applied", 0}, {"expected", migrations_.size()},
-                            {"pending", boost::json::array{}}, {"drifted", boost::json::array{}}};
+    checks["migrations"] = {{"ok", false},
+                            {"applied", 0},
+                            {"expected", migrations_.size()},
+                            {"pending", boost::json::array{}},
+                            {"drifted", boost::json::array{}}};
     ready = false;
   }
   boost::json::object doc{{"status", ready ? "ready" : "not_ready"}, {"checks", std::move(checks)}};
@@ -74,7 +80,8 @@ Response SystemController::readyz(Request&, postgres::Db& db) const {
 }
 
 Response SystemController::version(const Request&) const {
-  const auto up = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started_);
+  const auto up =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started_);
   boost::json::object doc{{"name", "shopme"},
                           {"version", build_info::kVersion},
                           {"commit", build_info::kCommit},

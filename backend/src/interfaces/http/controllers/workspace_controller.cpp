@@ -22,11 +22,11 @@ w.id::text, w.name, w.slug, w.status, w.currency, w.default_language, w.timezone
 w.api_rate_limit, to_char(w.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))sql";
 
 boost::json::object workspace_json(const pqxx::row& r) {
-  return {{"id", r[0].as<std::string>()},           {"name", r[1].as<std::string>()},
-          {"slug", r[2].as<std::string>()},         {"status", r[3].as<std::string>()},
-          {"currency", r[4].as<std::string>()},     {"defaultLanguage", r[5].as<std::string>()},
-          {"timezone", r[6].as<std::string>()},     {"businessType", r[7].as<std::string>()},
-          {"apiRateLimit", r[8].as<int>()},         {"createdAt", r[9].as<std::string>()}};
+  return {{"id", r[0].as<std::string>()},       {"name", r[1].as<std::string>()},
+          {"slug", r[2].as<std::string>()},     {"status", r[3].as<std::string>()},
+          {"currency", r[4].as<std::string>()}, {"defaultLanguage", r[5].as<std::string>()},
+          {"timezone", r[6].as<std::string>()}, {"businessType", r[7].as<std::string>()},
+          {"apiRateLimit", r[8].as<int>()},     {"createdAt", r[9].as<std::string>()}};
 }
 
 std::string slugify(const std::string& name) {
@@ -57,11 +57,14 @@ WorkspaceFields read_fields(JsonInput& in, pqxx::connection& conn, bool creating
   WorkspaceFields f;
   f.name = in.string("name", creating, 100);
   f.slug = in.string("slug", false, 50);
-  if (f.slug && !std::regex_match(*f.slug, kSlug)) in.fail("slug", "must be 3-50 lower-case letters, digits or -");
+  if (f.slug && !std::regex_match(*f.slug, kSlug))
+    in.fail("slug", "must be 3-50 lower-case letters, digits or -");
   f.currency = in.string("currency", false, 3);
-  if (f.currency && !std::regex_match(*f.currency, kCurrency)) in.fail("currency", "must be an ISO 4217 code, e.g. EUR");
+  if (f.currency && !std::regex_match(*f.currency, kCurrency))
+    in.fail("currency", "must be an ISO 4217 code, e.g. EUR");
   f.language = in.string("defaultLanguage", false, 2);
-  if (f.language && *f.language != "en" && *f.language != "it" && *f.language != "es" && *f.language != "pt") {
+  if (f.language && *f.language != "en" && *f.language != "it" && *f.language != "es" &&
+      *f.language != "pt") {
     in.fail("defaultLanguage", "must be en, it, es or pt");
   }
   f.timezone = in.string("timezone", false, 64);
@@ -76,7 +79,8 @@ WorkspaceFields read_fields(JsonInput& in, pqxx::connection& conn, bool creating
     in.fail("businessType", "must be 2-40 lower-case letters or _");
   }
   f.status = in.string("status", false, 10);
-  if (f.status && *f.status != "active" && *f.status != "inactive") in.fail("status", "must be active or inactive");
+  if (f.status && *f.status != "active" && *f.status != "inactive")
+    in.fail("status", "must be active or inactive");
   f.api_rate_limit = in.integer("apiRateLimit", false, 1, 100000);
   return f;
 }
@@ -90,16 +94,18 @@ std::string iso(const char* column) {
 Response WorkspaceController::list(Request& req, postgres::Db& db) const {
   pqxx::read_transaction tx(db.conn());
   boost::json::array items;
-  const auto rows = tx.exec_params(std::string("SELECT ") + kWorkspaceColumns +
-                                       ", m.role FROM workspaces w JOIN memberships m ON m.workspace_id = w.id "
-                                       "WHERE m.user_id = $1::uuid AND w.deleted_at IS NULL ORDER BY w.name",
-                                   req.principal->user_id);
+  const auto rows =
+      tx.exec_params(std::string("SELECT ") + kWorkspaceColumns +
+                         ", m.role FROM workspaces w JOIN memberships m ON m.workspace_id = w.id "
+                         "WHERE m.user_id = $1::uuid AND w.deleted_at IS NULL ORDER BY w.name",
+                     req.principal->user_id);
   for (const auto& r : rows) {
     auto o = workspace_json(r);
     o["role"] = r[10].as<std::string>();
     items.push_back(std::move(o));
   }
-  return Response::json(200, boost::json::serialize(boost::json::object{{"items", items}, {"total", rows.size()}}));
+  return Response::json(
+      200, boost::json::serialize(boost::json::object{{"items", items}, {"total", rows.size()}}));
 }
 
 Response WorkspaceController::create(Request& req, postgres::Db& db) const {
@@ -113,18 +119,21 @@ Response WorkspaceController::create(Request& req, postgres::Db& db) const {
     slug += "-" + crypto::random_hex(3);
   }
   const auto r = tx.exec_params(
-      std::string("INSERT INTO workspaces AS w (name, slug, status, currency, default_language, timezone, "
-                  "business_type, api_rate_limit) VALUES ($1, $2, coalesce($3, 'active'), coalesce($4, 'EUR'), "
-                  "coalesce($5, 'en'), coalesce($6, 'Europe/Rome'), coalesce($7, 'retail'), coalesce($8, 30)) "
-                  "ON CONFLICT (slug) DO NOTHING RETURNING ") +
+      std::string(
+          "INSERT INTO workspaces AS w (name, slug, status, currency, default_language, timezone, "
+          "business_type, api_rate_limit) VALUES ($1, $2, coalesce($3, 'active'), coalesce($4, 'EUR'), "
+          "coalesce($5, 'en'), coalesce($6, 'Europe/Rome'), coalesce($7, 'retail'), coalesce($8, 30)) "
+          "ON CONFLICT (slug) DO NOTHING RETURNING ") +
           kWorkspaceColumns,
       *f.name, slug, f.status, f.currency, f.language, f.timezone, f.business_type, f.api_rate_limit);
   if (r.empty()) return problem(req, Error::invalid({{"slug", "is already taken"}}));
   const auto id = r[0][0].as<std::string>();
-  tx.exec_params0("INSERT INTO memberships (workspace_id, user_id, role) VALUES ($1::uuid, $2::uuid, 'admin')", id,
-                  req.principal->user_id);
   tx.exec_params0(
-      "INSERT INTO audit_log (workspace_id, actor_user_id, action) VALUES ($1::uuid, $2::uuid, 'workspace.created')",
+      "INSERT INTO memberships (workspace_id, user_id, role) VALUES ($1::uuid, $2::uuid, 'admin')", id,
+      req.principal->user_id);
+  tx.exec_params0(
+      "INSERT INTO audit_log (workspace_id, actor_user_id, action) VALUES ($1::uuid, $2::uuid, "
+      "'workspace.created')",
       id, req.principal->user_id);
   tx.commit();
   auto o = workspace_json(r[0]);
@@ -136,9 +145,9 @@ Response WorkspaceController::create(Request& req, postgres::Db& db) const {
 
 Response WorkspaceController::get(Request& req, postgres::Db& db) const {
   pqxx::read_transaction tx(db.conn());
-  const auto r = tx.exec_params(
-      std::string("SELECT ") + kWorkspaceColumns + " FROM workspaces w WHERE w.id = $1::uuid AND w.deleted_at IS NULL",
-      req.principal->workspace_id);
+  const auto r = tx.exec_params(std::string("SELECT ") + kWorkspaceColumns +
+                                    " FROM workspaces w WHERE w.id = $1::uuid AND w.deleted_at IS NULL",
+                                req.principal->workspace_id);
   if (r.empty()) return problem(req, 404, "No such workspace.");
   auto o = workspace_json(r[0]);
   o["role"] = identity::to_string(req.principal->role);
@@ -153,21 +162,23 @@ Response WorkspaceController::update(Request& req, postgres::Db& db) const {
   if (auto s = in->finish(); !s) return problem(req, s.error());
   pqxx::work tx(db.conn());
   const auto r = tx.exec_params(
-      std::string("UPDATE workspaces w SET name = coalesce($2, name), slug = coalesce($3, slug), status = "
-                  "coalesce($4, status), currency = coalesce($5, currency), default_language = coalesce($6, "
-                  "default_language), timezone = coalesce($7, timezone), business_type = coalesce($8, "
-                  "business_type), api_rate_limit = coalesce($9, api_rate_limit), updated_at = now() "
-                  "WHERE id = $1::uuid AND deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM workspaces o WHERE "
-                  "o.slug = $3 AND o.id <> $1::uuid) RETURNING ") +
+      std::string(
+          "UPDATE workspaces w SET name = coalesce($2, name), slug = coalesce($3, slug), status = "
+          "coalesce($4, status), currency = coalesce($5, currency), default_language = coalesce($6, "
+          "default_language), timezone = coalesce($7, timezone), business_type = coalesce($8, "
+          "business_type), api_rate_limit = coalesce($9, api_rate_limit), updated_at = now() "
+          "WHERE id = $1::uuid AND deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM workspaces o WHERE "
+          "o.slug = $3 AND o.id <> $1::uuid) RETURNING ") +
           kWorkspaceColumns,
-      req.principal->workspace_id, f.name, f.slug, f.status, f.currency, f.language, f.timezone, f.business_type,
-      f.api_rate_limit);
+      req.principal->workspace_id, f.name, f.slug, f.status, f.currency, f.language, f.timezone,
+      f.business_type, f.api_rate_limit);
   if (r.empty()) {
     if (f.slug) return problem(req, Error::invalid({{"slug", "is already taken"}}));
     return problem(req, 404, "No such workspace.");
   }
   tx.exec_params0(
-      "INSERT INTO audit_log (workspace_id, actor_user_id, action) VALUES ($1::uuid, $2::uuid, 'workspace.updated')",
+      "INSERT INTO audit_log (workspace_id, actor_user_id, action) VALUES ($1::uuid, $2::uuid, "
+      "'workspace.updated')",
       req.principal->workspace_id, req.principal->user_id);
   tx.commit();
   auto o = workspace_json(r[0]);
@@ -180,11 +191,13 @@ Response WorkspaceController::remove(Request& req, postgres::Db& db) const {
   // stays for the retention the law requires before a purge.
   pqxx::work tx(db.conn());
   tx.exec_params0(
-      "UPDATE workspaces SET deleted_at = now(), status = 'inactive', updated_at = now() WHERE id = $1::uuid AND "
+      "UPDATE workspaces SET deleted_at = now(), status = 'inactive', updated_at = now() WHERE id = $1::uuid "
+      "AND "
       "deleted_at IS NULL",
       req.principal->workspace_id);
   tx.exec_params0(
-      "INSERT INTO audit_log (workspace_id, actor_user_id, action) VALUES ($1::uuid, $2::uuid, 'workspace.deleted')",
+      "INSERT INTO audit_log (workspace_id, actor_user_id, action) VALUES ($1::uuid, $2::uuid, "
+      "'workspace.deleted')",
       req.principal->workspace_id, req.principal->user_id);
   tx.commit();
   return Response::empty(204);
@@ -193,10 +206,11 @@ Response WorkspaceController::remove(Request& req, postgres::Db& db) const {
 Response WorkspaceController::members(Request& req, postgres::Db& db) const {
   pqxx::read_transaction tx(db.conn());
   boost::json::array items;
-  for (const auto& r : tx.exec_params("SELECT u.id::text, u.email, u.name, m.role, " + iso("m.created_at") +
-                                          " FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.workspace_id = "
-                                          "$1::uuid ORDER BY u.name",
-                                      req.principal->workspace_id)) {
+  for (const auto& r :
+       tx.exec_params("SELECT u.id::text, u.email, u.name, m.role, " + iso("m.created_at") +
+                          " FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.workspace_id = "
+                          "$1::uuid ORDER BY u.name",
+                      req.principal->workspace_id)) {
     items.push_back({{"userId", r[0].as<std::string>()},
                      {"email", r[1].as<std::string>()},
                      {"name", r[2].as<std::string>()},
@@ -204,10 +218,11 @@ Response WorkspaceController::members(Request& req, postgres::Db& db) const {
                      {"joinedAt", r[4].as<std::string>()}});
   }
   boost::json::array invitations;
-  for (const auto& r : tx.exec_params("SELECT id::text, email, role, " + iso("expires_at") + ", " + iso("created_at") +
-                                          " FROM invitations WHERE workspace_id = $1::uuid AND accepted_at IS NULL AND "
-                                          "revoked_at IS NULL AND expires_at > now() ORDER BY created_at DESC",
-                                      req.principal->workspace_id)) {
+  for (const auto& r :
+       tx.exec_params("SELECT id::text, email, role, " + iso("expires_at") + ", " + iso("created_at") +
+                          " FROM invitations WHERE workspace_id = $1::uuid AND accepted_at IS NULL AND "
+                          "revoked_at IS NULL AND expires_at > now() ORDER BY created_at DESC",
+                      req.principal->workspace_id)) {
     invitations.push_back({{"id", r[0].as<std::string>()},
                            {"email", r[1].as<std::string>()},
                            {"role", r[2].as<std::string>()},
@@ -226,13 +241,14 @@ Response WorkspaceController::invite(Request& req, postgres::Db& db) const {
   if (auto s = in->finish(); !s) return problem(req, s.error());
   postgres::IdentityStore store(db.conn());
   crypto::SodiumSecrets secrets;
-  auto inv = identity::invite_member({req.principal->workspace_id, req.principal->user_id, *email, *role, base_url_},
-                                     store, secrets);
+  auto inv = identity::invite_member(
+      {req.principal->workspace_id, req.principal->user_id, *email, *role, base_url_}, store, secrets);
   if (!inv) return problem(req, inv.error());
-  return Response::json(201, boost::json::serialize(boost::json::object{{"id", inv->id},
-                                                                        {"email", inv->email},
-                                                                        {"role", identity::to_string(inv->role)},
-                                                                        {"expiresAt", inv->expires_at}}));
+  return Response::json(201,
+                        boost::json::serialize(boost::json::object{{"id", inv->id},
+                                                                   {"email", inv->email},
+                                                                   {"role", identity::to_string(inv->role)},
+                                                                   {"expiresAt", inv->expires_at}}));
 }
 
 Response WorkspaceController::revoke_invitation(Request& req, postgres::Db& db) const {
@@ -240,7 +256,8 @@ Response WorkspaceController::revoke_invitation(Request& req, postgres::Db& db) 
   if (!is_uuid(id)) return problem(req, 404, "No such invitation.");
   pqxx::work tx(db.conn());
   const auto inv = tx.exec_params(
-      "SELECT role FROM invitations WHERE workspace_id = $1::uuid AND id = $2::uuid AND accepted_at IS NULL AND "
+      "SELECT role FROM invitations WHERE workspace_id = $1::uuid AND id = $2::uuid AND accepted_at IS NULL "
+      "AND "
       "revoked_at IS NULL FOR UPDATE",
       req.principal->workspace_id, id);
   if (inv.empty()) return problem(req, 404, "No such invitation.");
@@ -264,19 +281,23 @@ Response WorkspaceController::change_member(Request& req, postgres::Db& db) cons
   if (role_text && !role) in->fail("role", "must be admin, manager or agent");
   if (auto s = in->finish(); !s) return problem(req, s.error());
   postgres::IdentityStore store(db.conn());
-  if (auto s = identity::change_member(store, req.principal->workspace_id, req.principal->user_id, target, role); !s) {
+  if (auto s =
+          identity::change_member(store, req.principal->workspace_id, req.principal->user_id, target, role);
+      !s) {
     return problem(req, s.error());
   }
   pqxx::read_transaction tx(db.conn());
-  const auto r = tx.exec_params1("SELECT u.id::text, u.email, u.name, m.role, " + iso("m.created_at") +
-                                     " FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.workspace_id = "
-                                     "$1::uuid AND m.user_id = $2::uuid",
-                                 req.principal->workspace_id, target);
-  return Response::json(200, boost::json::serialize(boost::json::object{{"userId", r[0].as<std::string>()},
-                                                                        {"email", r[1].as<std::string>()},
-                                                                        {"name", r[2].as<std::string>()},
-                                                                        {"role", r[3].as<std::string>()},
-                                                                        {"joinedAt", r[4].as<std::string>()}}));
+  const auto r =
+      tx.exec_params1("SELECT u.id::text, u.email, u.name, m.role, " + iso("m.created_at") +
+                          " FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.workspace_id = "
+                          "$1::uuid AND m.user_id = $2::uuid",
+                      req.principal->workspace_id, target);
+  return Response::json(200,
+                        boost::json::serialize(boost::json::object{{"userId", r[0].as<std::string>()},
+                                                                   {"email", r[1].as<std::string>()},
+                                                                   {"name", r[2].as<std::string>()},
+                                                                   {"role", r[3].as<std::string>()},
+                                                                   {"joinedAt", r[4].as<std::string>()}}));
 }
 
 Response WorkspaceController::remove_member(Request& req, postgres::Db& db) const {
@@ -311,10 +332,11 @@ Response WorkspaceController::mail_outbox(Request& req, postgres::Db& db) const 
   if (!bad.empty()) return problem(req, Error::invalid(std::move(bad)));
   pqxx::read_transaction tx(db.conn());
   boost::json::array items;
-  for (const auto& r : tx.exec_params("SELECT id::text, to_address, subject, body, status, " + iso("created_at") +
-                                          " FROM mail_outbox WHERE workspace_id = $1::uuid ORDER BY created_at DESC, "
-                                          "id LIMIT $2 OFFSET $3",
-                                      req.principal->workspace_id, limit, (page - 1) * limit)) {
+  for (const auto& r :
+       tx.exec_params("SELECT id::text, to_address, subject, body, status, " + iso("created_at") +
+                          " FROM mail_outbox WHERE workspace_id = $1::uuid ORDER BY created_at DESC, "
+                          "id LIMIT $2 OFFSET $3",
+                      req.principal->workspace_id, limit, (page - 1) * limit)) {
     items.push_back({{"id", r[0].as<std::string>()},
                      {"to", r[1].as<std::string>()},
                      {"subject", r[2].as<std::string>()},
