@@ -22,6 +22,7 @@
 #include "interfaces/http/app.hpp"
 #include "interfaces/http/auth_guard.hpp"
 #include "interfaces/http/controllers/auth_controller.hpp"
+#include "interfaces/http/controllers/catalog_controller.hpp"
 #include "interfaces/http/controllers/system_controller.hpp"
 #include "interfaces/http/controllers/workspace_controller.hpp"
 #include "interfaces/http/routes.hpp"
@@ -189,7 +190,8 @@ int cmd_serve(Config config, const Args& args) {
   const http::AuthController auth(guard, base_url, {config.cookie_secure}, config.login_ip_limit,
                                   config.login_email_limit);
   const http::WorkspaceController workspaces(base_url);
-  const http::Router router = http::build_routes({system, auth, workspaces});
+  const http::CatalogController catalog;
+  const http::Router router = http::build_routes({system, auth, workspaces, catalog});
   const http::App app(router, guard, statics ? &*statics : nullptr, metrics);
   http::Server server(config, app, pool);
   const auto port = server.listen();

@@ -20,6 +20,7 @@ class JsonInput {
   std::optional<long long> integer(const char* field, bool required, long long min, long long max);
   std::optional<bool> boolean(const char* field, bool required);
   [[nodiscard]] bool has(const char* field) const;
+  [[nodiscard]] const boost::json::object& object() const { return obj_; }
   void fail(std::string field, std::string message) {
     errors_.push_back({std::move(field), std::move(message)});
   }

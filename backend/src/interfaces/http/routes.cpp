@@ -1,6 +1,7 @@
 #include "interfaces/http/routes.hpp"
 
 #include "interfaces/http/controllers/auth_controller.hpp"
+#include "interfaces/http/controllers/catalog_controller.hpp"
 #include "interfaces/http/controllers/system_controller.hpp"
 #include "interfaces/http/controllers/workspace_controller.hpp"
 
@@ -49,6 +50,8 @@ Router build_routes(const Controllers& c) {
   using A = AuthController;
   using W = WorkspaceController;
   using S = SystemController;
+  using C = CatalogController;
+  const auto& cat = c.catalog;
 
   // clang-format off
   // operations
@@ -85,6 +88,21 @@ Router build_routes(const Controllers& c) {
   r.add(member("PATCH",  "/api/workspaces/{workspaceId}/members/{userId}", Action::kManageTeam,       bind(ws, &W::change_member)));
   r.add(member("DELETE", "/api/workspaces/{workspaceId}/members/{userId}", Action::kManageTeam,       bind(ws, &W::remove_member)));
   r.add(member("GET",    "/api/workspaces/{workspaceId}/mail-outbox",     Action::kViewMailOutbox,  bind(ws, &W::mail_outbox)));
+
+  // catalog
+  const std::string w = "/api/workspaces/{workspaceId}";
+  r.add(member("GET",    w + "/categories",        Action::kViewCatalog,   bind(cat, &C::list_categories)));
+  r.add(member("POST",   w + "/categories",        Action::kManageCatalog, bind(cat, &C::create_category)));
+  r.add(member("GET",    w + "/categories/{id}",   Action::kViewCatalog,   bind(cat, &C::get_category)));
+  r.add(member("PATCH",  w + "/categories/{id}",   Action::kManageCatalog, bind(cat, &C::update_category)));
+  r.add(member("DELETE", w + "/categories/{id}",   Action::kManageCatalog, bind(cat, &C::delete_category)));
+  r.add(member("GET",    w + "/products",          Action::kViewCatalog,   bind(cat, &C::list_products)));
+  r.add(member("POST",   w + "/products",          Action::kManageCatalog, bind(cat, &C::create_product)));
+  r.add(member("GET",    w + "/products/{id}",     Action::kViewCatalog,   bind(cat, &C::get_product)));
+  r.add(member("PATCH",  w + "/products/{id}",     Action::kManageCatalog, bind(cat, &C::update_product)));
+  r.add(member("DELETE", w + "/products/{id}",     Action::kManageCatalog, bind(cat, &C::delete_product)));
+  r.add(member("GET",    w + "/search",            Action::kViewCatalog,   bind(cat, &C::search)));
+  r.add(member("POST",   w + "/pricing/preview",   Action::kViewCatalog,   bind(cat, &C::price_preview)));
   // clang-format on
   return r;
 }

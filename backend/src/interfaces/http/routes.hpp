@@ -6,11 +6,13 @@ namespace shopme::http {
 class SystemController;
 class AuthController;
 class WorkspaceController;
+class CatalogController;
 
 struct Controllers {
   const SystemController& system;
   const AuthController& auth;
   const WorkspaceController& workspaces;
+  const CatalogController& catalog;
 };
 
 // The whole route table: every route with its permission, in one place.
