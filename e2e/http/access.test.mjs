@@ -42,6 +42,16 @@ const routes = () => [
   { method: 'PATCH', path: `/api/workspaces/${shop}/members/${zeroUuid}`, body: { role: 'agent' }, allowed: ['admin', 'manager'], okStatus: 404 },
   { method: 'DELETE', path: `/api/workspaces/${shop}/members/${zeroUuid}`, allowed: ['admin', 'manager'], okStatus: 404 },
   { method: 'GET', path: `/api/workspaces/${shop}/mail-outbox`, allowed: ['admin'] },
+  { method: 'GET', path: `/api/workspaces/${shop}/categories`, allowed: ['admin', 'manager', 'agent'] },
+  { method: 'POST', path: `/api/workspaces/${shop}/categories`, body: { name: 'Matrix category' }, allowed: ['admin', 'manager'] },
+  { method: 'PATCH', path: `/api/workspaces/${shop}/categories/${zeroUuid}`, body: {}, allowed: ['admin', 'manager'], okStatus: 404 },
+  { method: 'DELETE', path: `/api/workspaces/${shop}/categories/${zeroUuid}`, allowed: ['admin', 'manager'], okStatus: 404 },
+  { method: 'GET', path: `/api/workspaces/${shop}/products`, allowed: ['admin', 'manager', 'agent'] },
+  { method: 'POST', path: `/api/workspaces/${shop}/products`, body: { name: 'Matrix', sku: `M-${Date.now()}`, price: 1 }, allowed: ['admin', 'manager'], okStatus: 422 },
+  { method: 'PATCH', path: `/api/workspaces/${shop}/products/${zeroUuid}`, body: {}, allowed: ['admin', 'manager'], okStatus: 404 },
+  { method: 'DELETE', path: `/api/workspaces/${shop}/products/${zeroUuid}`, allowed: ['admin', 'manager'], okStatus: 404 },
+  { method: 'GET', path: `/api/workspaces/${shop}/search?q=pasta`, allowed: ['admin', 'manager', 'agent'] },
+  { method: 'POST', path: `/api/workspaces/${shop}/pricing/preview`, body: { lines: [] }, allowed: ['admin', 'manager', 'agent'], okStatus: 422 },
 ];
 
 test('role x route matrix: each role gets 403 exactly where it is not allowed', async () => {
@@ -90,6 +100,11 @@ test('tenant isolation: every route with another workspace\'s id answers 404, ne
     ['PATCH', `/api/workspaces/${hotel}/members/${hotelOnlyUser}`, { role: 'admin' }],
     ['DELETE', `/api/workspaces/${hotel}/members/${hotelOnlyUser}`],
     ['GET', `/api/workspaces/${hotel}/mail-outbox`],
+    ['GET', `/api/workspaces/${hotel}/categories`],
+    ['GET', `/api/workspaces/${hotel}/products`],
+    ['POST', `/api/workspaces/${hotel}/products`, { name: 'x', sku: 'X-9', price: 1 }],
+    ['GET', `/api/workspaces/${hotel}/search?q=camera`],
+    ['POST', `/api/workspaces/${hotel}/pricing/preview`, { lines: [] }],
     ['GET', `/api/workspaces/${zeroUuid}`],
     ['GET', `/api/workspaces/not-a-uuid/members`],
   ];
@@ -110,6 +125,27 @@ test('tenant isolation: every route with another workspace\'s id answers 404, ne
     const res = await clients.admin.req(method, path, body);
     assert.equal(res.status, 404, `admin ${method} ${path}: ${res.status}`);
   }
+  // Catalog objects of the other workspace through one's own workspace id.
+  const hotelCategory = psql(`INSERT INTO categories (workspace_id, name) VALUES ('${hotel}', 'Camere') RETURNING id`, conninfo).split('\n')[0];
+  const hotelProduct = psql(`INSERT INTO products (workspace_id, sku, name, price) VALUES ('${hotel}', 'H-1', 'Minibar', 500) RETURNING id`, conninfo).split('\n')[0];
+  for (const [method, path, body] of [
+    ['GET', `/api/workspaces/${shop}/categories/${hotelCategory}`],
+    ['PATCH', `/api/workspaces/${shop}/categories/${hotelCategory}`, { name: 'Mine now' }],
+    ['DELETE', `/api/workspaces/${shop}/categories/${hotelCategory}`],
+    ['GET', `/api/workspaces/${shop}/products/${hotelProduct}`],
+    ['PATCH', `/api/workspaces/${shop}/products/${hotelProduct}`, { price: 1 }],
+    ['DELETE', `/api/workspaces/${shop}/products/${hotelProduct}`],
+  ]) {
+    const res = await clients.admin.req(method, path, body);
+    assert.equal(res.status, 404, `admin ${method} ${path}: ${res.status}`);
+  }
+  const leak = await clients.admin.post(`/api/workspaces/${shop}/products`, { name: 'Sneaky', sku: 'SNEAK-1', price: 1, categoryId: hotelCategory });
+  assert.equal(leak.status, 422, 'another workspace\'s category is not a category here');
+  const foreignLine = await clients.admin.post(`/api/workspaces/${shop}/pricing/preview`, { lines: [{ productId: hotelProduct, quantity: 1 }] });
+  assert.equal(foreignLine.status, 422);
+  const shopSearch = (await clients.admin.get(`/api/workspaces/${shop}/search?q=minibar`)).json.items;
+  assert.equal(shopSearch.length, 0, 'search never crosses workspaces');
+  assert.equal(psql(`SELECT price FROM products WHERE id = '${hotelProduct}'`, conninfo), '500');
   assert.equal(psql(`SELECT name FROM workspaces WHERE id = '${hotel}'`, conninfo), 'Hotel Belvedere', 'nothing changed');
   assert.equal(psql(`SELECT role FROM memberships WHERE user_id = '${hotelOnlyUser}'`, conninfo), 'agent');
 });

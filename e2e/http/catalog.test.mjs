@@ -1,0 +1,133 @@
+// Catalog over HTTP: categories, products, validation, search quality and the price preview.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, seededDatabase, Client, generousLimits } from './lib.mjs';
+
+let srv;
+let admin;
+let agent;
+let shop;
+let w;
+before(async () => {
+  srv = await startServer({ env: { DATABASE_URL: seededDatabase('catalog_test'), ...generousLimits } });
+  admin = new Client(srv.base);
+  agent = new Client(srv.base);
+  const me = await admin.login('admin@shopme.test');
+  await agent.login('agent@shopme.test');
+  shop = me.memberships.find((m) => m.workspaceName === 'Bottega Italiana').workspaceId;
+  w = `/api/workspaces/${shop}`;
+});
+after(async () => { await srv.stop(); });
+
+const titles = (r) => r.json.items.map((i) => i.title);
+
+test('search: stems, typos and languages', async () => {
+  const formaggi = await admin.get(`${w}/search?q=formaggi&types=product`);
+  assert.equal(formaggi.status, 200);
+  assert.ok(titles(formaggi).some((t) => t.startsWith('Formaggio')), titles(formaggi).join(', '));
+  const typo = await admin.get(`${w}/search?q=parmigano`);
+  assert.match(titles(typo)[0], /^Parmigiano Reggiano/);
+  const english = await admin.get(`${w}/search?q=olive%20oil`);
+  assert.equal(titles(english)[0], 'Extra Virgin Olive Oil Taggiasca');
+  const faq = await admin.get(`${w}/search?q=spedizione&types=faq`);
+  assert.equal(faq.json.items[0].type, 'faq');
+  assert.match(faq.json.items[0].snippet, /6,90/);
+  const bad = await admin.get(`${w}/search?q=&types=planet`);
+  assert.equal(bad.status, 422);
+  assert.deepEqual(bad.json.errors.map((e) => e.field).sort(), ['q', 'types']);
+});
+
+test('products: create, validate every field, unique SKU, update, list with filters, delete', async () => {
+  const cats = (await admin.get(`${w}/categories`)).json.items;
+  const pasta = cats.find((c) => c.name === 'Pasta');
+  const created = await admin.post(`${w}/products`, {
+    name: 'Linguine di Gragnano', sku: 'PAS-LIN', price: 410, taxRate: 4, stock: 12, categoryId: pasta.id,
+    attributes: { peso: '500 g', formato: 'linguine' }, description: 'Trafilate al bronzo.',
+  });
+  assert.equal(created.status, 201, created.text);
+  assert.equal(created.json.taxRate, 4);
+  assert.equal(created.json.price, 410);
+  assert.equal(created.json.status, 'active');
+  assert.deepEqual(created.json.images, []);
+  const invalid = await admin.post(`${w}/products`, {
+    name: '', sku: 'has space', price: -1, taxRate: 22.555, stock: 'many', status: 'sold', categoryId: '00000000-0000-4000-8000-000000000000', attributes: { ok: 'x', bad: { nested: true } },
+  });
+  assert.equal(invalid.status, 422);
+  assert.deepEqual(invalid.json.errors.map((e) => e.field).sort(),
+    ['attributes.bad', 'categoryId', 'name', 'price', 'sku', 'status', 'stock', 'taxRate']);
+  const dup = await admin.post(`${w}/products`, { name: 'Again', sku: 'PAS-LIN', price: 1 });
+  assert.equal(dup.status, 422);
+  assert.equal(dup.json.errors[0].field, 'sku');
+  const upd = await admin.patch(`${w}/products/${created.json.id}`, { price: 450, status: 'draft', categoryId: null });
+  assert.equal(upd.status, 200);
+  assert.equal(upd.json.price, 450);
+  assert.equal(upd.json.categoryId, null);
+  const drafts = await admin.get(`${w}/products?status=draft`);
+  assert.deepEqual(drafts.json.items.map((p) => p.sku), ['PAS-LIN']);
+  assert.equal(drafts.json.total, 1);
+  const all = await admin.get(`${w}/products?limit=5&page=2&sort=price&order=asc`);
+  assert.equal(all.json.items.length, 5);
+  assert.ok(all.json.total >= 21);
+  const prices = all.json.items.map((p) => p.price);
+  assert.deepEqual(prices, [...prices].sort((a, b) => a - b));
+  const cheap = await admin.get(`${w}/products?maxPrice=500`);
+  assert.ok(cheap.json.items.every((p) => p.price <= 500));
+  const searched = await admin.get(`${w}/products?search=parmigiano`);
+  assert.ok(searched.json.items[0].name.startsWith('Parmigiano'));
+  assert.equal((await admin.get(`${w}/products?limit=500&sort=colour`)).status, 422);
+  assert.equal((await agent.post(`${w}/products`, { name: 'x', sku: 'X-1', price: 1 })).status, 403);
+  assert.equal((await agent.get(`${w}/products/${created.json.id}`)).status, 200, 'agents read the catalog');
+  assert.equal((await admin.del(`${w}/products/${created.json.id}`)).status, 204);
+  assert.equal((await admin.get(`${w}/products/${created.json.id}`)).status, 404);
+  const after = await admin.get(`${w}/products?limit=1`);
+  assert.equal(after.json.total, all.json.total - 1, 'the kept count follows inserts and deletes');
+});
+
+test('categories: tree, products of sub-categories, no silent delete, no cycles', async () => {
+  const cats = (await admin.get(`${w}/categories`)).json.items;
+  const formaggi = cats.find((c) => c.name === 'Formaggi');
+  const aged = cats.find((c) => c.name === 'Formaggi stagionati');
+  assert.equal(aged.parentId, formaggi.id);
+  const withSub = await admin.get(`${w}/products?categoryId=${formaggi.id}`);
+  const direct = await admin.get(`${w}/products?categoryId=${formaggi.id}&includeSubcategories=false`);
+  assert.ok(withSub.json.total > direct.json.total);
+  assert.ok(withSub.json.items.some((p) => p.name.startsWith('Parmigiano')));
+  const cycle = await admin.patch(`${w}/categories/${formaggi.id}`, { parentId: aged.id });
+  assert.equal(cycle.status, 422);
+  assert.equal(cycle.json.errors[0].field, 'parentId');
+  const refused = await admin.del(`${w}/categories/${aged.id}`);
+  assert.equal(refused.status, 409);
+  const moved = await admin.del(`${w}/categories/${aged.id}?moveProductsTo=${formaggi.id}`);
+  assert.equal(moved.status, 204);
+  const nowDirect = await admin.get(`${w}/products?categoryId=${formaggi.id}&includeSubcategories=false`);
+  assert.equal(nowDirect.json.total, withSub.json.total, 'products moved up');
+  const fresh = await admin.post(`${w}/categories`, { name: 'Conserve', displayOrder: 9 });
+  assert.equal(fresh.status, 201);
+  assert.equal(fresh.json.productCount, 0);
+  assert.equal((await admin.del(`${w}/categories/${fresh.json.id}`)).status, 204);
+});
+
+test('price preview: automatic offers, promo code and its minimum, tax contained', async () => {
+  const products = (await admin.get(`${w}/products?limit=100`)).json.items;
+  const bySku = Object.fromEntries(products.map((p) => [p.sku, p]));
+  const spaghetti = bySku['PAS-SPA'];
+  const pecorino = bySku['FOR-PEC'];
+  const r = await admin.post(`${w}/pricing/preview`, {
+    lines: [{ productId: spaghetti.id, quantity: 3 }, { productId: pecorino.id, quantity: 2 }],
+    promoCode: 'benvenuto10',
+  });
+  assert.equal(r.status, 200, r.text);
+  // 3 spaghetti: 3x2 offer makes one free; pecorino: 10 % cheese week; then 10 % code on the rest.
+  const [s, p] = r.json.lines;
+  assert.equal(s.subtotal, 3 * spaghetti.price);
+  assert.equal(s.discount - Math.round((s.subtotal - spaghetti.price) * 0.1), spaghetti.price);
+  assert.equal(p.subtotal, 2 * pecorino.price);
+  assert.equal(r.json.automaticDiscount, spaghetti.price + Math.round(p.subtotal * 0.1));
+  assert.equal(r.json.promoCode.applied, true);
+  assert.equal(r.json.total, r.json.subtotal - r.json.automaticDiscount - r.json.codeDiscount);
+  const small = await admin.post(`${w}/pricing/preview`, { lines: [{ productId: spaghetti.id, quantity: 1 }], promoCode: 'BENVENUTO10' });
+  assert.deepEqual(small.json.promoCode, { code: 'BENVENUTO10', applied: false, reason: 'min_purchase' });
+  const bad = await admin.post(`${w}/pricing/preview`, { lines: [{ productId: 'nope', quantity: 0 }] });
+  assert.equal(bad.status, 422);
+  assert.equal(bad.json.errors[0].field, 'lines[0].productId');
+});
