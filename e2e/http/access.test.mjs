@@ -52,6 +52,17 @@ const routes = () => [
   { method: 'DELETE', path: `/api/workspaces/${shop}/products/${zeroUuid}`, allowed: ['admin', 'manager'], okStatus: 404 },
   { method: 'GET', path: `/api/workspaces/${shop}/search?q=pasta`, allowed: ['admin', 'manager', 'agent'] },
   { method: 'POST', path: `/api/workspaces/${shop}/pricing/preview`, body: { lines: [] }, allowed: ['admin', 'manager', 'agent'], okStatus: 422 },
+  ...['services', 'faqs', 'offers'].flatMap((r) => [
+    { method: 'GET', path: `/api/workspaces/${shop}/${r}`, allowed: ['admin', 'manager', 'agent'] },
+    { method: 'POST', path: `/api/workspaces/${shop}/${r}`, body: {}, allowed: ['admin', 'manager'], okStatus: 422 },
+    { method: 'PATCH', path: `/api/workspaces/${shop}/${r}/${zeroUuid}`, body: {}, allowed: ['admin', 'manager'], okStatus: 404 },
+    { method: 'DELETE', path: `/api/workspaces/${shop}/${r}/${zeroUuid}`, allowed: ['admin', 'manager'], okStatus: 404 },
+  ]),
+  { method: 'GET', path: `/api/workspaces/${shop}/offers/validate/BENVENUTO10?cartValue=100`, allowed: ['admin', 'manager', 'agent'] },
+  { method: 'GET', path: `/api/workspaces/${shop}/customers`, allowed: ['admin', 'manager', 'agent'] },
+  { method: 'POST', path: `/api/workspaces/${shop}/customers`, body: {}, allowed: ['admin', 'manager'], okStatus: 422 },
+  { method: 'PATCH', path: `/api/workspaces/${shop}/customers/${zeroUuid}`, body: {}, allowed: ['admin', 'manager'], okStatus: 404 },
+  { method: 'DELETE', path: `/api/workspaces/${shop}/customers/${zeroUuid}`, allowed: ['admin', 'manager'], okStatus: 404 },
 ];
 
 test('role x route matrix: each role gets 403 exactly where it is not allowed', async () => {
@@ -105,6 +116,11 @@ test('tenant isolation: every route with another workspace\'s id answers 404, ne
     ['POST', `/api/workspaces/${hotel}/products`, { name: 'x', sku: 'X-9', price: 1 }],
     ['GET', `/api/workspaces/${hotel}/search?q=camera`],
     ['POST', `/api/workspaces/${hotel}/pricing/preview`, { lines: [] }],
+    ['GET', `/api/workspaces/${hotel}/services`],
+    ['GET', `/api/workspaces/${hotel}/faqs`],
+    ['GET', `/api/workspaces/${hotel}/offers`],
+    ['GET', `/api/workspaces/${hotel}/customers`],
+    ['GET', `/api/workspaces/${hotel}/offers/validate/X?cartValue=1`],
     ['GET', `/api/workspaces/${zeroUuid}`],
     ['GET', `/api/workspaces/not-a-uuid/members`],
   ];
@@ -127,6 +143,12 @@ test('tenant isolation: every route with another workspace\'s id answers 404, ne
   }
   // Catalog objects of the other workspace through one's own workspace id.
   const hotelCategory = psql(`INSERT INTO categories (workspace_id, name) VALUES ('${hotel}', 'Camere') RETURNING id`, conninfo).split('\n')[0];
+  const hotelObjects = {
+    services: psql(`SELECT id FROM services WHERE workspace_id = '${hotel}' LIMIT 1`, conninfo),
+    faqs: psql(`SELECT id FROM faqs WHERE workspace_id = '${hotel}' LIMIT 1`, conninfo),
+    offers: psql(`INSERT INTO offers (workspace_id, name, type, value) VALUES ('${hotel}', 'Hotel deal', 'percentage', 500) RETURNING id`, conninfo).split('\n')[0],
+    customers: psql(`INSERT INTO customers (workspace_id, name) VALUES ('${hotel}', 'Guest') RETURNING id`, conninfo).split('\n')[0],
+  };
   const hotelProduct = psql(`INSERT INTO products (workspace_id, sku, name, price) VALUES ('${hotel}', 'H-1', 'Minibar', 500) RETURNING id`, conninfo).split('\n')[0];
   for (const [method, path, body] of [
     ['GET', `/api/workspaces/${shop}/categories/${hotelCategory}`],
@@ -135,6 +157,10 @@ test('tenant isolation: every route with another workspace\'s id answers 404, ne
     ['GET', `/api/workspaces/${shop}/products/${hotelProduct}`],
     ['PATCH', `/api/workspaces/${shop}/products/${hotelProduct}`, { price: 1 }],
     ['DELETE', `/api/workspaces/${shop}/products/${hotelProduct}`],
+    ...['services', 'faqs', 'offers', 'customers'].flatMap((r) => {
+      const id = hotelObjects[r];
+      return [['GET', `/api/workspaces/${shop}/${r}/${id}`], ['PATCH', `/api/workspaces/${shop}/${r}/${id}`, {}], ['DELETE', `/api/workspaces/${shop}/${r}/${id}`]];
+    }),
   ]) {
     const res = await clients.admin.req(method, path, body);
     assert.equal(res.status, 404, `admin ${method} ${path}: ${res.status}`);
@@ -146,6 +172,9 @@ test('tenant isolation: every route with another workspace\'s id answers 404, ne
   const shopSearch = (await clients.admin.get(`/api/workspaces/${shop}/search?q=minibar`)).json.items;
   assert.equal(shopSearch.length, 0, 'search never crosses workspaces');
   assert.equal(psql(`SELECT price FROM products WHERE id = '${hotelProduct}'`, conninfo), '500');
+  const shopCustomers = (await clients.admin.get(`/api/workspaces/${shop}/customers?limit=100`)).json.items;
+  assert.ok(!shopCustomers.some((c) => c.id === hotelObjects.customers), 'lists stay inside the workspace');
+  assert.equal(psql(`SELECT count(*) FROM customers WHERE id = '${hotelObjects.customers}'`, conninfo), '1');
   assert.equal(psql(`SELECT name FROM workspaces WHERE id = '${hotel}'`, conninfo), 'Hotel Belvedere', 'nothing changed');
   assert.equal(psql(`SELECT role FROM memberships WHERE user_id = '${hotelOnlyUser}'`, conninfo), 'agent');
 });

@@ -102,7 +102,8 @@ Response make_problem(const Request& req, int status, const std::string& detail,
 
 Response problem(const Request& req, const Error& error) {
   auto r = make_problem(req, status_of(error.kind), error.detail, error.code, error.fields);
-  if (error.retry_after_seconds > 0) r.headers.emplace_back("Retry-After", std::to_string(error.retry_after_seconds));
+  if (error.retry_after_seconds > 0)
+    r.headers.emplace_back("Retry-After", std::to_string(error.retry_after_seconds));
   return r;
 }
 

@@ -2,6 +2,7 @@
 
 #include "interfaces/http/controllers/auth_controller.hpp"
 #include "interfaces/http/controllers/catalog_controller.hpp"
+#include "interfaces/http/controllers/sales_controller.hpp"
 #include "interfaces/http/controllers/system_controller.hpp"
 #include "interfaces/http/controllers/workspace_controller.hpp"
 
@@ -52,6 +53,8 @@ Router build_routes(const Controllers& c) {
   using S = SystemController;
   using C = CatalogController;
   const auto& cat = c.catalog;
+  using Sa = SalesController;
+  const auto& sa = c.sales;
 
   // clang-format off
   // operations
@@ -103,6 +106,27 @@ Router build_routes(const Controllers& c) {
   r.add(member("DELETE", w + "/products/{id}",     Action::kManageCatalog, bind(cat, &C::delete_product)));
   r.add(member("GET",    w + "/search",            Action::kViewCatalog,   bind(cat, &C::search)));
   r.add(member("POST",   w + "/pricing/preview",   Action::kViewCatalog,   bind(cat, &C::price_preview)));
+  r.add(member("GET",    w + "/services",          Action::kViewCatalog,   bind(sa, &Sa::list_services)));
+  r.add(member("POST",   w + "/services",          Action::kManageCatalog, bind(sa, &Sa::create_service)));
+  r.add(member("GET",    w + "/services/{id}",     Action::kViewCatalog,   bind(sa, &Sa::get_service)));
+  r.add(member("PATCH",  w + "/services/{id}",     Action::kManageCatalog, bind(sa, &Sa::update_service)));
+  r.add(member("DELETE", w + "/services/{id}",     Action::kManageCatalog, bind(sa, &Sa::delete_service)));
+  r.add(member("GET",    w + "/faqs",              Action::kViewCatalog,   bind(sa, &Sa::list_faqs)));
+  r.add(member("POST",   w + "/faqs",              Action::kManageCatalog, bind(sa, &Sa::create_faq)));
+  r.add(member("GET",    w + "/faqs/{id}",         Action::kViewCatalog,   bind(sa, &Sa::get_faq)));
+  r.add(member("PATCH",  w + "/faqs/{id}",         Action::kManageCatalog, bind(sa, &Sa::update_faq)));
+  r.add(member("DELETE", w + "/faqs/{id}",         Action::kManageCatalog, bind(sa, &Sa::delete_faq)));
+  r.add(member("GET",    w + "/offers",            Action::kViewCatalog,   bind(sa, &Sa::list_offers)));
+  r.add(member("POST",   w + "/offers",            Action::kManageCatalog, bind(sa, &Sa::create_offer)));
+  r.add(member("GET",    w + "/offers/validate/{code}", Action::kViewCatalog, bind(sa, &Sa::validate_offer_code)));
+  r.add(member("GET",    w + "/offers/{id}",       Action::kViewCatalog,   bind(sa, &Sa::get_offer)));
+  r.add(member("PATCH",  w + "/offers/{id}",       Action::kManageCatalog, bind(sa, &Sa::update_offer)));
+  r.add(member("DELETE", w + "/offers/{id}",       Action::kManageCatalog, bind(sa, &Sa::delete_offer)));
+  r.add(member("GET",    w + "/customers",         Action::kViewCustomers,   bind(sa, &Sa::list_customers)));
+  r.add(member("POST",   w + "/customers",         Action::kManageCustomers, bind(sa, &Sa::create_customer)));
+  r.add(member("GET",    w + "/customers/{id}",    Action::kViewCustomers,   bind(sa, &Sa::get_customer)));
+  r.add(member("PATCH",  w + "/customers/{id}",    Action::kManageCustomers, bind(sa, &Sa::update_customer)));
+  r.add(member("DELETE", w + "/customers/{id}",    Action::kManageCustomers, bind(sa, &Sa::delete_customer)));
   // clang-format on
   return r;
 }

@@ -7,12 +7,14 @@ class SystemController;
 class AuthController;
 class WorkspaceController;
 class CatalogController;
+class SalesController;
 
 struct Controllers {
   const SystemController& system;
   const AuthController& auth;
   const WorkspaceController& workspaces;
   const CatalogController& catalog;
+  const SalesController& sales;
 };
 
 // The whole route table: every route with its permission, in one place.

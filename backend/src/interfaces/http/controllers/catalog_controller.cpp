@@ -51,25 +51,28 @@ Page read_page(const Request& req, std::vector<FieldError>& bad) {
 // ---- categories -------------------------------------------------------------------------------
 
 std::string category_columns() {
-  return "c.id::text, c.parent_id::text, c.name, c.description, c.display_order, c.active, (SELECT count(*) FROM "
+  return "c.id::text, c.parent_id::text, c.name, c.description, c.display_order, c.active, (SELECT count(*) "
+         "FROM "
          "products p WHERE p.workspace_id = c.workspace_id AND p.category_id = c.id), " +
          iso("c.created_at");
 }
 
 boost::json::object category_json(const pqxx::row& r) {
-  return {{"id", r[0].as<std::string>()},
-          {"parentId", r[1].is_null() ? boost::json::value(nullptr) : boost::json::value(r[1].as<std::string>())},
-          {"name", r[2].as<std::string>()},
-          {"description", r[3].as<std::string>()},
-          {"displayOrder", r[4].as<int>()},
-          {"active", r[5].as<bool>()},
-          {"productCount", r[6].as<long long>()},
-          {"createdAt", r[7].as<std::string>()}};
+  return {
+      {"id", r[0].as<std::string>()},
+      {"parentId", r[1].is_null() ? boost::json::value(nullptr) : boost::json::value(r[1].as<std::string>())},
+      {"name", r[2].as<std::string>()},
+      {"description", r[3].as<std::string>()},
+      {"displayOrder", r[4].as<int>()},
+      {"active", r[5].as<bool>()},
+      {"productCount", r[6].as<long long>()},
+      {"createdAt", r[7].as<std::string>()}};
 }
 
 bool category_exists(pqxx::transaction_base& tx, const std::string& ws, const std::string& id) {
   return is_uuid(id) &&
-         !tx.exec_params("SELECT 1 FROM categories WHERE workspace_id = $1::uuid AND id = $2::uuid", ws, id).empty();
+         !tx.exec_params("SELECT 1 FROM categories WHERE workspace_id = $1::uuid AND id = $2::uuid", ws, id)
+              .empty();
 }
 
 // ---- products ---------------------------------------------------------------------------------
@@ -81,11 +84,13 @@ boost::json::value tax_rate_json(int bp) {
 }
 
 std::string product_columns() {
-  return "p.id::text, p.name, p.description, p.sku, p.price, p.tax_rate, p.stock, p.status, p.category_id::text, "
+  return "p.id::text, p.name, p.description, p.sku, p.price, p.tax_rate, p.stock, p.status, "
+         "p.category_id::text, "
          "p.attributes::text, p.language, " +
          iso("p.created_at") + ", " + iso("p.updated_at") +
          ", coalesce((SELECT json_agg(json_build_object('id', i.id, 'contentType', i.content_type) ORDER BY "
-         "i.position)::text FROM product_images i WHERE i.workspace_id = p.workspace_id AND i.product_id = p.id), "
+         "i.position)::text FROM product_images i WHERE i.workspace_id = p.workspace_id AND i.product_id = "
+         "p.id), "
          "'[]')";
 }
 
@@ -95,9 +100,10 @@ boost::json::object product_json(const pqxx::row& r, const std::string& ws) {
   for (const auto& img : parsed.as_array()) {
     const auto& o = img.as_object();
     const std::string id(o.at("id").as_string());
-    images.push_back({{"id", id},
-                      {"contentType", o.at("contentType")},
-                      {"url", "/api/workspaces/" + ws + "/products/" + r[0].as<std::string>() + "/images/" + id}});
+    images.push_back(
+        {{"id", id},
+         {"contentType", o.at("contentType")},
+         {"url", "/api/workspaces/" + ws + "/products/" + r[0].as<std::string>() + "/images/" + id}});
   }
   return {{"id", r[0].as<std::string>()},
           {"name", r[1].as<std::string>()},
@@ -107,7 +113,8 @@ boost::json::object product_json(const pqxx::row& r, const std::string& ws) {
           {"taxRate", tax_rate_json(r[5].as<int>())},
           {"stock", r[6].as<int>()},
           {"status", r[7].as<std::string>()},
-          {"categoryId", r[8].is_null() ? boost::json::value(nullptr) : boost::json::value(r[8].as<std::string>())},
+          {"categoryId",
+           r[8].is_null() ? boost::json::value(nullptr) : boost::json::value(r[8].as<std::string>())},
           {"attributes", boost::json::parse(r[9].as<std::string>())},
           {"language", r[10].as<std::string>()},
           {"createdAt", r[11].as<std::string>()},
@@ -130,7 +137,8 @@ ProductFields read_product(const Request& req, JsonInput& in, pqxx::transaction_
   f.name = in.string("name", creating, 200);
   f.description = in.string("description", false, 10'000);
   f.sku = in.string("sku", creating, 64);
-  if (f.sku && !f.sku->empty() && !std::regex_match(*f.sku, kSku)) in.fail("sku", "may hold letters, digits and . _ / - (max 64)");
+  if (f.sku && !f.sku->empty() && !std::regex_match(*f.sku, kSku))
+    in.fail("sku", "may hold letters, digits and . _ / - (max 64)");
   if (f.name && f.name->empty()) in.fail("name", "must not be empty");
   if (f.sku && f.sku->empty()) in.fail("sku", "must not be empty");
   f.price = in.integer("price", creating, 0, 1'000'000'000'000LL);
@@ -140,7 +148,8 @@ ProductFields read_product(const Request& req, JsonInput& in, pqxx::transaction_
     in.fail("status", "must be active, inactive or draft");
   }
   f.language = in.string("language", false, 2);
-  if (f.language && *f.language != "it" && *f.language != "en" && *f.language != "es" && *f.language != "pt") {
+  if (f.language && *f.language != "it" && *f.language != "en" && *f.language != "es" &&
+      *f.language != "pt") {
     in.fail("language", "must be it, en, es or pt");
   }
   const auto& obj = in.object();
@@ -163,7 +172,8 @@ ProductFields read_product(const Request& req, JsonInput& in, pqxx::transaction_
     } else {
       for (const auto& [k, v] : a->as_object()) {
         if (k.empty() || k.size() > 60 || !(v.is_string() || v.is_number() || v.is_bool())) {
-          in.fail("attributes." + std::string(k), "must be text, a number or true/false under a name of 1-60 characters");
+          in.fail("attributes." + std::string(k),
+                  "must be text, a number or true/false under a name of 1-60 characters");
         }
       }
       f.attributes = boost::json::serialize(*a);
@@ -174,7 +184,8 @@ ProductFields read_product(const Request& req, JsonInput& in, pqxx::transaction_
     const auto& c = obj.at("categoryId");
     if (c.is_string()) {
       f.category_id = std::string(c.as_string());
-      if (!category_exists(tx, ws, *f.category_id)) in.fail("categoryId", "is not a category of this workspace");
+      if (!category_exists(tx, ws, *f.category_id))
+        in.fail("categoryId", "is not a category of this workspace");
     } else if (!c.is_null()) {
       in.fail("categoryId", "must be a category id or null");
     }
@@ -193,7 +204,8 @@ Response CatalogController::list_categories(Request& req, postgres::Db& db) cons
                                       req.principal->workspace_id)) {
     items.push_back(category_json(r));
   }
-  return Response::json(200, boost::json::serialize(boost::json::object{{"items", items}, {"total", items.size()}}));
+  return Response::json(
+      200, boost::json::serialize(boost::json::object{{"items", items}, {"total", items.size()}}));
 }
 
 Response CatalogController::get_category(Request& req, postgres::Db& db) const {
@@ -234,8 +246,10 @@ CategoryFields read_category(JsonInput& in, pqxx::transaction_base& tx, const st
       } else if (self) {
         // A category cannot move under itself or under one of its descendants.
         const auto cycle = tx.exec_params(
-            "WITH RECURSIVE up AS (SELECT id, parent_id FROM categories WHERE workspace_id = $1::uuid AND id = "
-            "$2::uuid UNION ALL SELECT c.id, c.parent_id FROM categories c JOIN up ON c.id = up.parent_id WHERE "
+            "WITH RECURSIVE up AS (SELECT id, parent_id FROM categories WHERE workspace_id = $1::uuid AND id "
+            "= "
+            "$2::uuid UNION ALL SELECT c.id, c.parent_id FROM categories c JOIN up ON c.id = up.parent_id "
+            "WHERE "
             "c.workspace_id = $1::uuid) SELECT 1 FROM up WHERE id = $3::uuid",
             ws, *f.parent_id, *self);
         if (!cycle.empty()) in.fail("parentId", "cannot be the category itself or one of its sub-categories");
@@ -255,13 +269,14 @@ Response CatalogController::create_category(Request& req, postgres::Db& db) cons
   const auto& ws = req.principal->workspace_id;
   auto f = read_category(*in, tx, ws, std::nullopt, true);
   if (auto s = in->finish(); !s) return problem(req, s.error());
-  const auto id = tx.exec_params1(
-                        "INSERT INTO categories (workspace_id, parent_id, name, description, display_order, active) "
-                        "VALUES ($1::uuid, $2::uuid, $3, coalesce($4, ''), coalesce($5, 0), coalesce($6, true)) "
-                        "RETURNING id::text",
-                        ws, f.parent_id, f.name, f.description, f.order,
-                        f.active ? std::optional<std::string>(*f.active ? "true" : "false") : std::nullopt)[0]
-                      .as<std::string>();
+  const auto id =
+      tx.exec_params1(
+            "INSERT INTO categories (workspace_id, parent_id, name, description, display_order, active) "
+            "VALUES ($1::uuid, $2::uuid, $3, coalesce($4, ''), coalesce($5, 0), coalesce($6, true)) "
+            "RETURNING id::text",
+            ws, f.parent_id, f.name, f.description, f.order,
+            f.active ? std::optional<std::string>(*f.active ? "true" : "false") : std::nullopt)[0]
+          .as<std::string>();
   const auto r = tx.exec_params1("SELECT " + category_columns() +
                                      " FROM categories c WHERE c.workspace_id = $1::uuid AND c.id = $2::uuid",
                                  ws, id);
@@ -281,8 +296,10 @@ Response CatalogController::update_category(Request& req, postgres::Db& db) cons
   if (in->has("name") && !f.name) in->fail("name", "must not be empty");
   if (auto s = in->finish(); !s) return problem(req, s.error());
   tx.exec_params0(
-      "UPDATE categories SET name = coalesce($3, name), description = coalesce($4, description), display_order = "
-      "coalesce($5, display_order), active = coalesce($6::boolean, active), parent_id = CASE WHEN $7 THEN $8::uuid "
+      "UPDATE categories SET name = coalesce($3, name), description = coalesce($4, description), "
+      "display_order = "
+      "coalesce($5, display_order), active = coalesce($6::boolean, active), parent_id = CASE WHEN $7 THEN "
+      "$8::uuid "
       "ELSE parent_id END, updated_at = now() WHERE workspace_id = $1::uuid AND id = $2::uuid",
       ws, id, f.name, f.description, f.order,
       f.active ? std::optional<std::string>(*f.active ? "true" : "false") : std::nullopt, f.parent_given,
@@ -306,24 +323,30 @@ Response CatalogController::delete_category(Request& req, postgres::Db& db) cons
     return problem(req, Error::invalid({{"moveProductsTo", "is not another category of this workspace"}}));
   }
   const auto products =
-      tx.exec_params1("SELECT count(*) FROM products WHERE workspace_id = $1::uuid AND category_id = $2::uuid", ws, id)[0]
+      tx.exec_params1(
+            "SELECT count(*) FROM products WHERE workspace_id = $1::uuid AND category_id = $2::uuid", ws,
+            id)[0]
           .as<long long>();
   const auto children =
-      tx.exec_params1("SELECT count(*) FROM categories WHERE workspace_id = $1::uuid AND parent_id = $2::uuid", ws, id)[0]
+      tx.exec_params1(
+            "SELECT count(*) FROM categories WHERE workspace_id = $1::uuid AND parent_id = $2::uuid", ws,
+            id)[0]
           .as<long long>();
   if ((products > 0 || children > 0) && !move_to && !detach) {
     return problem(req, 409,
-                   "The category holds " + std::to_string(products) + " product(s) and " + std::to_string(children) +
+                   "The category holds " + std::to_string(products) + " product(s) and " +
+                       std::to_string(children) +
                        " sub-categorie(s): pass moveProductsTo=<categoryId> or detachProducts=true.",
                    "category-not-empty");
   }
   const std::optional<std::string> target = move_to ? std::optional<std::string>(*move_to) : std::nullopt;
-  tx.exec_params0("UPDATE products SET category_id = $3::uuid, updated_at = now() WHERE workspace_id = $1::uuid AND "
-                  "category_id = $2::uuid",
-                  ws, id, target);
   tx.exec_params0(
-      "UPDATE categories SET parent_id = $3::uuid WHERE workspace_id = $1::uuid AND parent_id = $2::uuid", ws, id,
-      target);
+      "UPDATE products SET category_id = $3::uuid, updated_at = now() WHERE workspace_id = $1::uuid AND "
+      "category_id = $2::uuid",
+      ws, id, target);
+  tx.exec_params0(
+      "UPDATE categories SET parent_id = $3::uuid WHERE workspace_id = $1::uuid AND parent_id = $2::uuid", ws,
+      id, target);
   tx.exec_params0("DELETE FROM categories WHERE workspace_id = $1::uuid AND id = $2::uuid", ws, id);
   tx.commit();
   return Response::empty(204);
@@ -343,8 +366,11 @@ Response CatalogController::list_products(Request& req, postgres::Db& db) const 
   const bool subcategories = req.query_param("includeSubcategories").value_or("true") != "false";
   const std::string sort = req.query_param("sort").value_or("createdAt");
   const std::string order = req.query_param("order").value_or(sort == "createdAt" ? "desc" : "asc");
-  static const std::map<std::string, std::string> kSort = {
-      {"createdAt", "p.created_at"}, {"name", "lower(p.name)"}, {"price", "p.price"}, {"stock", "p.stock"}, {"sku", "p.sku"}};
+  static const std::map<std::string, std::string> kSort = {{"createdAt", "p.created_at"},
+                                                           {"name", "lower(p.name)"},
+                                                           {"price", "p.price"},
+                                                           {"stock", "p.stock"},
+                                                           {"sku", "p.sku"}};
   if (!kSort.count(sort)) bad.push_back({"sort", "must be createdAt, name, price, stock or sku"});
   if (order != "asc" && order != "desc") bad.push_back({"order", "must be asc or desc"});
   if (!bad.empty()) return problem(req, Error::invalid(std::move(bad)));
@@ -362,25 +388,26 @@ Response CatalogController::list_products(Request& req, postgres::Db& db) const 
   std::string where = " WHERE p.workspace_id = $1::uuid";
   where += " AND ($2::text IS NULL OR p.status = $2)";
   where += " AND ($3::bigint IS NULL OR p.price >= $3) AND ($4::bigint IS NULL OR p.price <= $4)";
-  where += subcategories
-               ? " AND ($5::uuid IS NULL OR p.category_id IN (WITH RECURSIVE sub AS (SELECT id FROM categories WHERE "
-                 "workspace_id = $1::uuid AND id = $5::uuid UNION ALL SELECT c.id FROM categories c JOIN sub ON "
-                 "c.parent_id = sub.id WHERE c.workspace_id = $1::uuid) SELECT id FROM sub))"
-               : " AND ($5::uuid IS NULL OR p.category_id = $5::uuid)";
+  where +=
+      subcategories
+          ? " AND ($5::uuid IS NULL OR p.category_id IN (WITH RECURSIVE sub AS (SELECT id FROM categories "
+            "WHERE "
+            "workspace_id = $1::uuid AND id = $5::uuid UNION ALL SELECT c.id FROM categories c JOIN sub ON "
+            "c.parent_id = sub.id WHERE c.workspace_id = $1::uuid) SELECT id FROM sub))"
+          : " AND ($5::uuid IS NULL OR p.category_id = $5::uuid)";
   where += " AND ($6::uuid[] IS NULL OR p.id = ANY($6::uuid[]))";
-  const std::string order_by =
-      ranked_ids && !req.query_param("sort")
-          ? " ORDER BY array_position($6::uuid[], p.id)"
-          : " ORDER BY " + kSort.at(sort) + " " + order + ", p.id " + order;
+  const std::string order_by = ranked_ids && !req.query_param("sort")
+                                   ? " ORDER BY array_position($6::uuid[], p.id)"
+                                   : " ORDER BY " + kSort.at(sort) + " " + order + ", p.id " + order;
   const bool filtered = status || min_price || max_price || category || ranked_ids;
   const std::optional<std::string> status_p = status ? std::optional<std::string>(*status) : std::nullopt;
-  const std::optional<std::string> category_p = category ? std::optional<std::string>(*category) : std::nullopt;
+  const std::optional<std::string> category_p =
+      category ? std::optional<std::string>(*category) : std::nullopt;
 
   pqxx::read_transaction tx(conn);
-  const auto rows = tx.exec_params("SELECT " + product_columns() + " FROM products p" + where + order_by +
-                                       " LIMIT $7 OFFSET $8",
-                                   ws, status_p, min_price, max_price, category_p, ranked_ids, page.limit,
-                                   page.offset());
+  const auto rows = tx.exec_params(
+      "SELECT " + product_columns() + " FROM products p" + where + order_by + " LIMIT $7 OFFSET $8", ws,
+      status_p, min_price, max_price, category_p, ranked_ids, page.limit, page.offset());
   // `total` stays exact: the unfiltered count is kept by triggers; a filtered one is counted.
   long long total = 0;
   if (!filtered) {
@@ -388,23 +415,24 @@ Response CatalogController::list_products(Request& req, postgres::Db& db) const 
         "SELECT count FROM workspace_counts WHERE workspace_id = $1::uuid AND entity = 'products'", ws);
     total = c.empty() ? 0 : c[0][0].as<long long>();
   } else {
-    total = tx.exec_params1("SELECT count(*) FROM products p" + where, ws, status_p, min_price, max_price, category_p,
-                            ranked_ids)[0]
+    total = tx.exec_params1("SELECT count(*) FROM products p" + where, ws, status_p, min_price, max_price,
+                            category_p, ranked_ids)[0]
                 .as<long long>();
   }
   boost::json::array items;
   for (const auto& r : rows) items.push_back(product_json(r, ws));
-  return Response::json(200, boost::json::serialize(boost::json::object{
-                                 {"items", items}, {"total", total}, {"page", page.page}, {"limit", page.limit}}));
+  return Response::json(200,
+                        boost::json::serialize(boost::json::object{
+                            {"items", items}, {"total", total}, {"page", page.page}, {"limit", page.limit}}));
 }
 
 Response CatalogController::get_product(Request& req, postgres::Db& db) const {
   const auto& id = req.params["id"];
   if (!is_uuid(id)) return problem(req, 404, "No such product.");
   pqxx::read_transaction tx(db.conn());
-  const auto r = tx.exec_params("SELECT " + product_columns() +
-                                    " FROM products p WHERE p.workspace_id = $1::uuid AND p.id = $2::uuid",
-                                req.principal->workspace_id, id);
+  const auto r = tx.exec_params(
+      "SELECT " + product_columns() + " FROM products p WHERE p.workspace_id = $1::uuid AND p.id = $2::uuid",
+      req.principal->workspace_id, id);
   if (r.empty()) return problem(req, 404, "No such product.");
   return Response::json(200, boost::json::serialize(product_json(r[0], req.principal->workspace_id)));
 }
@@ -415,21 +443,26 @@ Response CatalogController::create_product(Request& req, postgres::Db& db) const
   pqxx::work tx(db.conn());
   const auto& ws = req.principal->workspace_id;
   auto f = read_product(req, *in, tx, true);
-  if (f.sku && !tx.exec_params("SELECT 1 FROM products WHERE workspace_id = $1::uuid AND sku = $2", ws, *f.sku).empty()) {
+  if (f.sku &&
+      !tx.exec_params("SELECT 1 FROM products WHERE workspace_id = $1::uuid AND sku = $2", ws, *f.sku)
+           .empty()) {
     in->fail("sku", "is already used by another product");
   }
   if (auto s = in->finish(); !s) return problem(req, s.error());
   const auto id =
       tx.exec_params1(
-            "INSERT INTO products (workspace_id, name, description, sku, price, tax_rate, stock, status, category_id, "
-            "attributes, language) VALUES ($1::uuid, $2, coalesce($3, ''), $4, $5, coalesce($6, 2200), coalesce($7, "
+            "INSERT INTO products (workspace_id, name, description, sku, price, tax_rate, stock, status, "
+            "category_id, "
+            "attributes, language) VALUES ($1::uuid, $2, coalesce($3, ''), $4, $5, coalesce($6, 2200), "
+            "coalesce($7, "
             "0), coalesce($8, 'active'), $9::uuid, coalesce($10::jsonb, '{}'), coalesce($11, (SELECT "
             "default_language FROM workspaces WHERE id = $1::uuid))) RETURNING id::text",
-            ws, f.name, f.description, f.sku, f.price, f.tax_bp, f.stock, f.status, f.category_id, f.attributes,
-            f.language)[0]
+            ws, f.name, f.description, f.sku, f.price, f.tax_bp, f.stock, f.status, f.category_id,
+            f.attributes, f.language)[0]
           .as<std::string>();
   const auto r = tx.exec_params1(
-      "SELECT " + product_columns() + " FROM products p WHERE p.workspace_id = $1::uuid AND p.id = $2::uuid", ws, id);
+      "SELECT " + product_columns() + " FROM products p WHERE p.workspace_id = $1::uuid AND p.id = $2::uuid",
+      ws, id);
   tx.commit();
   return Response::json(201, boost::json::serialize(product_json(r, ws)))
       .set_header("Location", "/api/workspaces/" + ws + "/products/" + id);
@@ -442,27 +475,33 @@ Response CatalogController::update_product(Request& req, postgres::Db& db) const
   if (!in) return problem(req, in.error());
   pqxx::work tx(db.conn());
   const auto& ws = req.principal->workspace_id;
-  if (tx.exec_params("SELECT 1 FROM products WHERE workspace_id = $1::uuid AND id = $2::uuid FOR UPDATE", ws, id)
+  if (tx.exec_params("SELECT 1 FROM products WHERE workspace_id = $1::uuid AND id = $2::uuid FOR UPDATE", ws,
+                     id)
           .empty()) {
     return problem(req, 404, "No such product.");
   }
   auto f = read_product(req, *in, tx, false);
-  if (f.sku && !tx.exec_params("SELECT 1 FROM products WHERE workspace_id = $1::uuid AND sku = $2 AND id <> $3::uuid",
-                               ws, *f.sku, id)
-                    .empty()) {
+  if (f.sku &&
+      !tx.exec_params("SELECT 1 FROM products WHERE workspace_id = $1::uuid AND sku = $2 AND id <> $3::uuid",
+                      ws, *f.sku, id)
+           .empty()) {
     in->fail("sku", "is already used by another product");
   }
   if (auto s = in->finish(); !s) return problem(req, s.error());
   tx.exec_params0(
-      "UPDATE products SET name = coalesce($3, name), description = coalesce($4, description), sku = coalesce($5, "
-      "sku), price = coalesce($6, price), tax_rate = coalesce($7, tax_rate), stock = coalesce($8, stock), status = "
+      "UPDATE products SET name = coalesce($3, name), description = coalesce($4, description), sku = "
+      "coalesce($5, "
+      "sku), price = coalesce($6, price), tax_rate = coalesce($7, tax_rate), stock = coalesce($8, stock), "
+      "status = "
       "coalesce($9, status), category_id = CASE WHEN $10 THEN $11::uuid ELSE category_id END, attributes = "
-      "coalesce($12::jsonb, attributes), language = coalesce($13, language), updated_at = now() WHERE workspace_id "
+      "coalesce($12::jsonb, attributes), language = coalesce($13, language), updated_at = now() WHERE "
+      "workspace_id "
       "= $1::uuid AND id = $2::uuid",
-      ws, id, f.name, f.description, f.sku, f.price, f.tax_bp, f.stock, f.status, f.category_given, f.category_id,
-      f.attributes, f.language);
+      ws, id, f.name, f.description, f.sku, f.price, f.tax_bp, f.stock, f.status, f.category_given,
+      f.category_id, f.attributes, f.language);
   const auto r = tx.exec_params1(
-      "SELECT " + product_columns() + " FROM products p WHERE p.workspace_id = $1::uuid AND p.id = $2::uuid", ws, id);
+      "SELECT " + product_columns() + " FROM products p WHERE p.workspace_id = $1::uuid AND p.id = $2::uuid",
+      ws, id);
   tx.commit();
   return Response::json(200, boost::json::serialize(product_json(r, ws)));
 }
@@ -471,8 +510,9 @@ Response CatalogController::delete_product(Request& req, postgres::Db& db) const
   const auto& id = req.params["id"];
   if (!is_uuid(id)) return problem(req, 404, "No such product.");
   pqxx::work tx(db.conn());
-  const auto r = tx.exec_params("DELETE FROM products WHERE workspace_id = $1::uuid AND id = $2::uuid RETURNING id",
-                                req.principal->workspace_id, id);
+  const auto r =
+      tx.exec_params("DELETE FROM products WHERE workspace_id = $1::uuid AND id = $2::uuid RETURNING id",
+                     req.principal->workspace_id, id);
   tx.commit();
   if (r.empty()) return problem(req, 404, "No such product.");
   return Response::empty(204);
@@ -500,20 +540,22 @@ Response CatalogController::search(Request& req, postgres::Db& db) const {
   }
   if (!bad.empty()) return problem(req, Error::invalid(std::move(bad)));
   boost::json::array items;
-  for (const auto& h : postgres::search_catalog(db.conn(), {req.principal->workspace_id, text, types,
-                                                            static_cast<int>(limit), false})) {
-    boost::json::object o{{"type", h.type}, {"id", h.id}, {"title", h.title}, {"snippet", h.snippet},
-                          {"score", h.score}};
+  for (const auto& h : postgres::search_catalog(
+           db.conn(), {req.principal->workspace_id, text, types, static_cast<int>(limit), false})) {
+    boost::json::object o{
+        {"type", h.type}, {"id", h.id}, {"title", h.title}, {"snippet", h.snippet}, {"score", h.score}};
     if (h.price >= 0) o["price"] = h.price;
     items.push_back(std::move(o));
   }
-  return Response::json(200, boost::json::serialize(boost::json::object{{"items", items}, {"total", items.size()}}));
+  return Response::json(
+      200, boost::json::serialize(boost::json::object{{"items", items}, {"total", items.size()}}));
 }
 
 Response CatalogController::price_preview(Request& req, postgres::Db& db) const {
   auto parsed = parse_json_body(req);
   if (!parsed) return problem(req, parsed.error());
-  if (!parsed->is_object()) return problem(req, Error::invalid({}, "The request body must be a JSON object."));
+  if (!parsed->is_object())
+    return problem(req, Error::invalid({}, "The request body must be a JSON object."));
   const auto& body = parsed->as_object();
   std::vector<FieldError> bad;
   const auto* lines_v = body.if_contains("lines");
@@ -542,18 +584,25 @@ Response CatalogController::price_preview(Request& req, postgres::Db& db) const 
       continue;
     }
     const auto r = tx.exec_params(
-        "WITH RECURSIVE path AS (SELECT c.id, c.parent_id FROM categories c JOIN products p ON p.workspace_id = "
-        "c.workspace_id AND p.category_id = c.id WHERE p.workspace_id = $1::uuid AND p.id = $2::uuid UNION ALL "
-        "SELECT c.id, c.parent_id FROM categories c JOIN path ON c.id = path.parent_id WHERE c.workspace_id = "
-        "$1::uuid) SELECT p.price, p.tax_rate, coalesce((SELECT array_agg(id::text) FROM path), '{}') FROM products "
+        "WITH RECURSIVE path AS (SELECT c.id, c.parent_id FROM categories c JOIN products p ON "
+        "p.workspace_id = "
+        "c.workspace_id AND p.category_id = c.id WHERE p.workspace_id = $1::uuid AND p.id = $2::uuid UNION "
+        "ALL "
+        "SELECT c.id, c.parent_id FROM categories c JOIN path ON c.id = path.parent_id WHERE c.workspace_id "
+        "= "
+        "$1::uuid) SELECT p.price, p.tax_rate, coalesce((SELECT array_agg(id::text) FROM path), '{}') FROM "
+        "products "
         "p WHERE p.workspace_id = $1::uuid AND p.id = $2::uuid",
         ws, std::string(pid->as_string()));
     if (r.empty()) {
       bad.push_back({prefix + ".productId", "is not a product of this workspace"});
       continue;
     }
-    catalog::CartLine line{std::string(pid->as_string()), {}, r[0][0].as<long long>(),
-                           static_cast<int>(qty->as_int64()), r[0][1].as<int>()};
+    catalog::CartLine line{std::string(pid->as_string()),
+                           {},
+                           r[0][0].as<long long>(),
+                           static_cast<int>(qty->as_int64()),
+                           r[0][1].as<int>()};
     auto arr = r[0][2].as_array();
     for (auto [kind, value] = arr.get_next(); kind != pqxx::array_parser::juncture::done;
          std::tie(kind, value) = arr.get_next()) {
@@ -565,8 +614,10 @@ Response CatalogController::price_preview(Request& req, postgres::Db& db) const 
 
   std::vector<catalog::Offer> offers;
   for (const auto& r : tx.exec_params(
-           "SELECT id::text, name, type, value, buy_quantity, get_quantity, product_ids::text[], category_ids::text[], "
-           "coalesce(extract(epoch FROM starts_at)::bigint, 0), coalesce(extract(epoch FROM ends_at)::bigint, 0), "
+           "SELECT id::text, name, type, value, buy_quantity, get_quantity, product_ids::text[], "
+           "category_ids::text[], "
+           "coalesce(extract(epoch FROM starts_at)::bigint, 0), coalesce(extract(epoch FROM "
+           "ends_at)::bigint, 0), "
            "min_purchase, code, active, usage_limit IS NULL OR usage_count < usage_limit FROM offers WHERE "
            "workspace_id = $1::uuid AND (active OR lower(code) = lower($2))",
            ws, code)) {
@@ -584,7 +635,8 @@ Response CatalogController::price_preview(Request& req, postgres::Db& db) const 
       auto arr = r[col].as_array();
       for (auto [kind, value] = arr.get_next(); kind != pqxx::array_parser::juncture::done;
            std::tie(kind, value) = arr.get_next()) {
-        if (kind == pqxx::array_parser::juncture::string_value) (col == 6 ? o.product_ids : o.category_ids).push_back(value);
+        if (kind == pqxx::array_parser::juncture::string_value)
+          (col == 6 ? o.product_ids : o.category_ids).push_back(value);
       }
     }
     o.starts_at = r[8].as<long long>();
@@ -599,14 +651,15 @@ Response CatalogController::price_preview(Request& req, postgres::Db& db) const 
   boost::json::array out_lines;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const auto& l = result.lines[i];
-    out_lines.push_back({{"productId", lines[i].product_id},
-                         {"quantity", lines[i].quantity},
-                         {"unitPrice", lines[i].unit_price},
-                         {"subtotal", l.subtotal},
-                         {"discount", l.discount},
-                         {"total", l.total},
-                         {"tax", l.tax},
-                         {"offerId", l.offer_id ? boost::json::value(*l.offer_id) : boost::json::value(nullptr)}});
+    out_lines.push_back(
+        {{"productId", lines[i].product_id},
+         {"quantity", lines[i].quantity},
+         {"unitPrice", lines[i].unit_price},
+         {"subtotal", l.subtotal},
+         {"discount", l.discount},
+         {"total", l.total},
+         {"tax", l.tax},
+         {"offerId", l.offer_id ? boost::json::value(*l.offer_id) : boost::json::value(nullptr)}});
   }
   boost::json::object doc{{"lines", out_lines},
                           {"subtotal", result.subtotal},
