@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { ADMIN } from './pages/accounts';
+import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { StatusPage } from './pages/StatusPage';
 
@@ -10,18 +12,24 @@ const STATUS_TEXT_IT = {
 };
 
 test.describe('application shell', () => {
-  test('status page, language switch and not-found page', async ({ page, request }) => {
+  test('public status page, language switch, login redirect and not-found page', async ({ page, request }) => {
     const versionResponse = await request.get('/api/version');
     expect(versionResponse.ok()).toBe(true);
     const { version } = (await versionResponse.json()) as { version: string };
 
     const status = new StatusPage(page);
-    await status.goto('/');
+    const login = new LoginPage(page);
 
-    await test.step('/ shows the system status of a ready server', async () => {
-      await expect(page).toHaveURL(/\/status$/);
+    await test.step('/ asks a visitor to sign in', async () => {
+      await page.goto('/');
+      await expect(page).toHaveURL(/\/login$/);
+      await expect(login.heading).toBeVisible();
       await expect(status.shell.productName).toBeVisible();
-      await expect(status.shell.navLink('System status')).toHaveAttribute('aria-current', 'page');
+    });
+
+    await test.step('/status shows the system status of a ready server without an account', async () => {
+      await status.goto('/status');
+      await expect(status.shell.productName).toBeVisible();
       await expect(status.heading).toBeVisible();
       await expect(status.overallState('Ready')).toBeVisible();
       await expect(status.checks.getByText('OK', { exact: true })).toHaveCount(2);
@@ -50,8 +58,20 @@ test.describe('application shell', () => {
       await expect(status.shell.productName).toBeVisible();
 
       await notFound.backLink.click();
-      await expect(status.heading).toBeVisible();
-      await expect(page).toHaveURL(/\/status$/);
+      await expect(login.heading).toBeVisible();
+      await expect(page).toHaveURL(/\/login$/);
     });
+  });
+
+  test('the status page inside a workspace, from the sidebar', async ({ page }) => {
+    const login = new LoginPage(page);
+    await login.login(ADMIN.email, ADMIN.password);
+
+    const status = new StatusPage(page);
+    await status.shell.navLink('System status').click();
+    await expect(page).toHaveURL(/\/w\/[^/]+\/status$/);
+    await expect(status.shell.navLink('System status')).toHaveAttribute('aria-current', 'page');
+    await expect(status.heading).toBeVisible();
+    await expect(status.overallState('Ready')).toBeVisible();
   });
 });

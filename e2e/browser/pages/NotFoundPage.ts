@@ -6,7 +6,7 @@ export class NotFoundPage {
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: 'Page not found' });
-    this.backLink = page.getByRole('link', { name: 'Go to system status' });
+    this.backLink = page.getByRole('link', { name: 'Go to the dashboard' });
   }
 
   async goto(path: string): Promise<void> {

@@ -22,6 +22,11 @@ Response guarded(Request& req, const std::function<Response()>& body) {
     log::error("database connection lost", {{"error", e.what()}, {"route", req.route}});
     return problem(req, 503, "The database connection was lost; try again.", "database-unavailable")
         .set_header("Retry-After", "1");
+  } catch (const pqxx::data_exception& e) {
+    // A value the handler let through was refused by PostgreSQL (a date out of range, say): the
+    // client's input, not the server, is at fault, and nothing was written.
+    log::warn("database refused a value", {{"error", e.what()}, {"route", req.route}});
+    return problem(req, 400, "A value in the request is out of range or malformed.", "invalid-value");
   } catch (const std::exception& e) {
     // The client gets the request id to quote; the log gets the reason.
     log::error("unhandled error", {{"error", e.what()}, {"route", req.route}, {"method", req.method}});
