@@ -27,8 +27,10 @@ describe('session handling', () => {
   });
 
   it('goes to the login page, remembering where it was, when the refresh fails', async () => {
+    let meCalls = 0;
     mockFetch({
-      ...meRoute(makeMe('admin')),
+      // The session is over on the server: only the first "who am I?" succeeds.
+      '/api/auth/me': () => (++meCalls === 1 ? { body: makeMe('admin') } : problem(401, 'Unauthorized')),
       [`/api/workspaces/${SHOP_ID}/members`]: problem(401, 'Unauthorized'),
       'POST /api/auth/refresh': problem(401, 'Unauthorized'),
     });
@@ -59,6 +61,7 @@ describe('login redirects', () => {
     expect(safeNextPath('https://evil.example')).toBe('/');
     expect(safeNextPath('/\\evil.example')).toBe('/');
     expect(safeNextPath(null)).toBe('/');
+    expect(safeNextPath('/login?next=/x')).toBe('/');
   });
 
   it('omits pointless next parameters', () => {

@@ -12,7 +12,7 @@ export const LOGIN_PATH = '/login';
 /** Only paths on this site are followed after login (no `//evil.example`, no absolute URLs). */
 export function safeNextPath(next: string | null | undefined): string {
   if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  return next;
+  return next.startsWith(LOGIN_PATH) ? '/' : next;
 }
 
 export function loginPath(next?: string): string {

@@ -53,7 +53,7 @@ struct WorkspaceFields {
 WorkspaceFields read_fields(JsonInput& in, pqxx::connection& conn, bool creating) {
   static const std::regex kSlug("^[a-z0-9][a-z0-9-]{1,48}[a-z0-9]$");
   static const std::regex kCurrency("^[A-Z]{3}$");
-  static const std::regex kBusiness("^[a-z_]{2,40}$");
+  static const std::regex kBusiness(R"(^[^\x00-\x1f]{1,60}$)");
   WorkspaceFields f;
   f.name = in.string("name", creating, 100);
   f.slug = in.string("slug", false, 50);
@@ -76,7 +76,7 @@ WorkspaceFields read_fields(JsonInput& in, pqxx::connection& conn, bool creating
   }
   f.business_type = in.string("businessType", false, 40);
   if (f.business_type && !std::regex_match(*f.business_type, kBusiness)) {
-    in.fail("businessType", "must be 2-40 lower-case letters or _");
+    in.fail("businessType", "must be 1-60 characters");
   }
   f.status = in.string("status", false, 10);
   if (f.status && *f.status != "active" && *f.status != "inactive")

@@ -78,9 +78,14 @@ export function useLogout() {
   });
 }
 
+/**
+ * A 401 here is either an expired access token or a wrong current password: after one silent
+ * refresh, a remaining 401 is the wrong password and is left to the form.
+ */
 export function useChangePassword() {
   return useMutation({
-    mutationFn: (change: PasswordChange) => apiFetch<void>('/api/auth/password', { method: 'POST', body: change }),
+    mutationFn: (change: PasswordChange) =>
+      apiFetch<void>('/api/auth/password', { method: 'POST', body: change, onUnauthorized: 'refresh-quietly' }),
   });
 }
 

@@ -39,7 +39,7 @@ function SessionRow({ session, onRevoke, revoking }: { session: Session; onRevok
 
   return (
     <li className="flex flex-wrap items-start justify-between gap-3 py-3 first:pt-0 last:pb-0">
-      <div className="flex flex-col gap-0.5">
+      <div className="flex min-w-0 flex-1 flex-col gap-0.5">
         <p className="flex items-center gap-2 font-medium text-slate-900">
           {device}
           {session.current && (
@@ -55,7 +55,7 @@ function SessionRow({ session, onRevoke, revoking }: { session: Session; onRevok
           {t('profile.sessions.expires', { date: formatDateTime(session.expiresAt, locale) })}
         </p>
         {session.userAgent && (
-          <p className="max-w-xl truncate font-mono text-[11px] text-slate-400" title={session.userAgent}>
+          <p className="truncate font-mono text-[11px] text-slate-400" title={session.userAgent}>
             {session.userAgent}
           </p>
         )}

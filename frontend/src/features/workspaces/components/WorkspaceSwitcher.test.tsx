@@ -17,8 +17,8 @@ describe('WorkspaceSwitcher', () => {
 
     await user.click(within(menu).getByRole('menuitemradio', { name: /Hotel Belvedere/ }));
 
-    expect(router.state.location.pathname).toBe(`/w/${HOTEL_ID}/profile`);
     expect(await screen.findByRole('button', { name: 'Current workspace: Hotel Belvedere' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe(`/w/${HOTEL_ID}/profile`);
   });
 
   it('falls back to the overview when the new role may not open the page', async () => {
@@ -28,8 +28,8 @@ describe('WorkspaceSwitcher', () => {
     await user.click(await screen.findByRole('button', { name: 'Current workspace: Bottega Italiana' }));
     await user.click(await screen.findByRole('menuitemradio', { name: /Hotel Belvedere/ }));
 
-    expect(router.state.location.pathname).toBe(`/w/${HOTEL_ID}`);
     expect(await screen.findByRole('heading', { level: 1, name: 'Hotel Belvedere' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe(`/w/${HOTEL_ID}`);
   });
 
   it('offers to create a workspace', async () => {

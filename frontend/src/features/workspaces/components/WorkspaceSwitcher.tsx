@@ -36,8 +36,12 @@ export function WorkspaceSwitcher() {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="secondary" size="sm" className="max-w-56 justify-between">
-          <span className="sr-only">{t('header.workspace.current')} </span>
+        <Button
+          variant="secondary"
+          size="sm"
+          className="max-w-36 min-w-0 justify-between sm:max-w-56"
+          aria-label={current ? `${t('header.workspace.current')} ${current.workspaceName}` : undefined}
+        >
           <span className="truncate">{current?.workspaceName ?? t('header.workspace.choose')}</span>
           <svg aria-hidden="true" viewBox="0 0 20 20" fill="currentColor" className="size-4 shrink-0 text-slate-500">
             <path d="M5.5 7.5 10 12l4.5-4.5z" />

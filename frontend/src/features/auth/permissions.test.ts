@@ -1,0 +1,39 @@
+import { assignableRoles, can, canManageMember, canOpenSection } from './permissions';
+
+describe('permissions', () => {
+  it('gives admins everything', () => {
+    expect(can('admin', 'workspace.settings')).toBe(true);
+    expect(can('admin', 'mailOutbox.view')).toBe(true);
+    expect(assignableRoles('admin')).toEqual(['admin', 'manager', 'agent']);
+    expect(canManageMember('admin', 'admin')).toBe(true);
+  });
+
+  it('lets managers run the team except admins, without settings or outbox', () => {
+    expect(can('manager', 'team.manage')).toBe(true);
+    expect(can('manager', 'catalog.manage')).toBe(true);
+    expect(can('manager', 'workspace.settings')).toBe(false);
+    expect(can('manager', 'mailOutbox.view')).toBe(false);
+    expect(assignableRoles('manager')).toEqual(['manager', 'agent']);
+    expect(canManageMember('manager', 'admin')).toBe(false);
+    expect(canManageMember('manager', 'agent')).toBe(true);
+  });
+
+  it('keeps agents to the inbox, customers and orders', () => {
+    expect(can('agent', 'inbox.use')).toBe(true);
+    expect(can('agent', 'customers.view')).toBe(true);
+    expect(can('agent', 'customers.manage')).toBe(false);
+    expect(can('agent', 'orders.process')).toBe(true);
+    expect(can('agent', 'team.view')).toBe(false);
+    expect(assignableRoles('agent')).toEqual([]);
+    expect(canManageMember('agent', 'agent')).toBe(false);
+  });
+
+  it('maps sections to permissions', () => {
+    expect(canOpenSection('agent', '')).toBe(true);
+    expect(canOpenSection('agent', 'profile')).toBe(true);
+    expect(canOpenSection('agent', 'team')).toBe(false);
+    expect(canOpenSection('manager', 'team')).toBe(true);
+    expect(canOpenSection('manager', 'settings')).toBe(false);
+    expect(canOpenSection(undefined, '')).toBe(false);
+  });
+});
