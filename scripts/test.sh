@@ -46,16 +46,20 @@ start_cluster() {
   SHOPME_CLUSTER_FSYNC=off LOG_LEVEL=warn "$build/bin/shopme" db start --data-dir "$work/cluster"
 }
 
-# The server the browser tests use: demo data, built dashboard.
+# The server the browser tests use: demo data, built dashboard. The suite clicks through as three
+# users quickly, so the per-user API limit is raised for it (the limits have their own tests).
 start_server() {
+  SHOPME_ADMIN_PASSWORD=shopme-demo-password LOG_LEVEL=warn "$build/bin/shopme" seed --demo --data-dir "$work/server" \
+    >/dev/null || return 1
   local port
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   SHOPME_STATIC_DIR="$root/frontend/dist" SHOPME_DATA_DIR="$work/server" PORT=$port LOG_LEVEL=warn \
+    SHOPME_API_RATE_LIMIT=1000 SHOPME_LOGIN_IP_LIMIT=200 \
     SHOPME_ADMIN_PASSWORD=shopme-demo-password "$build/bin/shopme" serve >"$work/server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 100); do
     if curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; then
-      export SHOPME_BASE_URL="http://127.0.0.1:$port"
+      export SHOPME_BASE_URL="http://127.0.0.1:$port" SHOPME_ADMIN_PASSWORD=shopme-demo-password
       return 0
     fi
     sleep 0.2

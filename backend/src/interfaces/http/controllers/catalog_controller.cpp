@@ -322,6 +322,14 @@ Response CatalogController::delete_category(Request& req, postgres::Db& db) cons
   if (move_to && (*move_to == id || !category_exists(tx, ws, *move_to))) {
     return problem(req, Error::invalid({{"moveProductsTo", "is not another category of this workspace"}}));
   }
+  // Moving into one of its own sub-categories would leave that sub-category its own parent.
+  if (move_to && !tx.exec_params("WITH RECURSIVE down AS (SELECT id FROM categories WHERE workspace_id = $1::uuid AND "
+                                 "parent_id = $2::uuid UNION ALL SELECT c.id FROM categories c JOIN down ON c.parent_id "
+                                 "= down.id WHERE c.workspace_id = $1::uuid) SELECT 1 FROM down WHERE id = $3::uuid",
+                                 ws, id, *move_to)
+                      .empty()) {
+    return problem(req, Error::invalid({{"moveProductsTo", "cannot be a sub-category of the category being deleted"}}));
+  }
   const auto products =
       tx.exec_params1(
             "SELECT count(*) FROM products WHERE workspace_id = $1::uuid AND category_id = $2::uuid", ws,

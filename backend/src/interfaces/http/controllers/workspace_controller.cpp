@@ -74,7 +74,7 @@ WorkspaceFields read_fields(JsonInput& in, pqxx::connection& conn, bool creating
       in.fail("timezone", "must be an IANA time zone, e.g. Europe/Rome");
     }
   }
-  f.business_type = in.string("businessType", false, 40);
+  f.business_type = in.string("businessType", false, 60);
   if (f.business_type && !std::regex_match(*f.business_type, kBusiness)) {
     in.fail("businessType", "must be 1-60 characters");
   }
