@@ -306,6 +306,29 @@ for url in "$SERVER_URL$ASSET_PATH" "$NGINX_URL$ASSET_PATH" "$NGINX_NOSF_URL$ASS
   ! grep -qi '^content-encoding:' "$WORK/asset.headers" || die "$url answered with a Content-Encoding"
 done
 
+# Stops the benchmark with the server's exit status if the server is gone.
+check_server() {
+  kill -0 "$SERVER_PID" 2>/dev/null && return 0
+  local status=0 how
+  wait "$SERVER_PID" 2>/dev/null || status=$?
+  SERVER_PID=""
+  how="exit status $status"
+  (( status > 128 )) && how="$how, killed by SIG$(kill -l $(( status - 128 )) 2>/dev/null || echo "?")"
+  (( status == 0 )) && how="$how (a clean exit: it shut down gracefully, e.g. after SIGTERM or SIGINT)"
+  echo "bench: the ShopMe server exited during the benchmark at $(date -u +%H:%M:%S) UTC: $how" >&2
+  echo "bench: last lines of its log:" >&2
+  tail -50 "$WORK/server.log" >&2
+  exit 1
+}
+check_nginx() {
+  kill -0 "$NGINX_PID" 2>/dev/null && return 0
+  local status=0
+  wait "$NGINX_PID" 2>/dev/null || status=$?
+  NGINX_PID=""
+  tail -20 "$NGX_DIR/error.log" >&2
+  die "nginx exited during the benchmark (exit status $status)"
+}
+
 # ---------------------------------------------------------------- measurements
 # Each run writes "<key> rps=.. p50_us=.. p99_us=.. errors=.. tgt_cpu=.. gen_cpu=.." to RAW.
 RAW="$WORK/raw.txt"
@@ -320,7 +343,7 @@ run_wrk() {  # key url target-pid
   t0="$(date +%s.%N)"
   local TIMEFORMAT='%U %S'
   { time "$WRK" -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s --latency -s "$LUA" "$url" >"$out" 2>&1; } 2>"$out.time" \
-    || { cat "$out" >&2; die "wrk failed against $url"; }
+    || { cat "$out" >&2; check_server; check_nginx; die "wrk failed against $url"; }
   t1="$(date +%s.%N)"
   sys_after="$(machine_busy_ticks)"
   after="$(tree_ticks "$target")"
@@ -399,14 +422,17 @@ measure() {  # run_wrk|run_pgbench args...
 NGINX_MASTER="$(cat "$NGX_DIR/nginx.pid" 2>/dev/null || echo "$NGINX_PID")"
 for RUN in $(seq 1 "$REPEAT"); do
   echo "== run $RUN of $REPEAT"
+  check_server
   measure run_wrk healthz "$SERVER_URL/healthz" "$SERVER_PID"
   measure run_wrk readyz "$SERVER_URL/readyz" "$SERVER_PID"
   measure run_pgbench pg-simple simple "$PGBENCH_SIMPLE"
   measure run_pgbench pg-prepared prepared "$PGBENCH_PREPARED"
+  check_server
   measure run_wrk asset-shopme "$SERVER_URL$ASSET_PATH" "$SERVER_PID"
   measure run_wrk asset-nginx "$NGINX_URL$ASSET_PATH" "$NGINX_MASTER"
   measure run_wrk asset-nginx-nosf "$NGINX_NOSF_URL$ASSET_PATH" "$NGINX_MASTER"
-  kill -0 "$SERVER_PID" 2>/dev/null || { tail -50 "$WORK/server.log" >&2; die "the server died during run $RUN"; }
+  check_server
+  check_nginx
 done
 
 # ---------------------------------------------------------------- after-run checks

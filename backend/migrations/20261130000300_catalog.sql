@@ -51,7 +51,7 @@ CREATE TABLE products (
 CREATE INDEX products_recent_idx ON products (workspace_id, created_at DESC, id DESC);
 CREATE INDEX products_name_idx ON products (workspace_id, lower(name), id);
 CREATE INDEX products_price_idx ON products (workspace_id, price, id);
-CREATE INDEX products_category_idx ON products (workspace_id, category_id);
+CREATE INDEX products_category_idx ON products (workspace_id, category_id, status);
 CREATE INDEX products_search_idx ON products USING gin (search_vector);
 CREATE INDEX products_trgm_idx ON products USING gin (search_text gin_trgm_ops);
 
@@ -184,6 +184,8 @@ CREATE TABLE workspace_counts (
   PRIMARY KEY (workspace_id, entity)
 );
 
+-- Counts are kept per entity and, for products, per status too ("products:active"), so the
+-- unfiltered list and the status tabs both answer an exact total without counting rows.
 CREATE FUNCTION shopme_count_rows() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF TG_OP = 'INSERT' THEN
@@ -198,10 +200,32 @@ BEGIN
   RETURN NULL;
 END $$;
 
+CREATE FUNCTION shopme_count_product_status() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    INSERT INTO workspace_counts (workspace_id, entity, count)
+      SELECT workspace_id, 'products:' || status, count(*) FROM new_rows GROUP BY workspace_id, status
+      ON CONFLICT (workspace_id, entity) DO UPDATE SET count = workspace_counts.count + EXCLUDED.count;
+  END IF;
+  IF TG_OP IN ('DELETE', 'UPDATE') THEN
+    UPDATE workspace_counts c SET count = c.count - d.n
+      FROM (SELECT workspace_id, 'products:' || status AS entity, count(*) AS n FROM old_rows
+            GROUP BY workspace_id, status) d
+      WHERE c.workspace_id = d.workspace_id AND c.entity = d.entity;
+  END IF;
+  RETURN NULL;
+END $$;
+
 CREATE TRIGGER products_count_ins AFTER INSERT ON products REFERENCING NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION shopme_count_rows();
 CREATE TRIGGER products_count_del AFTER DELETE ON products REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION shopme_count_rows();
+CREATE TRIGGER products_status_ins AFTER INSERT ON products REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION shopme_count_product_status();
+CREATE TRIGGER products_status_upd AFTER UPDATE ON products REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION shopme_count_product_status();
+CREATE TRIGGER products_status_del AFTER DELETE ON products REFERENCING OLD TABLE AS old_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION shopme_count_product_status();
 CREATE TRIGGER customers_count_ins AFTER INSERT ON customers REFERENCING NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION shopme_count_rows();
 CREATE TRIGGER customers_count_del AFTER DELETE ON customers REFERENCING OLD TABLE AS old_rows
@@ -217,7 +241,9 @@ BEGIN
   SELECT c.name INTO category_name FROM categories c
    WHERE c.workspace_id = NEW.workspace_id AND c.id = NEW.category_id;
   SELECT coalesce(string_agg(key || ' ' || value, ' '), '') INTO attrs FROM jsonb_each_text(NEW.attributes);
-  NEW.search_text := lower(shopme_unaccent(NEW.name || ' ' || coalesce(category_name, '') || ' ' || attrs));
+  -- The trigram text is the name and category only: typos are made in names, and a short text keeps
+  -- the trigram index selective.
+  NEW.search_text := lower(shopme_unaccent(NEW.name || ' ' || coalesce(category_name, '')));
   NEW.search_vector :=
       setweight(to_tsvector(shopme_ts_config(NEW.language), shopme_unaccent(NEW.name)), 'A') ||
       setweight(to_tsvector(shopme_ts_config(NEW.language), shopme_unaccent(coalesce(category_name, '') || ' ' || attrs)), 'B') ||

@@ -107,6 +107,7 @@ Config load_config(const EnvMap& env, const EnvMap& dotenv) {
     c.login_email_limit = static_cast<int>(parse_int("SHOPME_LOGIN_EMAIL_LIMIT", *v, 1, 1'000'000));
   }
   if (auto v = get("SHOPME_COOKIE_SECURE")) c.cookie_secure = parse_bool(*v);
+  if (auto v = get("SHOPME_REUSE_PORT")) c.reuse_port = parse_bool(*v);
   if (c.public_base_url.rfind("https://", 0) == 0) c.cookie_secure = true;
   return c;
 }

@@ -33,7 +33,8 @@ struct Config {
   int api_rate_limit = 30;                    // requests/minute per user outside a workspace
   int login_ip_limit = 20;                    // login, reset and invitation attempts/minute per IP
   int login_email_limit = 5;                  // and per e-mail address
-  bool cookie_secure = false;                 // also true when the public base URL is https
+  bool cookie_secure = false;
+  bool reuse_port = false;                    // SHOPME_REUSE_PORT: zero-downtime restarts                 // also true when the public base URL is https
 
   [[nodiscard]] std::string base_url() const;
 };

@@ -1,4 +1,5 @@
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -11,5 +12,8 @@ bool equal_constant_time(std::string_view a, std::string_view b);
 // `bytes` random bytes from the OS CSPRNG (libsodium), hex or base64url encoded.
 std::string random_hex(std::size_t bytes);
 std::string random_base64url(std::size_t bytes);
+std::string base64url_encode(std::string_view data);
+// nullopt when `text` is not base64url.
+std::optional<std::string> base64url_decode(std::string_view text);
 
 }  // namespace shopme::crypto

@@ -18,48 +18,71 @@ WITH q AS (
          lower(shopme_unaccent($2)) AS raw
 ))sql";
 
-std::string ranked(const char* table, const char* type, const char* title, const char* snippet, const char* price,
-                   const char* active_filter) {
-  return std::string("SELECT '") + type + "' AS type, t.id::text, " + title + " AS title, left(" + snippet +
-         ", 160) AS snippet, ts_rank_cd(t.search_vector, q.tsq) * 4 + word_similarity(q.raw, t.search_text) AS "
-         "score, " +
-         price + " AS price FROM " + table + " t, q WHERE t.workspace_id = $1::uuid AND (t.search_vector @@ q.tsq OR "
-         "q.raw <% t.search_text)" + active_filter;
+struct Source {
+  const char* table;
+  const char* type;
+  const char* title;
+  const char* snippet;
+  const char* price;
+  const char* active_filter;
+};
+
+// Words first: rows whose text contains the query's words (GIN full-text index), ranked; a very
+// common word is ranked among its first matches only, which bounds the cost on huge catalogs.
+std::string word_matches(const Source& s, bool active_only) {
+  return std::string("SELECT '") + s.type + "', t.id::text, " + s.title + ", left(" + s.snippet +
+         ", 160), ts_rank_cd(t.search_vector, q.tsq) * 4 + word_similarity(q.raw, t.search_text), " + s.price +
+         " FROM (SELECT * FROM " + s.table + " t, q WHERE t.workspace_id = $1::uuid AND t.search_vector @@ q.tsq" +
+         (active_only ? s.active_filter : "") + " LIMIT 500) t, q";
+}
+
+// Then, only when no word matched, similar spellings (trigram index): typos, partial words.
+std::string similar_spellings(const Source& s, bool active_only) {
+  return std::string("SELECT '") + s.type + "', t.id::text, " + s.title + ", left(" + s.snippet +
+         ", 160), word_similarity(q.raw, t.search_text), " + s.price + " FROM " + s.table +
+         " t, q WHERE t.workspace_id = $1::uuid AND q.raw <% t.search_text AND NOT t.search_vector @@ q.tsq" +
+         (active_only ? s.active_filter : "");
+}
+
+std::vector<SearchHit> run(pqxx::transaction_base& tx, const std::vector<std::string>& parts, const SearchQuery& q) {
+  std::string sql = kQueryCte;
+  for (std::size_t i = 0; i < parts.size(); ++i) sql += (i ? " UNION ALL " : " ") + parts[i];
+  sql += " ORDER BY 5 DESC, 3 LIMIT $3";
+  std::vector<SearchHit> hits;
+  for (const auto& r : tx.exec_params(sql, q.workspace_id, q.text, q.limit)) {
+    hits.push_back({r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(), r[3].as<std::string>(),
+                    r[4].as<double>(), r[5].as<long long>()});
+  }
+  return hits;
 }
 
 }  // namespace
 
 std::vector<SearchHit> search_catalog(pqxx::connection& conn, const SearchQuery& query) {
-  auto wants = [&](const char* t) {
-    return query.types.empty() || std::find(query.types.begin(), query.types.end(), t) != query.types.end();
+  static const Source kSources[] = {
+      {"products", "product", "t.name", "t.description", "t.price", " AND t.status = 'active'"},
+      {"services", "service", "t.name", "t.description", "t.price", " AND t.active"},
+      {"faqs", "faq", "t.question", "t.answer", "-1::bigint", " AND t.active"},
+      {"offers", "offer", "t.name", "t.description", "-1::bigint",
+       " AND t.active AND (t.ends_at IS NULL OR t.ends_at > now())"},
   };
-  std::vector<std::string> parts;
-  if (wants("product")) {
-    parts.push_back(ranked("products", "product", "t.name", "t.description", "t.price",
-                           query.active_only ? " AND t.status = 'active'" : ""));
+  std::vector<const Source*> sources;
+  for (const auto& s : kSources) {
+    if (query.types.empty() || std::find(query.types.begin(), query.types.end(), s.type) != query.types.end()) {
+      sources.push_back(&s);
+    }
   }
-  if (wants("service")) {
-    parts.push_back(ranked("services", "service", "t.name", "t.description", "t.price",
-                           query.active_only ? " AND t.active" : ""));
-  }
-  if (wants("faq")) {
-    parts.push_back(ranked("faqs", "faq", "t.question", "t.answer", "-1::bigint", query.active_only ? " AND t.active" : ""));
-  }
-  if (wants("offer")) {
-    parts.push_back(ranked("offers", "offer", "t.name", "t.description", "-1::bigint",
-                           query.active_only ? " AND t.active AND (t.ends_at IS NULL OR t.ends_at > now())" : ""));
-  }
-  if (parts.empty() || query.text.empty()) return {};
-  std::string sql = kQueryCte;
-  for (std::size_t i = 0; i < parts.size(); ++i) sql += (i ? " UNION ALL " : " ") + parts[i];
-  sql += " ORDER BY score DESC, title LIMIT $3";
+  if (sources.empty() || query.text.empty()) return {};
   pqxx::read_transaction tx(conn);
-  // word_similarity's threshold for `<%`: 0.5 still catches one wrong letter in a long word.
-  tx.exec0("SET LOCAL pg_trgm.word_similarity_threshold = 0.5");
-  std::vector<SearchHit> hits;
-  for (const auto& r : tx.exec_params(sql, query.workspace_id, query.text, query.limit)) {
-    hits.push_back({r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(), r[3].as<std::string>(),
-                    r[4].as<double>(), r[5].as<long long>()});
+  std::vector<std::string> words;
+  for (const auto* s : sources) words.push_back(word_matches(*s, query.active_only));
+  auto hits = run(tx, words, query);
+  if (hits.empty()) {
+    // 0.6 still accepts one wrong or missing letter in a name while keeping few candidates.
+    tx.exec0("SET LOCAL pg_trgm.word_similarity_threshold = 0.6");
+    std::vector<std::string> similar;
+    for (const auto* s : sources) similar.push_back(similar_spellings(*s, query.active_only));
+    hits = run(tx, similar, query);
   }
   return hits;
 }

@@ -5,7 +5,9 @@
 #include <cstdio>
 #include <map>
 #include <pqxx/pqxx>
+#include <optional>
 #include <stdexcept>
+#include <vector>
 
 #include "infrastructure/crypto/password.hpp"
 #include "infrastructure/logging/log.hpp"
@@ -245,28 +247,120 @@ bool seed_demo(pqxx::connection& conn, const std::string& password) {
   return true;
 }
 
-void seed_volume(pqxx::connection& conn, const SeedVolume& volume) {
-  if (volume.products > 0 || volume.customers > 0 || volume.messages > 0) {
-    throw std::invalid_argument(
-        "--products, --customers and --messages need the catalog and inbox tables, which this release does "
-        "not "
-        "have yet; only --workspaces is available");
+namespace {
+
+constexpr int kBatch = 10'000;
+
+// Plausible names from a few word lists, so that search and sorting behave as with real data.
+constexpr const char* kGenerateProducts = R"sql(
+INSERT INTO products (workspace_id, sku, name, description, price, tax_rate, stock, status, category_id, attributes, language)
+SELECT $1::uuid, 'GEN-' || g,
+       (ARRAY['Formaggio','Salame','Olio','Vino','Pasta','Biscotti','Miele','Caffè','Cioccolato','Marmellata'])[1 + g % 10]
+       || ' ' || (ARRAY['artigianale','biologico','della casa','di montagna','classico','riserva','speciale','tradizionale'])[1 + (g / 10) % 8]
+       || ' ' || (ARRAY['toscano','piemontese','siciliano','pugliese','veneto','laziale','campano','ligure','emiliano','umbro'])[1 + (g / 80) % 10]
+       || ' ' || g,
+       'Prodotto ' || g || ': selezione di qualità, confezione da ' || (100 + g % 900) || ' g.',
+       100 + (g * 37) % 9900, 2200, g % 500,
+       CASE WHEN g % 10 = 0 THEN 'inactive' ELSE 'active' END,
+       ($4::uuid[])[1 + g % array_length($4::uuid[], 1)],
+       jsonb_build_object('lotto', (g % 1000)::text, 'peso', (100 + g % 900) || ' g'), 'it'
+FROM generate_series($2::int, $3::int) AS g)sql";
+
+constexpr const char* kGenerateCustomers = R"sql(
+INSERT INTO customers (workspace_id, name, email, phone, whatsapp_id, language, registered_at, gdpr_consent_at, gdpr_consent_version)
+SELECT $1::uuid,
+       (ARRAY['Giulia','Luca','Sofia','Marco','Emma','Paolo','Anna','Davide','Sara','Elena'])[1 + g % 10] || ' ' ||
+       (ARRAY['Rossi','Bianchi','Colombo','Ricci','Marino','Greco','Bruno','Gallo','Conti','Costa'])[1 + (g / 10) % 10] || ' ' || g,
+       'cliente' || g || '@example.com', '+39' || (3200000000 + g)::text, '39' || (3200000000 + g)::text,
+       (ARRAY['it','it','it','en','es','pt'])[1 + g % 6], now(), now(), 'v1'
+FROM generate_series($2::int, $3::int) AS g)sql";
+
+std::vector<std::string> generated_categories(pqxx::connection& conn, const std::string& ws) {
+  pqxx::work tx(conn);
+  std::vector<std::string> ids;
+  for (const auto& r : tx.exec_params("SELECT id::text FROM categories WHERE workspace_id = $1::uuid ORDER BY name", ws)) {
+    ids.push_back(r[0].as<std::string>());
   }
-  if (volume.workspaces <= 0) return;
-  Progress progress("workspaces", volume.workspaces);
-  constexpr int kBatch = 1000;
-  for (int done = 0; done < volume.workspaces;) {
-    const int n = std::min(kBatch, volume.workspaces - done);
+  if (ids.empty()) {
+    for (const char* name : {"Formaggi", "Salumi", "Dispensa", "Vini", "Dolci", "Bevande", "Conserve", "Regali"}) {
+      ids.push_back(tx.exec_params1("INSERT INTO categories (workspace_id, name) VALUES ($1::uuid, $2) RETURNING id::text",
+                                    ws, std::string(name))[0]
+                        .as<std::string>());
+    }
+  }
+  tx.commit();
+  return ids;
+}
+
+std::string array_literal(const std::vector<std::string>& ids) {
+  std::string lit = "{";
+  for (std::size_t i = 0; i < ids.size(); ++i) lit += (i ? "," : "") + ids[i];
+  return lit + "}";
+}
+
+void generate(pqxx::connection& conn, const char* label, const char* sql, const std::string& ws, int count,
+              const std::optional<std::string>& categories) {
+  Progress progress(label, count);
+  // Continue numbering after what a previous run generated, so SKUs and phones stay unique.
+  int start = 0;
+  {
+    pqxx::read_transaction tx(conn);
+    const std::string table = categories ? "products" : "customers";
+    start = tx.exec_params1("SELECT count(*) FROM " + table + " WHERE workspace_id = $1::uuid", ws)[0].as<int>();
+  }
+  for (int done = 0; done < count;) {
+    const int n = std::min(kBatch, count - done);
     pqxx::work tx(conn);
-    tx.exec_params0(
-        "INSERT INTO workspaces (name, slug, business_type) "
-        "SELECT 'Generated shop ' || g, 'generated-' || substr(md5(random()::text || g), 1, 12) || '-' || g, "
-        "'retail' FROM generate_series(1, $1) AS g",
-        n);
+    if (categories) {
+      tx.exec_params0(sql, ws, start + done + 1, start + done + n, *categories);
+    } else {
+      tx.exec_params0(sql, ws, start + done + 1, start + done + n);
+    }
     tx.commit();
     done += n;
     progress.update(done);
   }
+}
+
+}  // namespace
+
+void seed_volume(pqxx::connection& conn, const SeedVolume& volume) {
+  if (volume.messages > 0) {
+    throw std::invalid_argument("--messages needs the inbox tables, which this release does not have yet");
+  }
+  // Workspaces to fill: the generated ones, or the demo shop when none is asked for.
+  std::vector<std::string> targets;
+  if (volume.workspaces > 0) {
+    Progress progress("workspaces", volume.workspaces);
+    pqxx::work tx(conn);
+    for (const auto& r : tx.exec_params(
+             "INSERT INTO workspaces (name, slug, business_type, api_rate_limit) SELECT 'Generated shop ' || g, "
+             "'generated-' || substr(md5(random()::text || g), 1, 12) || '-' || g, 'retail', 300 FROM "
+             "generate_series(1, $1) AS g RETURNING id::text",
+             volume.workspaces)) {
+      targets.push_back(r[0].as<std::string>());
+    }
+    // The demo users can open the generated shops (as Admin).
+    tx.exec0(
+        "INSERT INTO memberships (workspace_id, user_id, role) SELECT w.id, u.id, 'admin' FROM workspaces w, users u "
+        "WHERE w.slug LIKE 'generated-%' AND u.email = 'admin@shopme.test' ON CONFLICT DO NOTHING");
+    tx.commit();
+    progress.update(volume.workspaces);
+  } else if (volume.products > 0 || volume.customers > 0) {
+    pqxx::read_transaction tx(conn);
+    const auto r = tx.exec("SELECT id::text FROM workspaces WHERE slug = 'bottega-italiana'");
+    if (r.empty()) throw std::invalid_argument("no demo shop to fill: run `shopme seed --demo` first or pass --workspaces");
+    targets.push_back(r[0][0].as<std::string>());
+  }
+  for (const auto& ws : targets) {
+    if (volume.products > 0) {
+      generate(conn, "products", kGenerateProducts, ws, volume.products, array_literal(generated_categories(conn, ws)));
+    }
+    if (volume.customers > 0) generate(conn, "customers", kGenerateCustomers, ws, volume.customers, std::nullopt);
+  }
+  pqxx::work tx(conn);
+  tx.exec0("ANALYZE products; ANALYZE customers; ANALYZE categories");
+  tx.commit();
 }
 
 }  // namespace shopme::postgres

@@ -445,8 +445,12 @@ std::uint16_t Server::listen() {
   const tcp::endpoint ep(asio::ip::make_address(impl_->config.bind_address), impl_->config.port);
   a.open(ep.protocol());
   a.set_option(asio::socket_base::reuse_address(true));
-  int one = 1;
-  ::setsockopt(a.native_handle(), SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
+  // SO_REUSEPORT lets a new release bind beside the old one for a zero-downtime restart; it is opt-in
+  // because it also lets two unrelated servers share a port silently.
+  if (impl_->config.reuse_port) {
+    int one = 1;
+    ::setsockopt(a.native_handle(), SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
+  }
   a.bind(ep);
   a.listen(asio::socket_base::max_listen_connections);
   return a.local_endpoint().port();

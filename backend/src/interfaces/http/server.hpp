@@ -21,7 +21,8 @@ class Server {
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;
 
-  // Binds (SO_REUSEPORT, so a new release can start beside the old one); returns the bound port.
+  // Binds (with SO_REUSEPORT when configured, so a new release can start beside the old one);
+  // returns the bound port.
   std::uint16_t listen();
   // Serves until SIGTERM/SIGINT or stop(): then stops accepting, lets in-flight requests finish
   // (up to the configured grace), closes idle connections and returns.

@@ -6,6 +6,7 @@
 #include <regex>
 
 #include "domain/catalog/pricing.hpp"
+#include "infrastructure/crypto/hash.hpp"
 #include "infrastructure/postgres/catalog_search.hpp"
 #include "infrastructure/postgres/db_worker_pool.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
@@ -407,31 +408,58 @@ Response CatalogController::list_products(Request& req, postgres::Db& db) const 
   const std::string order_by = ranked_ids && !req.query_param("sort")
                                    ? " ORDER BY array_position($6::uuid[], p.id)"
                                    : " ORDER BY " + kSort.at(sort) + " " + order + ", p.id " + order;
-  const bool filtered = status || min_price || max_price || category || ranked_ids;
+  const bool filtered = min_price || max_price || category || ranked_ids;
   const std::optional<std::string> status_p = status ? std::optional<std::string>(*status) : std::nullopt;
-  const std::optional<std::string> category_p =
-      category ? std::optional<std::string>(*category) : std::nullopt;
+  const std::optional<std::string> category_p = category ? std::optional<std::string>(*category) : std::nullopt;
+
+  // Keyset pagination: `cursor` (from the previous page's nextCursor) continues after the last row
+  // seen, so a deep page costs what the first one does; `page` stays available for short lists.
+  const auto cursor_text = req.query_param("cursor");
+  std::optional<std::string> after_value;
+  std::optional<std::string> after_id;
+  if (cursor_text && !cursor_text->empty()) {
+    const auto decoded = crypto::base64url_decode(*cursor_text);
+    const auto sep = decoded ? decoded->rfind('~') : std::string::npos;
+    if (sep == std::string::npos || !is_uuid(decoded->substr(sep + 1)) || ranked_ids) {
+      return problem(req, Error::invalid({{"cursor", "is not a cursor of this list"}}));
+    }
+    after_value = decoded->substr(0, sep);
+    after_id = decoded->substr(sep + 1);
+  }
+  static const std::map<std::string, std::string> kCursorCast = {
+      {"createdAt", "::timestamptz"}, {"name", "::text"}, {"price", "::bigint"}, {"stock", "::int"}, {"sku", "::text"}};
+  const std::string keyset = " AND ($9::text IS NULL OR (" + kSort.at(sort) + ", p.id) " +
+                             (order == "desc" ? "<" : ">") + " ($9" + kCursorCast.at(sort) + ", $10::uuid))";
+  static const std::map<std::string, std::string> kCursorValue = {
+      {"createdAt", "to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"},
+      {"name", "lower(p.name)"}, {"price", "p.price::text"}, {"stock", "p.stock::text"}, {"sku", "p.sku"}};
 
   pqxx::read_transaction tx(conn);
-  const auto rows = tx.exec_params(
-      "SELECT " + product_columns() + " FROM products p" + where + order_by + " LIMIT $7 OFFSET $8", ws,
-      status_p, min_price, max_price, category_p, ranked_ids, page.limit, page.offset());
-  // `total` stays exact: the unfiltered count is kept by triggers; a filtered one is counted.
+  const auto rows = tx.exec_params("SELECT " + product_columns() + ", " + kCursorValue.at(sort) + " FROM products p" +
+                                       where + keyset + order_by + " LIMIT $7 OFFSET $8",
+                                   ws, status_p, min_price, max_price, category_p, ranked_ids, page.limit,
+                                   after_value ? 0 : page.offset(), after_value, after_id);
+  // `total` stays exact and cheap: counts kept by triggers answer the unfiltered list and the
+  // status tabs; other filters are counted (they narrow the rows first).
   long long total = 0;
   if (!filtered) {
-    const auto c = tx.exec_params(
-        "SELECT count FROM workspace_counts WHERE workspace_id = $1::uuid AND entity = 'products'", ws);
+    const auto c = tx.exec_params("SELECT count FROM workspace_counts WHERE workspace_id = $1::uuid AND entity = $2",
+                                  ws, std::string(status ? "products:" + *status : "products"));
     total = c.empty() ? 0 : c[0][0].as<long long>();
   } else {
-    total = tx.exec_params1("SELECT count(*) FROM products p" + where, ws, status_p, min_price, max_price,
-                            category_p, ranked_ids)[0]
+    total = tx.exec_params1("SELECT count(*) FROM products p" + where, ws, status_p, min_price, max_price, category_p,
+                            ranked_ids)[0]
                 .as<long long>();
   }
   boost::json::array items;
   for (const auto& r : rows) items.push_back(product_json(r, ws));
-  return Response::json(200,
-                        boost::json::serialize(boost::json::object{
-                            {"items", items}, {"total", total}, {"page", page.page}, {"limit", page.limit}}));
+  boost::json::object doc{{"items", items}, {"total", total}, {"page", page.page}, {"limit", page.limit}};
+  doc["nextCursor"] = nullptr;
+  if (!ranked_ids && static_cast<long long>(rows.size()) == page.limit) {
+    const auto& last = rows[rows.size() - 1];
+    doc["nextCursor"] = crypto::base64url_encode(last[14].as<std::string>() + "~" + last[0].as<std::string>());
+  }
+  return Response::json(200, boost::json::serialize(doc));
 }
 
 Response CatalogController::get_product(Request& req, postgres::Db& db) const {

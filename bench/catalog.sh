@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Catalog benchmark: product search and the product list with 100,000 products in one workspace and
+# 1,000,000 across ten, through the HTTP API (wrk) and, as the reference, PostgreSQL running the
+# same statements through pgbench with the same number of clients as the server has workers.
+#   BENCH_DURATION (default 10) seconds per measurement, BENCH_CONNECTIONS (default 32),
+#   BENCH_PRODUCTS (default 100000 per workspace), BENCH_WORKSPACES (default 9 more).
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+DURATION="${BENCH_DURATION:-10}"
+CONNECTIONS="${BENCH_CONNECTIONS:-32}"
+PRODUCTS="${BENCH_PRODUCTS:-100000}"
+WORKSPACES="${BENCH_WORKSPACES:-9}"
+DB_WORKERS="${SHOPME_DB_WORKERS:-4}"
+BIN="$ROOT/build/bin/shopme"
+PGBENCH=/usr/lib/postgresql/15/bin/pgbench
+for tool in wrk psql "$PGBENCH"; do
+  command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install wrk postgresql-15)" >&2; exit 1; }
+done
+[[ -x "$BIN" ]] || { echo "bench: build first (make build)" >&2; exit 1; }
+
+work=$(mktemp -d /tmp/shopme-bench-XXXXXX)
+chmod 755 "$work"
+server=""
+cleanup() {
+  [[ -n "$server" ]] && kill -TERM "$server" 2>/dev/null && wait "$server" 2>/dev/null || true
+  DATABASE_URL= "$BIN" db stop --data-dir "$work/db" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u +%FT%TZ)"
+LOG_LEVEL=warn "$BIN" db start --data-dir "$work/db" >/dev/null
+DATABASE_URL=$(DATABASE_URL= "$BIN" db url --data-dir "$work/db")
+export DATABASE_URL
+SHOPME_ADMIN_PASSWORD=bench-password LOG_LEVEL=warn "$BIN" seed --demo --data-dir "$work/srv" >/dev/null
+t0=$(date +%s)
+LOG_LEVEL=warn "$BIN" seed --products "$PRODUCTS" --data-dir "$work/srv"
+LOG_LEVEL=warn "$BIN" seed --workspaces "$WORKSPACES" --products "$PRODUCTS" --data-dir "$work/srv"
+echo "seeded $(psql "$DATABASE_URL" -tAc 'SELECT count(*) FROM products') products in $(( $(date +%s) - t0 )) s"
+psql "$DATABASE_URL" -qc "UPDATE workspaces SET api_rate_limit = 100000"
+psql "$DATABASE_URL" -qc "VACUUM ANALYZE products"
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+SHOPME_DATA_DIR="$work/srv" PORT=$port LOG_LEVEL=warn SHOPME_API_RATE_LIMIT=100000 SHOPME_DB_WORKERS=$DB_WORKERS \
+  "$BIN" serve >"$work/server.log" 2>&1 &
+server=$!
+for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$port/readyz" >/dev/null 2>&1 && break; sleep 0.2; done
+base="http://127.0.0.1:$port"
+cookie=$(curl -fsS -D - -o /dev/null -H 'content-type: application/json' -H 'x-requested-with: shopme' \
+  -d '{"email":"admin@shopme.test","password":"bench-password"}' "$base/api/auth/login" |
+  awk 'tolower($1)=="set-cookie:" && $2 ~ /^shopme_access=/ {sub(/;.*/, "", $2); print $2}')
+ws=$(psql "$DATABASE_URL" -tAc "SELECT id FROM workspaces WHERE slug = 'bottega-italiana'")
+uid=$(psql "$DATABASE_URL" -tAc "SELECT id FROM users WHERE email = 'admin@shopme.test'")
+sid=$(psql "$DATABASE_URL" -tAc "SELECT id FROM auth_sessions WHERE user_id = '$uid' ORDER BY created_at DESC LIMIT 1")
+cat_id=$(psql "$DATABASE_URL" -tAc "SELECT id FROM categories WHERE workspace_id = '$ws' AND name = 'Formaggi'")
+
+measure() {  # name path
+  local out
+  out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -H "Cookie: $cookie" -s "$ROOT/bench/report.lua" "$base$2" |
+    grep BENCH_RESULT)
+  local rps p50 p99 non2xx
+  rps=$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<<"$out")
+  p50=$(sed -E 's/.*p50_us=([0-9]+).*/\1/' <<<"$out")
+  p99=$(sed -E 's/.*p99_us=([0-9]+).*/\1/' <<<"$out")
+  non2xx=$(sed -E 's/.*non2xx=([0-9]+).*/\1/' <<<"$out")
+  printf '| %-34s | %9.0f | %7.2f | %7.2f | %6s |\n' "$1" "$rps" "$(bc -l <<<"$p50/1000")" "$(bc -l <<<"$p99/1000")" "$non2xx"
+}
+pgb() {  # name script
+  local tps
+  tps=$("$PGBENCH" -n -M prepared -c "$DB_WORKERS" -j 2 -T "$DURATION" -f "$ROOT/bench/$2" \
+    -D ws="$ws" -D uid="$uid" -D sid="$sid" "$DATABASE_URL" 2>/dev/null | awk '/^tps/ {print $3; exit}')
+  printf '| %-34s | %9.0f | %7s | %7s | %6s |\n' "$1" "$tps" "-" "-" "-"
+}
+
+echo
+echo "| measurement (${CONNECTIONS} connections, ${DURATION}s) | requests/s | p50 ms | p99 ms | non-2xx |"
+echo "|---|---:|---:|---:|---:|"
+measure "search 'parmigiano' (100k)" "/api/workspaces/$ws/search?q=parmigiano&types=product"
+measure "search typo 'parmigano' (100k)" "/api/workspaces/$ws/search?q=parmigano&types=product"
+pgb "pgbench: guard + search" catalog-search.sql
+measure "list first page" "/api/workspaces/$ws/products?limit=20"
+cursor=$(psql "$DATABASE_URL" -tAc "SELECT encode(convert_to(to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') || '~' || id, 'UTF8'), 'base64') FROM products WHERE workspace_id = '$ws' ORDER BY created_at DESC, id DESC OFFSET 50000 LIMIT 1" | tr '+/' '-_' | tr -d '=\n')
+measure "list deep page (cursor at 50,000)" "/api/workspaces/$ws/products?limit=20&cursor=$cursor"
+measure "list deep page (page=2501, offset)" "/api/workspaces/$ws/products?limit=20&page=2501"
+measure "list filtered (status)" "/api/workspaces/$ws/products?limit=20&status=active"
+measure "list filtered (status + category)" "/api/workspaces/$ws/products?limit=20&status=active&categoryId=$cat_id"
+pgb "pgbench: guard + first page + count" catalog-list.sql
