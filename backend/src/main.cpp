@@ -24,6 +24,7 @@
 #include "interfaces/http/controllers/auth_controller.hpp"
 #include "interfaces/http/controllers/catalog_controller.hpp"
 #include "interfaces/http/controllers/sales_controller.hpp"
+#include "interfaces/http/controllers/transfer_controller.hpp"
 #include "interfaces/http/controllers/system_controller.hpp"
 #include "interfaces/http/controllers/workspace_controller.hpp"
 #include "interfaces/http/routes.hpp"
@@ -193,7 +194,8 @@ int cmd_serve(Config config, const Args& args) {
   const http::WorkspaceController workspaces(base_url);
   const http::CatalogController catalog;
   const http::SalesController sales;
-  const http::Router router = http::build_routes({system, auth, workspaces, catalog, sales});
+  const http::TransferController transfer;
+  const http::Router router = http::build_routes({system, auth, workspaces, catalog, sales, transfer});
   const http::App app(router, guard, statics ? &*statics : nullptr, metrics);
   http::Server server(config, app, pool);
   const auto port = server.listen();

@@ -87,6 +87,9 @@ Config load_config(const EnvMap& env, const EnvMap& dotenv) {
   if (auto v = get("SHOPME_BODY_LIMIT")) {
     c.body_limit = static_cast<std::size_t>(parse_int("SHOPME_BODY_LIMIT", *v, 1024, 1LL << 30));
   }
+  if (auto v = get("SHOPME_IMPORT_BODY_LIMIT")) {
+    c.import_body_limit = static_cast<std::size_t>(parse_int("SHOPME_IMPORT_BODY_LIMIT", *v, 1024, 1LL << 31));
+  }
   if (auto v = get("SHOPME_READ_TIMEOUT_MS")) {
     c.read_timeout = std::chrono::milliseconds(parse_int("SHOPME_READ_TIMEOUT_MS", *v, 50, 3'600'000));
   }

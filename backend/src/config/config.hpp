@@ -25,6 +25,7 @@ struct Config {
   int db_workers = 4;           // one PostgreSQL connection each
   int db_queue_capacity = 512;  // beyond this the server answers 503
   std::size_t body_limit = 1024 * 1024;
+  std::size_t import_body_limit = 16 * 1024 * 1024;  // CSV imports
   std::chrono::milliseconds read_timeout{10'000};  // whole request, header and body
   std::chrono::milliseconds idle_timeout{60'000};  // between keep-alive requests
   std::chrono::milliseconds shutdown_grace{15'000};

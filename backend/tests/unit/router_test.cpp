@@ -36,3 +36,15 @@ TEST(Router, RefusesRoutesWithoutPermissionOrTwice) {
   r.add(inline_route("GET", "/x"));
   EXPECT_THROW(r.add(inline_route("GET", "/x")), std::logic_error);
 }
+
+TEST(Request, QueryParametersAreDecoded) {
+  Request r;
+  r.query = "search=olive%20oil&q=a+b&code=BENVENUTO10&empty=&bad=%zz&cursor=MjA~x";
+  EXPECT_EQ(r.query_param("search"), "olive oil");
+  EXPECT_EQ(r.query_param("q"), "a b");
+  EXPECT_EQ(r.query_param("code"), "BENVENUTO10");
+  EXPECT_EQ(r.query_param("empty"), "");
+  EXPECT_EQ(r.query_param("bad"), std::nullopt);
+  EXPECT_EQ(r.query_param("missing"), std::nullopt);
+  EXPECT_EQ(r.query_param("cursor"), "MjA~x");
+}

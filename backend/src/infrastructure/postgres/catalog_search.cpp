@@ -31,8 +31,9 @@ struct Source {
 // common word is ranked among its first matches only, which bounds the cost on huge catalogs.
 std::string word_matches(const Source& s, bool active_only) {
   return std::string("SELECT '") + s.type + "', t.id::text, " + s.title + ", left(" + s.snippet +
-         ", 160), ts_rank_cd(t.search_vector, q.tsq) * 4 + word_similarity(q.raw, t.search_text), " + s.price +
-         " FROM (SELECT * FROM " + s.table + " t, q WHERE t.workspace_id = $1::uuid AND t.search_vector @@ q.tsq" +
+         ", 160), ts_rank_cd(t.search_vector, q.tsq) * 4 + word_similarity(q.raw, t.search_text), " +
+         s.price + " FROM (SELECT * FROM " + s.table +
+         " t, q WHERE t.workspace_id = $1::uuid AND t.search_vector @@ q.tsq" +
          (active_only ? s.active_filter : "") + " LIMIT 500) t, q";
 }
 
@@ -44,14 +45,15 @@ std::string similar_spellings(const Source& s, bool active_only) {
          (active_only ? s.active_filter : "");
 }
 
-std::vector<SearchHit> run(pqxx::transaction_base& tx, const std::vector<std::string>& parts, const SearchQuery& q) {
+std::vector<SearchHit> run(pqxx::transaction_base& tx, const std::vector<std::string>& parts,
+                           const SearchQuery& q) {
   std::string sql = kQueryCte;
   for (std::size_t i = 0; i < parts.size(); ++i) sql += (i ? " UNION ALL " : " ") + parts[i];
   sql += " ORDER BY 5 DESC, 3 LIMIT $3";
   std::vector<SearchHit> hits;
   for (const auto& r : tx.exec_params(sql, q.workspace_id, q.text, q.limit)) {
-    hits.push_back({r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(), r[3].as<std::string>(),
-                    r[4].as<double>(), r[5].as<long long>()});
+    hits.push_back({r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(),
+                    r[3].as<std::string>(), r[4].as<double>(), r[5].as<long long>()});
   }
   return hits;
 }
@@ -68,7 +70,8 @@ std::vector<SearchHit> search_catalog(pqxx::connection& conn, const SearchQuery&
   };
   std::vector<const Source*> sources;
   for (const auto& s : kSources) {
-    if (query.types.empty() || std::find(query.types.begin(), query.types.end(), s.type) != query.types.end()) {
+    if (query.types.empty() ||
+        std::find(query.types.begin(), query.types.end(), s.type) != query.types.end()) {
       sources.push_back(&s);
     }
   }
@@ -90,7 +93,8 @@ std::vector<SearchHit> search_catalog(pqxx::connection& conn, const SearchQuery&
 std::vector<std::string> matching_product_ids(pqxx::connection& conn, const std::string& workspace_id,
                                               const std::string& text, int limit) {
   std::vector<std::string> ids;
-  for (const auto& h : search_catalog(conn, {workspace_id, text, {"product"}, limit, false})) ids.push_back(h.id);
+  for (const auto& h : search_catalog(conn, {workspace_id, text, {"product"}, limit, false}))
+    ids.push_back(h.id);
   return ids;
 }
 

@@ -4,8 +4,8 @@
 
 #include <cstdio>
 #include <map>
-#include <pqxx/pqxx>
 #include <optional>
+#include <pqxx/pqxx>
 #include <stdexcept>
 #include <vector>
 
@@ -66,49 +66,57 @@ constexpr DemoProduct kProducts[] = {
     {"Formaggi", "FOR-PR24", "Parmigiano Reggiano DOP 24 mesi",
      "Forma stagionata 24 mesi nelle colline di Reggio Emilia, spicchio da 500 g.", 1890, 400, 40,
      R"({"peso":"500 g","stagionatura":"24 mesi","origine":"Reggio Emilia","allergeni":"latte"})", "it"},
-    {"Formaggi", "FOR-PR36", "Parmigiano Reggiano DOP 36 mesi", "Stagionatura lunga, gusto intenso e cristalli croccanti.",
-     2590, 400, 25, R"({"peso":"500 g","stagionatura":"36 mesi","allergeni":"latte"})", "it"},
-    {"Formaggi", "FOR-PEC", "Pecorino Romano DOP", "Formaggio di pecora sapido, ideale per cacio e pepe e carbonara.",
-     1450, 400, 30, R"({"peso":"400 g","origine":"Lazio","allergeni":"latte"})", "it"},
+    {"Formaggi", "FOR-PR36", "Parmigiano Reggiano DOP 36 mesi",
+     "Stagionatura lunga, gusto intenso e cristalli croccanti.", 2590, 400, 25,
+     R"({"peso":"500 g","stagionatura":"36 mesi","allergeni":"latte"})", "it"},
+    {"Formaggi", "FOR-PEC", "Pecorino Romano DOP",
+     "Formaggio di pecora sapido, ideale per cacio e pepe e carbonara.", 1450, 400, 30,
+     R"({"peso":"400 g","origine":"Lazio","allergeni":"latte"})", "it"},
     {"Formaggi", "FOR-FOS", "Formaggio di fossa di Sogliano DOP",
      "Pecorino e vaccino stagionati in fosse di tufo, sapore deciso e aromatico.", 1690, 400, 15,
      R"({"peso":"300 g","origine":"Sogliano al Rubicone","allergeni":"latte"})", "it"},
     {"Formaggi", "FOR-GORG", "Gorgonzola dolce DOP", "Erborinato cremoso di latte vaccino.", 990, 400, 20,
      R"({"peso":"300 g","allergeni":"latte"})", "it"},
-    {"Salumi", "SAL-PRO", "Prosciutto di Parma DOP 18 mesi", "Affettato a mano, vaschetta da 100 g.", 790, 1000, 60,
-     R"({"peso":"100 g","stagionatura":"18 mesi","origine":"Parma"})", "it"},
-    {"Salumi", "SAL-CUL", "Culatello di Zibello DOP", "Il re dei salumi, stagionato nelle cantine della Bassa.", 3900,
-     1000, 8, R"({"peso":"200 g","origine":"Zibello"})", "it"},
+    {"Salumi", "SAL-PRO", "Prosciutto di Parma DOP 18 mesi", "Affettato a mano, vaschetta da 100 g.", 790,
+     1000, 60, R"({"peso":"100 g","stagionatura":"18 mesi","origine":"Parma"})", "it"},
+    {"Salumi", "SAL-CUL", "Culatello di Zibello DOP",
+     "Il re dei salumi, stagionato nelle cantine della Bassa.", 3900, 1000, 8,
+     R"({"peso":"200 g","origine":"Zibello"})", "it"},
     {"Salumi", "SAL-NDU", "'Nduja di Spilinga", "Salume piccante spalmabile calabrese.", 850, 1000, 35,
      R"({"peso":"250 g","piccante":"sì"})", "it"},
-    {"Pasta", "PAS-SPA", "Spaghetti di Gragnano IGP", "Trafilati al bronzo, essiccazione lenta, 500 g.", 390, 400, 200,
-     R"({"peso":"500 g","formato":"spaghetti","allergeni":"glutine"})", "it"},
-    {"Pasta", "PAS-PAC", "Paccheri di Gragnano IGP", "Pasta di semola trafilata al bronzo, 500 g.", 420, 400, 150,
-     R"({"peso":"500 g","formato":"paccheri","allergeni":"glutine"})", "it"},
+    {"Pasta", "PAS-SPA", "Spaghetti di Gragnano IGP", "Trafilati al bronzo, essiccazione lenta, 500 g.", 390,
+     400, 200, R"({"peso":"500 g","formato":"spaghetti","allergeni":"glutine"})", "it"},
+    {"Pasta", "PAS-PAC", "Paccheri di Gragnano IGP", "Pasta di semola trafilata al bronzo, 500 g.", 420, 400,
+     150, R"({"peso":"500 g","formato":"paccheri","allergeni":"glutine"})", "it"},
     {"Pasta", "PAS-TAG", "Tagliatelle all'uovo", "Pasta fresca all'uovo tirata a mano, 250 g.", 560, 400, 40,
      R"({"peso":"250 g","allergeni":"glutine, uova"})", "it"},
     {"Oli e aceti", "OIL-TAG", "Extra Virgin Olive Oil Taggiasca",
-     "Cold-pressed extra virgin olive oil from Taggiasca olives of Liguria, fruity and delicate, 500 ml bottle.", 1650,
-     400, 50, R"({"volume":"500 ml","origin":"Liguria","harvest":"2026"})", "en"},
-    {"Oli e aceti", "OIL-TOS", "Olio extravergine toscano IGP", "Olio di oliva toscano dal gusto piccante, 750 ml.",
-     1990, 400, 45, R"({"volume":"750 ml","origine":"Toscana"})", "it"},
-    {"Oli e aceti", "ACE-BAL", "Aceto Balsamico di Modena IGP", "Invecchiato in botti di rovere, 250 ml.", 1290, 2200,
-     30, R"({"volume":"250 ml","origine":"Modena"})", "it"},
+     "Cold-pressed extra virgin olive oil from Taggiasca olives of Liguria, fruity and delicate, 500 ml "
+     "bottle.",
+     1650, 400, 50, R"({"volume":"500 ml","origin":"Liguria","harvest":"2026"})", "en"},
+    {"Oli e aceti", "OIL-TOS", "Olio extravergine toscano IGP",
+     "Olio di oliva toscano dal gusto piccante, 750 ml.", 1990, 400, 45,
+     R"({"volume":"750 ml","origine":"Toscana"})", "it"},
+    {"Oli e aceti", "ACE-BAL", "Aceto Balsamico di Modena IGP", "Invecchiato in botti di rovere, 250 ml.",
+     1290, 2200, 30, R"({"volume":"250 ml","origine":"Modena"})", "it"},
     {"Vini", "VIN-BAR", "Barolo DOCG 2019", "Nebbiolo delle Langhe, 14 %, bottiglia 750 ml.", 4500, 2200, 24,
      R"({"volume":"750 ml","gradazione":"14%","annata":"2019","allergeni":"solfiti"})", "it"},
     {"Vini", "VIN-CHI", "Chianti Classico DOCG", "Sangiovese, 13.5 %, bottiglia 750 ml.", 1850, 2200, 48,
      R"({"volume":"750 ml","gradazione":"13.5%","allergeni":"solfiti"})", "it"},
     {"Vini", "VIN-PRO", "Prosecco Superiore DOCG", "Spumante extra dry di Valdobbiadene.", 1450, 2200, 60,
      R"({"volume":"750 ml","allergeni":"solfiti"})", "it"},
-    {"Dolci", "DOL-CAN", "Cantucci toscani alle mandorle", "Biscotti secchi da intingere nel vin santo, 250 g.", 650,
-     1000, 80, R"({"peso":"250 g","allergeni":"glutine, uova, frutta a guscio"})", "it"},
-    {"Dolci", "DOL-PAN", "Panettone artigianale", "Lievitazione naturale di 36 ore, canditi di Sicilia, 1 kg.", 3200,
-     1000, 20, R"({"peso":"1 kg","allergeni":"glutine, uova, latte"})", "it"},
+    {"Dolci", "DOL-CAN", "Cantucci toscani alle mandorle",
+     "Biscotti secchi da intingere nel vin santo, 250 g.", 650, 1000, 80,
+     R"({"peso":"250 g","allergeni":"glutine, uova, frutta a guscio"})", "it"},
+    {"Dolci", "DOL-PAN", "Panettone artigianale",
+     "Lievitazione naturale di 36 ore, canditi di Sicilia, 1 kg.", 3200, 1000, 20,
+     R"({"peso":"1 kg","allergeni":"glutine, uova, latte"})", "it"},
     {"Confezioni regalo", "REG-DEG", "Cesto degustazione Emilia",
-     "Parmigiano 24 mesi, Prosciutto di Parma, aceto balsamico e tagliatelle in un cesto regalo.", 5900, 1000, 12,
-     R"({"contenuto":"4 prodotti"})", "it"},
-    {"Confezioni regalo", "REG-VIN", "Box Vini d'Italia", "Barolo, Chianti Classico e Prosecco in confezione regalo.",
-     7500, 2200, 10, R"({"contenuto":"3 bottiglie"})", "it"},
+     "Parmigiano 24 mesi, Prosciutto di Parma, aceto balsamico e tagliatelle in un cesto regalo.", 5900, 1000,
+     12, R"({"contenuto":"4 prodotti"})", "it"},
+    {"Confezioni regalo", "REG-VIN", "Box Vini d'Italia",
+     "Barolo, Chianti Classico e Prosecco in confezione regalo.", 7500, 2200, 10,
+     R"({"contenuto":"3 bottiglie"})", "it"},
 };
 
 struct DemoFaq {
@@ -118,40 +126,53 @@ struct DemoFaq {
 };
 
 constexpr DemoFaq kFaqs[] = {
-    {"it", "Quanto costa la spedizione?", "La spedizione in Italia costa 6,90 euro ed è gratuita sopra i 49 euro."},
-    {"it", "Quali sono i tempi di consegna?", "Consegniamo in 24-48 ore lavorative in tutta Italia con corriere espresso."},
-    {"it", "Posso restituire un prodotto?", "Puoi restituire i prodotti non deperibili entro 14 giorni dalla consegna."},
+    {"it", "Quanto costa la spedizione?",
+     "La spedizione in Italia costa 6,90 euro ed è gratuita sopra i 49 euro."},
+    {"it", "Quali sono i tempi di consegna?",
+     "Consegniamo in 24-48 ore lavorative in tutta Italia con corriere espresso."},
+    {"it", "Posso restituire un prodotto?",
+     "Puoi restituire i prodotti non deperibili entro 14 giorni dalla consegna."},
     {"it", "Come posso pagare?", "Accettiamo carte di credito e debito tramite un link di pagamento sicuro."},
     {"en", "How much is shipping?", "Shipping in Italy costs 6.90 euros and is free above 49 euros."},
-    {"en", "How long does delivery take?", "We deliver within 24-48 working hours across Italy by express courier."},
+    {"en", "How long does delivery take?",
+     "We deliver within 24-48 working hours across Italy by express courier."},
     {"en", "Can I return a product?", "You can return non-perishable products within 14 days of delivery."},
     {"en", "How can I pay?", "We accept credit and debit cards through a secure payment link."},
-    {"es", "¿Cuánto cuesta el envío?", "El envío en Italia cuesta 6,90 euros y es gratuito a partir de 49 euros."},
-    {"es", "¿Cuánto tarda la entrega?", "Entregamos en 24-48 horas laborables en toda Italia con mensajería urgente."},
-    {"es", "¿Puedo devolver un producto?", "Puedes devolver los productos no perecederos en un plazo de 14 días."},
+    {"es", "¿Cuánto cuesta el envío?",
+     "El envío en Italia cuesta 6,90 euros y es gratuito a partir de 49 euros."},
+    {"es", "¿Cuánto tarda la entrega?",
+     "Entregamos en 24-48 horas laborables en toda Italia con mensajería urgente."},
+    {"es", "¿Puedo devolver un producto?",
+     "Puedes devolver los productos no perecederos en un plazo de 14 días."},
     {"es", "¿Cómo puedo pagar?", "Aceptamos tarjetas de crédito y débito mediante un enlace de pago seguro."},
     {"pt", "Quanto custa o envio?", "O envio em Itália custa 6,90 euros e é grátis acima de 49 euros."},
-    {"pt", "Quanto tempo demora a entrega?", "Entregamos em 24-48 horas úteis em toda a Itália por correio expresso."},
-    {"pt", "Posso devolver um produto?", "Pode devolver produtos não perecíveis no prazo de 14 dias após a entrega."},
-    {"pt", "Como posso pagar?", "Aceitamos cartões de crédito e débito através de um link de pagamento seguro."},
+    {"pt", "Quanto tempo demora a entrega?",
+     "Entregamos em 24-48 horas úteis em toda a Itália por correio expresso."},
+    {"pt", "Posso devolver um produto?",
+     "Pode devolver produtos não perecíveis no prazo de 14 dias após a entrega."},
+    {"pt", "Como posso pagar?",
+     "Aceitamos cartões de crédito e débito através de um link de pagamento seguro."},
 };
 
 void seed_shop_catalog(pqxx::work& tx, const std::string& ws) {
   std::map<std::string, std::string> categories;
   int order = 0;
-  for (const char* name : {"Formaggi", "Salumi", "Pasta", "Oli e aceti", "Vini", "Dolci", "Confezioni regalo"}) {
-    categories[name] = tx.exec_params1(
-                             "INSERT INTO categories (workspace_id, name, display_order) VALUES ($1::uuid, $2, $3) "
-                             "RETURNING id::text",
-                             ws, std::string(name), ++order)[0]
-                           .as<std::string>();
+  for (const char* name :
+       {"Formaggi", "Salumi", "Pasta", "Oli e aceti", "Vini", "Dolci", "Confezioni regalo"}) {
+    categories[name] =
+        tx.exec_params1(
+              "INSERT INTO categories (workspace_id, name, display_order) VALUES ($1::uuid, $2, $3) "
+              "RETURNING id::text",
+              ws, std::string(name), ++order)[0]
+            .as<std::string>();
   }
   // A sub-category, so that "products of a category" can include sub-categories.
-  const auto aged = tx.exec_params1(
-                          "INSERT INTO categories (workspace_id, parent_id, name, display_order) VALUES ($1::uuid, "
-                          "$2::uuid, 'Formaggi stagionati', 1) RETURNING id::text",
-                          ws, categories["Formaggi"])[0]
-                        .as<std::string>();
+  const auto aged =
+      tx.exec_params1(
+            "INSERT INTO categories (workspace_id, parent_id, name, display_order) VALUES ($1::uuid, "
+            "$2::uuid, 'Formaggi stagionati', 1) RETURNING id::text",
+            ws, categories["Formaggi"])[0]
+          .as<std::string>();
   for (const auto& p : kProducts) {
     const std::string sku = p.sku;
     const std::string category = (sku == "FOR-PR24" || sku == "FOR-PR36") ? aged : categories[p.category];
@@ -162,57 +183,71 @@ void seed_shop_catalog(pqxx::work& tx, const std::string& ws) {
         std::string(p.attributes), std::string(p.language));
   }
   tx.exec_params0(
-      "INSERT INTO offers (workspace_id, name, description, type, value, category_ids) VALUES ($1::uuid, 'Settimana "
+      "INSERT INTO offers (workspace_id, name, description, type, value, category_ids) VALUES ($1::uuid, "
+      "'Settimana "
       "dei formaggi', 'Il 10% di sconto su tutti i formaggi', 'percentage', 1000, ARRAY[$2::uuid])",
       ws, categories["Formaggi"]);
   tx.exec_params0(
-      "INSERT INTO offers (workspace_id, name, description, type, buy_quantity, get_quantity, product_ids) VALUES "
-      "($1::uuid, 'Pasta 3x2', 'Tre pacchi di spaghetti al prezzo di due', 'buy_x_get_y', 2, 1, ARRAY[(SELECT id FROM "
+      "INSERT INTO offers (workspace_id, name, description, type, buy_quantity, get_quantity, product_ids) "
+      "VALUES "
+      "($1::uuid, 'Pasta 3x2', 'Tre pacchi di spaghetti al prezzo di due', 'buy_x_get_y', 2, 1, "
+      "ARRAY[(SELECT id FROM "
       "products WHERE workspace_id = $1::uuid AND sku = 'PAS-SPA')])",
       ws);
   tx.exec_params0(
-      "INSERT INTO offers (workspace_id, name, description, type, value, code, min_purchase, usage_limit_per_customer) "
-      "VALUES ($1::uuid, 'Benvenuto', 'Il 10% sul primo ordine sopra i 30 euro', 'percentage', 1000, 'BENVENUTO10', "
+      "INSERT INTO offers (workspace_id, name, description, type, value, code, min_purchase, "
+      "usage_limit_per_customer) "
+      "VALUES ($1::uuid, 'Benvenuto', 'Il 10% sul primo ordine sopra i 30 euro', 'percentage', 1000, "
+      "'BENVENUTO10', "
       "3000, 1)",
       ws);
   for (const auto& f : kFaqs) {
-    tx.exec_params0("INSERT INTO faqs (workspace_id, language, question, answer) VALUES ($1::uuid, $2, $3, $4)", ws,
-                    std::string(f.language), std::string(f.question), std::string(f.answer));
+    tx.exec_params0(
+        "INSERT INTO faqs (workspace_id, language, question, answer) VALUES ($1::uuid, $2, $3, $4)", ws,
+        std::string(f.language), std::string(f.question), std::string(f.answer));
   }
   tx.exec_params0(
       "INSERT INTO services (workspace_id, name, description, price, tax_rate) VALUES ($1::uuid, 'Confezione "
-      "regalo', 'Carta, nastro e biglietto scritto a mano', 350, 2200), ($1::uuid, 'Consegna espressa', 'Consegna "
+      "regalo', 'Carta, nastro e biglietto scritto a mano', 350, 2200), ($1::uuid, 'Consegna espressa', "
+      "'Consegna "
       "entro il giorno lavorativo successivo', 990, 2200)",
       ws);
-  const char* names[] = {"Giulia Bianchi", "Luca Romano", "Sofia Colombo", "Marco Ricci", "Emma Marino",
-                         "Leonardo Greco", "Chiara Bruno", "Matteo Gallo", "Anna Conti", "Davide Costa",
-                         "Laura Giordano", "Paolo Mancini", "Sara Rizzo", "Andrea Lombardi", "Elena Moretti",
-                         "John Smith", "Mary Johnson", "Carlos García", "Lucía Fernández", "João Silva",
-                         "Ana Souza", "Pedro Santos", "Francesca Barbieri", "Simone Fontana"};
+  const char* names[] = {"Giulia Bianchi", "Luca Romano",     "Sofia Colombo",      "Marco Ricci",
+                         "Emma Marino",    "Leonardo Greco",  "Chiara Bruno",       "Matteo Gallo",
+                         "Anna Conti",     "Davide Costa",    "Laura Giordano",     "Paolo Mancini",
+                         "Sara Rizzo",     "Andrea Lombardi", "Elena Moretti",      "John Smith",
+                         "Mary Johnson",   "Carlos García",   "Lucía Fernández",    "João Silva",
+                         "Ana Souza",      "Pedro Santos",    "Francesca Barbieri", "Simone Fontana"};
   int n = 0;
   for (const char* name : names) {
     ++n;
-    const std::string language = n == 16 || n == 17 ? "en" : n == 18 || n == 19 ? "es" : n >= 20 && n <= 22 ? "pt" : "it";
+    const std::string language = n == 16 || n == 17   ? "en"
+                                 : n == 18 || n == 19 ? "es"
+                                 : n >= 20 && n <= 22 ? "pt"
+                                                      : "it";
     tx.exec_params0(
         "INSERT INTO customers (workspace_id, name, email, phone, whatsapp_id, language, gdpr_consent_at, "
-        "gdpr_consent_version, registered_at) VALUES ($1::uuid, $2, $3, $4, $5, $6, now() - make_interval(days => "
+        "gdpr_consent_version, registered_at) VALUES ($1::uuid, $2, $3, $4, $5, $6, now() - "
+        "make_interval(days => "
         "$7), 'v1', now() - make_interval(days => $7))",
-        ws, std::string(name), "customer" + std::to_string(n) + "@example.com", "+3934700000" + std::to_string(10 + n),
-        "3934700000" + std::to_string(10 + n), language, n * 3);
+        ws, std::string(name), "customer" + std::to_string(n) + "@example.com",
+        "+3934700000" + std::to_string(10 + n), "3934700000" + std::to_string(10 + n), language, n * 3);
   }
 }
 
 void seed_hotel_services(pqxx::work& tx, const std::string& ws) {
   tx.exec_params0(
       "INSERT INTO services (workspace_id, name, description, price, tax_rate, duration_minutes) VALUES "
-      "($1::uuid, 'Camera doppia vista lago', 'Pernottamento con colazione per due persone', 16000, 1000, 1440), "
+      "($1::uuid, 'Camera doppia vista lago', 'Pernottamento con colazione per due persone', 16000, 1000, "
+      "1440), "
       "($1::uuid, 'Massaggio rilassante', 'Cinquanta minuti nella spa dell hotel', 7000, 2200, 50), "
       "($1::uuid, 'Transfer aeroporto', 'Auto privata da e per Milano Malpensa', 9000, 1000, 90), "
       "($1::uuid, 'Cena degustazione', 'Cinque portate con vini abbinati', 8500, 1000, 150)",
       ws);
   tx.exec_params0(
       "INSERT INTO faqs (workspace_id, language, question, answer) VALUES ($1::uuid, 'it', 'A che ora è il "
-      "check-in?', 'Il check-in è dalle 14:00, il check-out entro le 11:00.'), ($1::uuid, 'en', 'What time is "
+      "check-in?', 'Il check-in è dalle 14:00, il check-out entro le 11:00.'), ($1::uuid, 'en', 'What time "
+      "is "
       "check-in?', 'Check-in is from 2 pm, check-out by 11 am.')",
       ws);
 }
@@ -278,14 +313,18 @@ FROM generate_series($2::int, $3::int) AS g)sql";
 std::vector<std::string> generated_categories(pqxx::connection& conn, const std::string& ws) {
   pqxx::work tx(conn);
   std::vector<std::string> ids;
-  for (const auto& r : tx.exec_params("SELECT id::text FROM categories WHERE workspace_id = $1::uuid ORDER BY name", ws)) {
+  for (const auto& r :
+       tx.exec_params("SELECT id::text FROM categories WHERE workspace_id = $1::uuid ORDER BY name", ws)) {
     ids.push_back(r[0].as<std::string>());
   }
   if (ids.empty()) {
-    for (const char* name : {"Formaggi", "Salumi", "Dispensa", "Vini", "Dolci", "Bevande", "Conserve", "Regali"}) {
-      ids.push_back(tx.exec_params1("INSERT INTO categories (workspace_id, name) VALUES ($1::uuid, $2) RETURNING id::text",
-                                    ws, std::string(name))[0]
-                        .as<std::string>());
+    for (const char* name :
+         {"Formaggi", "Salumi", "Dispensa", "Vini", "Dolci", "Bevande", "Conserve", "Regali"}) {
+      ids.push_back(
+          tx.exec_params1(
+                "INSERT INTO categories (workspace_id, name) VALUES ($1::uuid, $2) RETURNING id::text", ws,
+                std::string(name))[0]
+              .as<std::string>());
     }
   }
   tx.commit();
@@ -306,7 +345,8 @@ void generate(pqxx::connection& conn, const char* label, const char* sql, const 
   {
     pqxx::read_transaction tx(conn);
     const std::string table = categories ? "products" : "customers";
-    start = tx.exec_params1("SELECT count(*) FROM " + table + " WHERE workspace_id = $1::uuid", ws)[0].as<int>();
+    start =
+        tx.exec_params1("SELECT count(*) FROM " + table + " WHERE workspace_id = $1::uuid", ws)[0].as<int>();
   }
   for (int done = 0; done < count;) {
     const int n = std::min(kBatch, count - done);
@@ -334,7 +374,8 @@ void seed_volume(pqxx::connection& conn, const SeedVolume& volume) {
     Progress progress("workspaces", volume.workspaces);
     pqxx::work tx(conn);
     for (const auto& r : tx.exec_params(
-             "INSERT INTO workspaces (name, slug, business_type, api_rate_limit) SELECT 'Generated shop ' || g, "
+             "INSERT INTO workspaces (name, slug, business_type, api_rate_limit) SELECT 'Generated shop ' || "
+             "g, "
              "'generated-' || substr(md5(random()::text || g), 1, 12) || '-' || g, 'retail', 300 FROM "
              "generate_series(1, $1) AS g RETURNING id::text",
              volume.workspaces)) {
@@ -342,21 +383,26 @@ void seed_volume(pqxx::connection& conn, const SeedVolume& volume) {
     }
     // The demo users can open the generated shops (as Admin).
     tx.exec0(
-        "INSERT INTO memberships (workspace_id, user_id, role) SELECT w.id, u.id, 'admin' FROM workspaces w, users u "
+        "INSERT INTO memberships (workspace_id, user_id, role) SELECT w.id, u.id, 'admin' FROM workspaces w, "
+        "users u "
         "WHERE w.slug LIKE 'generated-%' AND u.email = 'admin@shopme.test' ON CONFLICT DO NOTHING");
     tx.commit();
     progress.update(volume.workspaces);
   } else if (volume.products > 0 || volume.customers > 0) {
     pqxx::read_transaction tx(conn);
     const auto r = tx.exec("SELECT id::text FROM workspaces WHERE slug = 'bottega-italiana'");
-    if (r.empty()) throw std::invalid_argument("no demo shop to fill: run `shopme seed --demo` first or pass --workspaces");
+    if (r.empty())
+      throw std::invalid_argument(
+          "no demo shop to fill: run `shopme seed --demo` first or pass --workspaces");
     targets.push_back(r[0][0].as<std::string>());
   }
   for (const auto& ws : targets) {
     if (volume.products > 0) {
-      generate(conn, "products", kGenerateProducts, ws, volume.products, array_literal(generated_categories(conn, ws)));
+      generate(conn, "products", kGenerateProducts, ws, volume.products,
+               array_literal(generated_categories(conn, ws)));
     }
-    if (volume.customers > 0) generate(conn, "customers", kGenerateCustomers, ws, volume.customers, std::nullopt);
+    if (volume.customers > 0)
+      generate(conn, "customers", kGenerateCustomers, ws, volume.customers, std::nullopt);
   }
   pqxx::work tx(conn);
   tx.exec0("ANALYZE products; ANALYZE customers; ANALYZE categories");

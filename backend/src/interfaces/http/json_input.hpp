@@ -1,6 +1,7 @@
 #pragma once
 // Reads a JSON object body field by field, collecting every problem so the client gets one 422
 // listing all bad fields.
+#include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 #include <optional>
 #include <string>
@@ -15,6 +16,8 @@ class JsonInput {
  public:
   // 400 for unreadable JSON, 422 when the document is not an object.
   static Result<JsonInput> from(const Request& req);
+  // An object built by the server itself (e.g. one CSV row).
+  static JsonInput of(boost::json::object obj) { return JsonInput(std::move(obj)); }
 
   std::optional<std::string> string(const char* field, bool required, std::size_t max_length = 1000);
   std::optional<long long> integer(const char* field, bool required, long long min, long long max);

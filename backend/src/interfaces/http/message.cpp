@@ -1,7 +1,5 @@
 #include "interfaces/http/message.hpp"
 
-#include <boost/url/parse_query.hpp>
-
 #include <strings.h>
 
 namespace shopme::http {
@@ -13,11 +11,45 @@ std::optional<std::string_view> Request::header(std::string_view lower_name) con
   return std::nullopt;
 }
 
+namespace {
+
+// Form-style decoding of one query component: %XX escapes and '+' for a space.
+std::optional<std::string> decode_component(std::string_view in) {
+  std::string out;
+  out.reserve(in.size());
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const char c = in[i];
+    if (c == '+') {
+      out += ' ';
+    } else if (c == '%') {
+      if (i + 2 >= in.size() || !std::isxdigit(static_cast<unsigned char>(in[i + 1])) ||
+          !std::isxdigit(static_cast<unsigned char>(in[i + 2]))) {
+        return std::nullopt;
+      }
+      out += static_cast<char>(std::stoi(std::string(in.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
 std::optional<std::string> Request::query_param(std::string_view name) const {
-  auto params_view = boost::urls::parse_query(query);
-  if (!params_view) return std::nullopt;
-  for (const auto& p : *params_view) {
-    if (p.key == name) return std::string(p.value);
+  std::string_view rest = query;
+  while (!rest.empty()) {
+    const auto amp = rest.find('&');
+    const std::string_view part = rest.substr(0, amp);
+    rest = amp == std::string_view::npos ? std::string_view{} : rest.substr(amp + 1);
+    const auto eq = part.find('=');
+    const auto key = decode_component(part.substr(0, eq));
+    if (key && *key == name) {
+      // A malformed escape reads as absent rather than as a half-decoded value.
+      return eq == std::string_view::npos ? std::optional<std::string>("")
+                                          : decode_component(part.substr(eq + 1));
+    }
   }
   return std::nullopt;
 }

@@ -4,6 +4,7 @@
 #include "interfaces/http/controllers/catalog_controller.hpp"
 #include "interfaces/http/controllers/sales_controller.hpp"
 #include "interfaces/http/controllers/system_controller.hpp"
+#include "interfaces/http/controllers/transfer_controller.hpp"
 #include "interfaces/http/controllers/workspace_controller.hpp"
 
 namespace shopme::http {
@@ -55,6 +56,8 @@ Router build_routes(const Controllers& c) {
   const auto& cat = c.catalog;
   using Sa = SalesController;
   const auto& sa = c.sales;
+  using T = TransferController;
+  const auto& tr = c.transfer;
 
   // clang-format off
   // operations
@@ -101,6 +104,8 @@ Router build_routes(const Controllers& c) {
   r.add(member("DELETE", w + "/categories/{id}",   Action::kManageCatalog, bind(cat, &C::delete_category)));
   r.add(member("GET",    w + "/products",          Action::kViewCatalog,   bind(cat, &C::list_products)));
   r.add(member("POST",   w + "/products",          Action::kManageCatalog, bind(cat, &C::create_product)));
+  r.add(member("GET",    w + "/products/export.csv", Action::kViewCatalog,   bind(tr, &T::export_products)));
+  r.add(member("POST",   w + "/products/import",   Action::kManageCatalog, bind(tr, &T::import_products)));
   r.add(member("GET",    w + "/products/{id}",     Action::kViewCatalog,   bind(cat, &C::get_product)));
   r.add(member("PATCH",  w + "/products/{id}",     Action::kManageCatalog, bind(cat, &C::update_product)));
   r.add(member("DELETE", w + "/products/{id}",     Action::kManageCatalog, bind(cat, &C::delete_product)));
@@ -124,6 +129,8 @@ Router build_routes(const Controllers& c) {
   r.add(member("DELETE", w + "/offers/{id}",       Action::kManageCatalog, bind(sa, &Sa::delete_offer)));
   r.add(member("GET",    w + "/customers",         Action::kViewCustomers,   bind(sa, &Sa::list_customers)));
   r.add(member("POST",   w + "/customers",         Action::kManageCustomers, bind(sa, &Sa::create_customer)));
+  r.add(member("GET",    w + "/customers/export.csv", Action::kViewCustomers,   bind(tr, &T::export_customers)));
+  r.add(member("POST",   w + "/customers/import",  Action::kManageCustomers, bind(tr, &T::import_customers)));
   r.add(member("GET",    w + "/customers/{id}",    Action::kViewCustomers,   bind(sa, &Sa::get_customer)));
   r.add(member("PATCH",  w + "/customers/{id}",    Action::kManageCustomers, bind(sa, &Sa::update_customer)));
   r.add(member("DELETE", w + "/customers/{id}",    Action::kManageCustomers, bind(sa, &Sa::delete_customer)));

@@ -8,6 +8,7 @@ class AuthController;
 class WorkspaceController;
 class CatalogController;
 class SalesController;
+class TransferController;
 
 struct Controllers {
   const SystemController& system;
@@ -15,6 +16,7 @@ struct Controllers {
   const WorkspaceController& workspaces;
   const CatalogController& catalog;
   const SalesController& sales;
+  const TransferController& transfer;
 };
 
 // The whole route table: every route with its permission, in one place.

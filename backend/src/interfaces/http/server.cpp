@@ -248,7 +248,9 @@ struct Server::Impl {
 
       const auto started = std::chrono::steady_clock::now();
       bhttp::request_parser<bhttp::string_body> parser;
-      parser.body_limit(config.body_limit);
+      // Beast checks Content-Length against the limit while it parses the header, before the target
+      // is known; so the parser gets the largest limit and the route's own is applied right after.
+      parser.body_limit(std::max(config.body_limit, config.import_body_limit));
       parser.header_limit(kHeaderLimit);
       stream.expires_after(config.read_timeout);
       Request bare;
@@ -257,13 +259,22 @@ struct Server::Impl {
 
       auto [hec, hn] = co_await bhttp::async_read_header(stream, buffer, parser, kTuple);
       (void)hn;
-      if (!hec && parser.get()[bhttp::field::expect] == "100-continue") {
-        if (parser.content_length() && *parser.content_length() > config.body_limit) {
+      // CSV imports are the one kind of request allowed a large body.
+      std::size_t body_limit = config.body_limit;
+      if (!hec) {
+        const auto target = parser.get().target();
+        const auto path = target.substr(0, target.find('?'));
+        if (path.size() > 7 && path.substr(path.size() - 7) == "/import")
+          body_limit = config.import_body_limit;
+        if (parser.content_length() && *parser.content_length() > body_limit) {
           hec = bhttp::error::body_limit;
         } else {
-          bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, 11};
-          co_await bhttp::async_write(stream, cont, kTuple);
+          parser.body_limit(body_limit);  // a chunked body is counted as it arrives
         }
+      }
+      if (!hec && parser.get()[bhttp::field::expect] == "100-continue") {
+        bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, 11};
+        co_await bhttp::async_write(stream, cont, kTuple);
       }
       beast::error_code rec = hec;
       if (!rec && !parser.is_done()) {
@@ -279,7 +290,7 @@ struct Server::Impl {
           co_await write_simple(
               stream, bare,
               problem(bare, 413,
-                      "The request body is larger than " + std::to_string(config.body_limit) + " bytes."));
+                      "The request body is larger than " + std::to_string(body_limit) + " bytes."));
         } else if (rec == beast::error::timeout) {
           // tcp_stream has closed the socket already: a client this slow gets no answer.
           log::info("request read timed out; connection closed", {{"remote", remote}});

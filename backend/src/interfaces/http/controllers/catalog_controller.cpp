@@ -131,10 +131,9 @@ struct ProductFields {
   std::optional<std::string> category_id;  // given and null: detach
 };
 
-ProductFields read_product(const Request& req, JsonInput& in, pqxx::transaction_base& tx, bool creating) {
+ProductFields read_product(const std::string& ws, JsonInput& in, pqxx::transaction_base& tx, bool creating) {
   static const std::regex kSku("^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$");
   ProductFields f;
-  const std::string& ws = req.principal->workspace_id;
   f.name = in.string("name", creating, 200);
   f.description = in.string("description", false, 10'000);
   f.sku = in.string("sku", creating, 64);
@@ -324,12 +323,14 @@ Response CatalogController::delete_category(Request& req, postgres::Db& db) cons
     return problem(req, Error::invalid({{"moveProductsTo", "is not another category of this workspace"}}));
   }
   // Moving into one of its own sub-categories would leave that sub-category its own parent.
-  if (move_to && !tx.exec_params("WITH RECURSIVE down AS (SELECT id FROM categories WHERE workspace_id = $1::uuid AND "
-                                 "parent_id = $2::uuid UNION ALL SELECT c.id FROM categories c JOIN down ON c.parent_id "
-                                 "= down.id WHERE c.workspace_id = $1::uuid) SELECT 1 FROM down WHERE id = $3::uuid",
-                                 ws, id, *move_to)
-                      .empty()) {
-    return problem(req, Error::invalid({{"moveProductsTo", "cannot be a sub-category of the category being deleted"}}));
+  if (move_to &&
+      !tx.exec_params("WITH RECURSIVE down AS (SELECT id FROM categories WHERE workspace_id = $1::uuid AND "
+                      "parent_id = $2::uuid UNION ALL SELECT c.id FROM categories c JOIN down ON c.parent_id "
+                      "= down.id WHERE c.workspace_id = $1::uuid) SELECT 1 FROM down WHERE id = $3::uuid",
+                      ws, id, *move_to)
+           .empty()) {
+    return problem(
+        req, Error::invalid({{"moveProductsTo", "cannot be a sub-category of the category being deleted"}}));
   }
   const auto products =
       tx.exec_params1(
@@ -410,7 +411,8 @@ Response CatalogController::list_products(Request& req, postgres::Db& db) const 
                                    : " ORDER BY " + kSort.at(sort) + " " + order + ", p.id " + order;
   const bool filtered = min_price || max_price || category || ranked_ids;
   const std::optional<std::string> status_p = status ? std::optional<std::string>(*status) : std::nullopt;
-  const std::optional<std::string> category_p = category ? std::optional<std::string>(*category) : std::nullopt;
+  const std::optional<std::string> category_p =
+      category ? std::optional<std::string>(*category) : std::nullopt;
 
   // Keyset pagination: `cursor` (from the previous page's nextCursor) continues after the last row
   // seen, so a deep page costs what the first one does; `page` stays available for short lists.
@@ -426,29 +428,36 @@ Response CatalogController::list_products(Request& req, postgres::Db& db) const 
     after_value = decoded->substr(0, sep);
     after_id = decoded->substr(sep + 1);
   }
-  static const std::map<std::string, std::string> kCursorCast = {
-      {"createdAt", "::timestamptz"}, {"name", "::text"}, {"price", "::bigint"}, {"stock", "::int"}, {"sku", "::text"}};
+  static const std::map<std::string, std::string> kCursorCast = {{"createdAt", "::timestamptz"},
+                                                                 {"name", "::text"},
+                                                                 {"price", "::bigint"},
+                                                                 {"stock", "::int"},
+                                                                 {"sku", "::text"}};
   const std::string keyset = " AND ($9::text IS NULL OR (" + kSort.at(sort) + ", p.id) " +
                              (order == "desc" ? "<" : ">") + " ($9" + kCursorCast.at(sort) + ", $10::uuid))";
   static const std::map<std::string, std::string> kCursorValue = {
       {"createdAt", "to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"},
-      {"name", "lower(p.name)"}, {"price", "p.price::text"}, {"stock", "p.stock::text"}, {"sku", "p.sku"}};
+      {"name", "lower(p.name)"},
+      {"price", "p.price::text"},
+      {"stock", "p.stock::text"},
+      {"sku", "p.sku"}};
 
   pqxx::read_transaction tx(conn);
-  const auto rows = tx.exec_params("SELECT " + product_columns() + ", " + kCursorValue.at(sort) + " FROM products p" +
-                                       where + keyset + order_by + " LIMIT $7 OFFSET $8",
+  const auto rows = tx.exec_params("SELECT " + product_columns() + ", " + kCursorValue.at(sort) +
+                                       " FROM products p" + where + keyset + order_by + " LIMIT $7 OFFSET $8",
                                    ws, status_p, min_price, max_price, category_p, ranked_ids, page.limit,
                                    after_value ? 0 : page.offset(), after_value, after_id);
   // `total` stays exact and cheap: counts kept by triggers answer the unfiltered list and the
   // status tabs; other filters are counted (they narrow the rows first).
   long long total = 0;
   if (!filtered) {
-    const auto c = tx.exec_params("SELECT count FROM workspace_counts WHERE workspace_id = $1::uuid AND entity = $2",
-                                  ws, std::string(status ? "products:" + *status : "products"));
+    const auto c =
+        tx.exec_params("SELECT count FROM workspace_counts WHERE workspace_id = $1::uuid AND entity = $2", ws,
+                       std::string(status ? "products:" + *status : "products"));
     total = c.empty() ? 0 : c[0][0].as<long long>();
   } else {
-    total = tx.exec_params1("SELECT count(*) FROM products p" + where, ws, status_p, min_price, max_price, category_p,
-                            ranked_ids)[0]
+    total = tx.exec_params1("SELECT count(*) FROM products p" + where, ws, status_p, min_price, max_price,
+                            category_p, ranked_ids)[0]
                 .as<long long>();
   }
   boost::json::array items;
@@ -457,7 +466,8 @@ Response CatalogController::list_products(Request& req, postgres::Db& db) const 
   doc["nextCursor"] = nullptr;
   if (!ranked_ids && static_cast<long long>(rows.size()) == page.limit) {
     const auto& last = rows[rows.size() - 1];
-    doc["nextCursor"] = crypto::base64url_encode(last[14].as<std::string>() + "~" + last[0].as<std::string>());
+    doc["nextCursor"] =
+        crypto::base64url_encode(last[14].as<std::string>() + "~" + last[0].as<std::string>());
   }
   return Response::json(200, boost::json::serialize(doc));
 }
@@ -473,35 +483,63 @@ Response CatalogController::get_product(Request& req, postgres::Db& db) const {
   return Response::json(200, boost::json::serialize(product_json(r[0], req.principal->workspace_id)));
 }
 
+Result<std::string> save_product(pqxx::work& tx, const std::string& ws, JsonInput& in,
+                                 const std::optional<std::string>& id) {
+  auto f = read_product(ws, in, tx, !id);
+  if (f.sku && !f.sku->empty() &&
+      !tx.exec_params("SELECT 1 FROM products WHERE workspace_id = $1::uuid AND sku = $2 AND id::text <> $3",
+                      ws, *f.sku, id.value_or(""))
+           .empty()) {
+    in.fail("sku", "is already used by another product");
+  }
+  if (auto s = in.finish(); !s) return s.error();
+  if (!id) {
+    return tx
+        .exec_params1(
+            "INSERT INTO products (workspace_id, name, description, sku, price, tax_rate, stock, status, "
+            "category_id, attributes, language) VALUES ($1::uuid, $2, coalesce($3, ''), $4, $5, coalesce($6, "
+            "2200), coalesce($7, 0), coalesce($8, 'active'), $9::uuid, coalesce($10::jsonb, '{}'), "
+            "coalesce($11, "
+            "(SELECT default_language FROM workspaces WHERE id = $1::uuid))) RETURNING id::text",
+            ws, f.name, f.description, f.sku, f.price, f.tax_bp, f.stock, f.status, f.category_id,
+            f.attributes, f.language)[0]
+        .as<std::string>();
+  }
+  tx.exec_params0(
+      "UPDATE products SET name = coalesce($3, name), description = coalesce($4, description), sku = "
+      "coalesce($5, "
+      "sku), price = coalesce($6, price), tax_rate = coalesce($7, tax_rate), stock = coalesce($8, stock), "
+      "status = "
+      "coalesce($9, status), category_id = CASE WHEN $10 THEN $11::uuid ELSE category_id END, attributes = "
+      "coalesce($12::jsonb, attributes), language = coalesce($13, language), updated_at = now() WHERE "
+      "workspace_id "
+      "= $1::uuid AND id = $2::uuid",
+      ws, *id, f.name, f.description, f.sku, f.price, f.tax_bp, f.stock, f.status, f.category_given,
+      f.category_id, f.attributes, f.language);
+  return *id;
+}
+
+namespace {
+
+Response product_response(pqxx::work& tx, const std::string& ws, const std::string& id, int status) {
+  const auto r = tx.exec_params1(
+      "SELECT " + product_columns() + " FROM products p WHERE p.workspace_id = $1::uuid AND p.id = $2::uuid",
+      ws, id);
+  return Response::json(status, boost::json::serialize(product_json(r, ws)));
+}
+
+}  // namespace
+
 Response CatalogController::create_product(Request& req, postgres::Db& db) const {
   auto in = JsonInput::from(req);
   if (!in) return problem(req, in.error());
   pqxx::work tx(db.conn());
   const auto& ws = req.principal->workspace_id;
-  auto f = read_product(req, *in, tx, true);
-  if (f.sku &&
-      !tx.exec_params("SELECT 1 FROM products WHERE workspace_id = $1::uuid AND sku = $2", ws, *f.sku)
-           .empty()) {
-    in->fail("sku", "is already used by another product");
-  }
-  if (auto s = in->finish(); !s) return problem(req, s.error());
-  const auto id =
-      tx.exec_params1(
-            "INSERT INTO products (workspace_id, name, description, sku, price, tax_rate, stock, status, "
-            "category_id, "
-            "attributes, language) VALUES ($1::uuid, $2, coalesce($3, ''), $4, $5, coalesce($6, 2200), "
-            "coalesce($7, "
-            "0), coalesce($8, 'active'), $9::uuid, coalesce($10::jsonb, '{}'), coalesce($11, (SELECT "
-            "default_language FROM workspaces WHERE id = $1::uuid))) RETURNING id::text",
-            ws, f.name, f.description, f.sku, f.price, f.tax_bp, f.stock, f.status, f.category_id,
-            f.attributes, f.language)[0]
-          .as<std::string>();
-  const auto r = tx.exec_params1(
-      "SELECT " + product_columns() + " FROM products p WHERE p.workspace_id = $1::uuid AND p.id = $2::uuid",
-      ws, id);
+  auto id = save_product(tx, ws, *in, std::nullopt);
+  if (!id) return problem(req, id.error());
+  auto res = product_response(tx, ws, id.value(), 201);
   tx.commit();
-  return Response::json(201, boost::json::serialize(product_json(r, ws)))
-      .set_header("Location", "/api/workspaces/" + ws + "/products/" + id);
+  return res.set_header("Location", "/api/workspaces/" + ws + "/products/" + id.value());
 }
 
 Response CatalogController::update_product(Request& req, postgres::Db& db) const {
@@ -516,30 +554,11 @@ Response CatalogController::update_product(Request& req, postgres::Db& db) const
           .empty()) {
     return problem(req, 404, "No such product.");
   }
-  auto f = read_product(req, *in, tx, false);
-  if (f.sku &&
-      !tx.exec_params("SELECT 1 FROM products WHERE workspace_id = $1::uuid AND sku = $2 AND id <> $3::uuid",
-                      ws, *f.sku, id)
-           .empty()) {
-    in->fail("sku", "is already used by another product");
-  }
-  if (auto s = in->finish(); !s) return problem(req, s.error());
-  tx.exec_params0(
-      "UPDATE products SET name = coalesce($3, name), description = coalesce($4, description), sku = "
-      "coalesce($5, "
-      "sku), price = coalesce($6, price), tax_rate = coalesce($7, tax_rate), stock = coalesce($8, stock), "
-      "status = "
-      "coalesce($9, status), category_id = CASE WHEN $10 THEN $11::uuid ELSE category_id END, attributes = "
-      "coalesce($12::jsonb, attributes), language = coalesce($13, language), updated_at = now() WHERE "
-      "workspace_id "
-      "= $1::uuid AND id = $2::uuid",
-      ws, id, f.name, f.description, f.sku, f.price, f.tax_bp, f.stock, f.status, f.category_given,
-      f.category_id, f.attributes, f.language);
-  const auto r = tx.exec_params1(
-      "SELECT " + product_columns() + " FROM products p WHERE p.workspace_id = $1::uuid AND p.id = $2::uuid",
-      ws, id);
+  auto saved = save_product(tx, ws, *in, id);
+  if (!saved) return problem(req, saved.error());
+  auto res = product_response(tx, ws, id, 200);
   tx.commit();
-  return Response::json(200, boost::json::serialize(product_json(r, ws)));
+  return res;
 }
 
 Response CatalogController::delete_product(Request& req, postgres::Db& db) const {

@@ -1,5 +1,11 @@
 #pragma once
 // Categories, products, catalog search and the price preview of a workspace.
+#include <optional>
+#include <pqxx/pqxx>
+#include <string>
+
+#include "domain/result.hpp"
+#include "interfaces/http/json_input.hpp"
 #include "interfaces/http/message.hpp"
 
 namespace shopme::postgres {
@@ -7,6 +13,11 @@ class Db;
 }
 
 namespace shopme::http {
+
+// Validates and writes one product (create when `id` is empty); field errors come back as a 422
+// error. Shared by the product endpoints and the CSV import.
+Result<std::string> save_product(pqxx::work& tx, const std::string& ws, JsonInput& in,
+                                 const std::optional<std::string>& id);
 
 class CatalogController {
  public:

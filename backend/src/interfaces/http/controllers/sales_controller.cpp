@@ -419,8 +419,10 @@ Result<std::string> write_offer(JsonInput& in, pqxx::work& tx, const std::string
   return id;
 }
 
-Result<std::string> write_customer(JsonInput& in, pqxx::work& tx, const std::string& ws,
-                                   const std::string& id) {
+}  // namespace
+
+Result<std::string> save_customer(pqxx::work& tx, const std::string& ws, JsonInput& in,
+                                  const std::string& id) {
   static const std::regex kPhone(R"(^\+[1-9][0-9]{6,14}$)");
   static const std::regex kEmail(R"(^[^@\s]+@[^@\s]+\.[^@\s]+$)");
   const auto name = in.string("name", id.empty(), 200);
@@ -512,6 +514,11 @@ Result<std::string> write_customer(JsonInput& in, pqxx::work& tx, const std::str
   return id;
 }
 
+namespace {
+Result<std::string> write_customer(JsonInput& in, pqxx::work& tx, const std::string& ws,
+                                   const std::string& id) {
+  return save_customer(tx, ws, in, id);
+}
 }  // namespace
 
 Response SalesController::list_services(Request& req, postgres::Db& db) const {

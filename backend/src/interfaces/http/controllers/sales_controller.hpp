@@ -1,5 +1,10 @@
 #pragma once
 // Services, FAQs, offers (with promo-code validation) and customers of a workspace.
+#include <pqxx/pqxx>
+#include <string>
+
+#include "domain/result.hpp"
+#include "interfaces/http/json_input.hpp"
 #include "interfaces/http/message.hpp"
 
 namespace shopme::postgres {
@@ -7,6 +12,11 @@ class Db;
 }
 
 namespace shopme::http {
+
+// Validates and writes one customer (create when `id` is empty). Shared by the customer endpoints
+// and the CSV import.
+Result<std::string> save_customer(pqxx::work& tx, const std::string& ws, JsonInput& in,
+                                  const std::string& id);
 
 class SalesController {
  public:
