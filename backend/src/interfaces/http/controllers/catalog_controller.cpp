@@ -131,7 +131,8 @@ struct ProductFields {
   std::optional<std::string> category_id;  // given and null: detach
 };
 
-ProductFields read_product(const std::string& ws, JsonInput& in, pqxx::transaction_base& tx, bool creating) {
+ProductFields read_product(const std::string& ws, JsonInput& in, pqxx::transaction_base& tx, bool creating,
+                           bool references_resolved) {
   static const std::regex kSku("^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$");
   ProductFields f;
   f.name = in.string("name", creating, 200);
@@ -184,8 +185,9 @@ ProductFields read_product(const std::string& ws, JsonInput& in, pqxx::transacti
     const auto& c = obj.at("categoryId");
     if (c.is_string()) {
       f.category_id = std::string(c.as_string());
-      if (!category_exists(tx, ws, *f.category_id))
+      if (!references_resolved && !category_exists(tx, ws, *f.category_id)) {
         in.fail("categoryId", "is not a category of this workspace");
+      }
     } else if (!c.is_null()) {
       in.fail("categoryId", "must be a category id or null");
     }
@@ -484,9 +486,9 @@ Response CatalogController::get_product(Request& req, postgres::Db& db) const {
 }
 
 Result<std::string> save_product(pqxx::work& tx, const std::string& ws, JsonInput& in,
-                                 const std::optional<std::string>& id) {
-  auto f = read_product(ws, in, tx, !id);
-  if (f.sku && !f.sku->empty() &&
+                                 const std::optional<std::string>& id, bool references_resolved) {
+  auto f = read_product(ws, in, tx, !id, references_resolved);
+  if (!references_resolved && f.sku && !f.sku->empty() &&
       !tx.exec_params("SELECT 1 FROM products WHERE workspace_id = $1::uuid AND sku = $2 AND id::text <> $3",
                       ws, *f.sku, id.value_or(""))
            .empty()) {

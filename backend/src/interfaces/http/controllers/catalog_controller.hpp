@@ -15,9 +15,10 @@ class Db;
 namespace shopme::http {
 
 // Validates and writes one product (create when `id` is empty); field errors come back as a 422
-// error. Shared by the product endpoints and the CSV import.
+// error. Shared by the product endpoints and the CSV import, which resolves SKUs and categories
+// for the whole file itself (`references_resolved`) instead of one query per row.
 Result<std::string> save_product(pqxx::work& tx, const std::string& ws, JsonInput& in,
-                                 const std::optional<std::string>& id);
+                                 const std::optional<std::string>& id, bool references_resolved = false);
 
 class CatalogController {
  public:

@@ -189,6 +189,8 @@ Response TransferController::export_products(Request& req, postgres::Db& db) con
 Response TransferController::import_products(Request& req, postgres::Db& db) const {
   const auto& ws = req.principal->workspace_id;
   std::map<std::string, std::string> categories;  // name -> id, created on first use
+  std::map<std::string, std::string> skus;        // the workspace's products, read once per file
+  bool skus_loaded = false;
   return run_import(
       req, db, kProductColumns,
       [&](pqxx::work& tx, const Cell& cell, std::size_t row, std::vector<RowError>& errors) -> int {
@@ -243,14 +245,18 @@ Response TransferController::import_products(Request& req, postgres::Db& db) con
           }
           o["categoryId"] = it->second;
         }
-        std::optional<std::string> existing;
-        if (auto sku = cell("sku"); sku && !sku->empty()) {
-          const auto r = tx.exec_params(
-              "SELECT id::text FROM products WHERE workspace_id = $1::uuid AND sku = $2", ws, *sku);
-          if (!r.empty()) existing = r[0][0].as<std::string>();
+        if (!skus_loaded) {
+          for (const auto& r : tx.exec_params("SELECT sku, id::text FROM products WHERE workspace_id = $1::uuid", ws)) {
+            skus.emplace(r[0].as<std::string>(), r[1].as<std::string>());
+          }
+          skus_loaded = true;
         }
+        std::optional<std::string> existing;
+        const auto sku = cell("sku").value_or("");
+        if (auto it = skus.find(sku); !sku.empty() && it != skus.end()) existing = it->second;
         auto in = JsonInput::of(std::move(o));
-        auto saved = save_product(tx, ws, in, existing);
+        auto saved = save_product(tx, ws, in, existing, true);
+        if (saved && !existing && !sku.empty()) skus.emplace(sku, saved.value());
         if (!saved) {
           collect(errors, row, saved.error());
           return 0;
