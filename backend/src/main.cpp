@@ -23,6 +23,7 @@
 #include "interfaces/http/auth_guard.hpp"
 #include "interfaces/http/controllers/auth_controller.hpp"
 #include "interfaces/http/controllers/catalog_controller.hpp"
+#include "interfaces/http/controllers/image_controller.hpp"
 #include "interfaces/http/controllers/sales_controller.hpp"
 #include "interfaces/http/controllers/transfer_controller.hpp"
 #include "interfaces/http/controllers/system_controller.hpp"
@@ -195,7 +196,8 @@ int cmd_serve(Config config, const Args& args) {
   const http::CatalogController catalog;
   const http::SalesController sales;
   const http::TransferController transfer;
-  const http::Router router = http::build_routes({system, auth, workspaces, catalog, sales, transfer});
+  const http::ImageController images(config.data_dir);
+  const http::Router router = http::build_routes({system, auth, workspaces, catalog, sales, transfer, images});
   const http::App app(router, guard, statics ? &*statics : nullptr, metrics);
   http::Server server(config, app, pool);
   const auto port = server.listen();

@@ -156,3 +156,35 @@ test('deep pages: the cursor continues exactly where the previous page ended; to
   assert.equal(after.json.total, active.json.total - 1, 'status counts follow updates');
   await admin.patch(`${w}/products/${some[0].id}`, { status: 'active' });
 });
+
+test('product images: type by content, stored, served with cache headers, deleted', async () => {
+  const product = (await admin.get(`${w}/products?limit=1`)).json.items[0];
+  // A real 1x1 PNG.
+  const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082', 'hex');
+  const upload = (bytes, filename, type) => {
+    const form = new FormData();
+    form.append('file', new Blob([bytes], { type }), filename);
+    return fetch(`${srv.base}${w}/products/${product.id}/images`, {
+      method: 'POST', body: form, headers: { cookie: admin.cookieHeader(), 'x-requested-with': 'shopme' },
+    });
+  };
+  const fake = await upload(Buffer.from('<script>alert(1)</script>'), 'photo.png', 'image/png');
+  assert.equal(fake.status, 422, 'a name and a declared type are not enough');
+  const ok = await upload(png, 'whatever.txt', 'text/plain');
+  assert.equal(ok.status, 201);
+  const image = await ok.json();
+  assert.equal(image.contentType, 'image/png');
+  const served = await fetch(`${srv.base}${image.url}`, { headers: { cookie: admin.cookieHeader() } });
+  assert.equal(served.status, 200);
+  assert.equal(served.headers.get('content-type'), 'image/png');
+  assert.match(served.headers.get('cache-control'), /immutable/);
+  assert.deepEqual(Buffer.from(await served.arrayBuffer()), png);
+  const again = await fetch(`${srv.base}${image.url}`, { headers: { cookie: admin.cookieHeader(), 'if-none-match': served.headers.get('etag') } });
+  assert.equal(again.status, 304);
+  assert.equal((await fetch(`${srv.base}${image.url}`)).status, 401, 'images are for the team');
+  const listed = (await admin.get(`${w}/products/${product.id}`)).json.images;
+  assert.deepEqual(listed.map((i) => i.id), [image.id]);
+  assert.equal((await agent.del(image.url)).status, 403);
+  assert.equal((await admin.del(image.url)).status, 204);
+  assert.equal((await admin.get(image.url)).status, 404);
+});

@@ -5,7 +5,9 @@
 using namespace shopme::csv;
 
 TEST(Csv, ParsesQuotesDoubledQuotesLineBreaksAndBom) {
-  auto r = parse("\xEF\xBB\xBFsku,name,description\r\nA-1,\"Olio, extra\",\"He said \"\"buono\"\"\nsecond line\"\n\nB-2,Pasta,\n");
+  auto r = parse(
+      "\xEF\xBB\xBFsku,name,description\r\nA-1,\"Olio, extra\",\"He said \"\"buono\"\"\nsecond "
+      "line\"\n\nB-2,Pasta,\n");
   ASSERT_TRUE(std::holds_alternative<std::vector<Row>>(r));
   const auto& rows = std::get<std::vector<Row>>(r);
   ASSERT_EQ(rows.size(), 3u);
@@ -25,4 +27,26 @@ TEST(Csv, FormatQuotesAndDefusesFormulas) {
   EXPECT_EQ(format_row({"=SUM(A1)", "-12.5", "@cmd"}), "'=SUM(A1),-12.5,'@cmd\r\n");
   const auto back = std::get<std::vector<Row>>(parse(format_row({"x\ny", "1"})));
   EXPECT_EQ(back[0], (Row{"x\ny", "1"}));
+}
+
+#include "interfaces/http/controllers/image_controller.hpp"
+
+TEST(Upload, MultipartFilePartsAndImageSniffing) {
+  const std::string body =
+      "--XyZ\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\nhello\r\n"
+      "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.png\"\r\nContent-Type: "
+      "image/png\r\n\r\n"
+      "\x89PNG\r\n\x1A\n\r\nrest\r\n--XyZ--\r\n";
+  const auto parts = shopme::http::parse_multipart("multipart/form-data; boundary=XyZ", body);
+  ASSERT_TRUE(parts);
+  ASSERT_EQ(parts->size(), 1u);
+  EXPECT_EQ(parts->at(0).field, "file");
+  EXPECT_EQ(parts->at(0).filename, "a.png");
+  EXPECT_EQ(parts->at(0).content, std::string("\x89PNG\r\n\x1A\n\r\nrest"));
+  EXPECT_EQ(shopme::http::sniff_image_type(parts->at(0).content), "image/png");
+  EXPECT_EQ(shopme::http::sniff_image_type("\xFF\xD8\xFF\xE0"), "image/jpeg");
+  EXPECT_EQ(shopme::http::sniff_image_type(std::string_view("RIFF\x10\0\0\0WEBPVP8 ", 16)), "image/webp");
+  EXPECT_EQ(shopme::http::sniff_image_type("<svg onload=alert(1)>"), "");
+  EXPECT_FALSE(shopme::http::parse_multipart("application/json", body));
+  EXPECT_FALSE(shopme::http::parse_multipart("multipart/form-data; boundary=XyZ", "--XyZ\r\nbroken"));
 }

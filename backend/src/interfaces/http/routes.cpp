@@ -2,6 +2,7 @@
 
 #include "interfaces/http/controllers/auth_controller.hpp"
 #include "interfaces/http/controllers/catalog_controller.hpp"
+#include "interfaces/http/controllers/image_controller.hpp"
 #include "interfaces/http/controllers/sales_controller.hpp"
 #include "interfaces/http/controllers/system_controller.hpp"
 #include "interfaces/http/controllers/transfer_controller.hpp"
@@ -58,6 +59,8 @@ Router build_routes(const Controllers& c) {
   const auto& sa = c.sales;
   using T = TransferController;
   const auto& tr = c.transfer;
+  using I = ImageController;
+  const auto& img = c.images;
 
   // clang-format off
   // operations
@@ -107,6 +110,9 @@ Router build_routes(const Controllers& c) {
   r.add(member("GET",    w + "/products/export.csv", Action::kViewCatalog,   bind(tr, &T::export_products)));
   r.add(member("POST",   w + "/products/import",   Action::kManageCatalog, bind(tr, &T::import_products)));
   r.add(member("GET",    w + "/products/{id}",     Action::kViewCatalog,   bind(cat, &C::get_product)));
+  r.add(member("POST",   w + "/products/{id}/images",           Action::kManageCatalog, bind(img, &I::upload)));
+  r.add(member("GET",    w + "/products/{id}/images/{imageId}", Action::kViewCatalog,   bind(img, &I::serve)));
+  r.add(member("DELETE", w + "/products/{id}/images/{imageId}", Action::kManageCatalog, bind(img, &I::remove)));
   r.add(member("PATCH",  w + "/products/{id}",     Action::kManageCatalog, bind(cat, &C::update_product)));
   r.add(member("DELETE", w + "/products/{id}",     Action::kManageCatalog, bind(cat, &C::delete_product)));
   r.add(member("GET",    w + "/search",            Action::kViewCatalog,   bind(cat, &C::search)));

@@ -9,6 +9,7 @@ class WorkspaceController;
 class CatalogController;
 class SalesController;
 class TransferController;
+class ImageController;
 
 struct Controllers {
   const SystemController& system;
@@ -17,6 +18,7 @@ struct Controllers {
   const CatalogController& catalog;
   const SalesController& sales;
   const TransferController& transfer;
+  const ImageController& images;
 };
 
 // The whole route table: every route with its permission, in one place.

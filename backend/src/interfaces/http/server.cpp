@@ -259,7 +259,7 @@ struct Server::Impl {
 
       auto [hec, hn] = co_await bhttp::async_read_header(stream, buffer, parser, kTuple);
       (void)hn;
-      // CSV imports are the one kind of request allowed a large body.
+      // CSV imports and image uploads are the requests allowed a large body.
       std::size_t body_limit = config.body_limit;
       if (!hec) {
         const auto target = parser.get().target();

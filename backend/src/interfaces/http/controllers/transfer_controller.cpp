@@ -246,7 +246,8 @@ Response TransferController::import_products(Request& req, postgres::Db& db) con
           o["categoryId"] = it->second;
         }
         if (!skus_loaded) {
-          for (const auto& r : tx.exec_params("SELECT sku, id::text FROM products WHERE workspace_id = $1::uuid", ws)) {
+          for (const auto& r :
+               tx.exec_params("SELECT sku, id::text FROM products WHERE workspace_id = $1::uuid", ws)) {
             skus.emplace(r[0].as<std::string>(), r[1].as<std::string>());
           }
           skus_loaded = true;
