@@ -264,8 +264,10 @@ struct Server::Impl {
       if (!hec) {
         const auto target = parser.get().target();
         const auto path = target.substr(0, target.find('?'));
-        if (path.size() > 7 && path.substr(path.size() - 7) == "/import")
-          body_limit = config.import_body_limit;
+        const auto ends_with = [&](std::string_view tail) {
+          return path.size() > tail.size() && path.substr(path.size() - tail.size()) == tail;
+        };
+        if (ends_with("/import") || ends_with("/images")) body_limit = config.import_body_limit;
         if (parser.content_length() && *parser.content_length() > body_limit) {
           hec = bhttp::error::body_limit;
         } else {
