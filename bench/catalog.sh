@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Catalog benchmark: product search and the product list with 100,000 products in one workspace and
 # 1,000,000 across ten, through the HTTP API (wrk) and, as the reference, PostgreSQL running the
-# same statements through pgbench with the same number of clients as the server has workers.
+# same statements through pgbench (extended protocol, unnamed statements, as the server sends them)
+# with as many clients as the server has database workers.
 #   BENCH_DURATION (default 10) seconds per measurement, BENCH_CONNECTIONS (default 32),
 #   BENCH_PRODUCTS (default 100000 per workspace), BENCH_WORKSPACES (default 9 more).
 set -euo pipefail
@@ -68,7 +69,7 @@ measure() {  # name path
 }
 pgb() {  # name script
   local tps
-  tps=$("$PGBENCH" -n -M prepared -c "$DB_WORKERS" -j 2 -T "$DURATION" -f "$ROOT/bench/$2" \
+  tps=$("$PGBENCH" -n -M extended -c "$DB_WORKERS" -j 2 -T "$DURATION" -f "$ROOT/bench/$2" \
     -D ws="$ws" -D uid="$uid" -D sid="$sid" "$DATABASE_URL" 2>/dev/null | awk '/^tps/ {print $3; exit}')
   printf '| %-34s | %9.0f | %7s | %7s | %6s |\n' "$1" "$tps" "-" "-" "-"
 }
