@@ -44,8 +44,9 @@ CREATE TABLE invitations (
   PRIMARY KEY (workspace_id, id)
 );
 
--- E-mail goes through this outbox: the embedded default keeps it here for the dashboard to show;
--- with SMTP configured a sender delivers it and records the outcome.
+-- E-mail goes through this outbox: the embedded default keeps it here ('stored') for the dashboard to
+-- show; with SMTP configured the mail sender delivers stored rows and records 'sent' or, after its
+-- retries, 'failed' with the reason.
 CREATE TABLE mail_outbox (
   id            uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   workspace_id  uuid REFERENCES workspaces (id) ON DELETE CASCADE,
@@ -54,11 +55,13 @@ CREATE TABLE mail_outbox (
   body          text NOT NULL,
   status        text NOT NULL DEFAULT 'stored' CHECK (status IN ('stored', 'queued', 'sent', 'failed')),
   attempts      integer NOT NULL DEFAULT 0,
+  next_attempt_at timestamptz NOT NULL DEFAULT now(),
   error         text,
   created_at    timestamptz NOT NULL DEFAULT now(),
   sent_at       timestamptz
 );
 CREATE INDEX mail_outbox_workspace_idx ON mail_outbox (workspace_id, created_at DESC);
+CREATE INDEX mail_outbox_due_idx ON mail_outbox (next_attempt_at) WHERE status = 'stored';
 
 -- Fixed-window counters shared by every server process (see docs/ARCHITECTURE.md, rate limits).
 CREATE TABLE rate_limit_counters (

@@ -15,6 +15,7 @@
 #include "config/config.hpp"
 #include "infrastructure/crypto/server_secrets.hpp"
 #include "infrastructure/logging/log.hpp"
+#include "infrastructure/mail/smtp_sender.hpp"
 #include "infrastructure/postgres/db_worker_pool.hpp"
 #include "infrastructure/postgres/demo_seed.hpp"
 #include "infrastructure/postgres/embedded_cluster.hpp"
@@ -25,8 +26,8 @@
 #include "interfaces/http/controllers/catalog_controller.hpp"
 #include "interfaces/http/controllers/image_controller.hpp"
 #include "interfaces/http/controllers/sales_controller.hpp"
-#include "interfaces/http/controllers/transfer_controller.hpp"
 #include "interfaces/http/controllers/system_controller.hpp"
+#include "interfaces/http/controllers/transfer_controller.hpp"
 #include "interfaces/http/controllers/workspace_controller.hpp"
 #include "interfaces/http/routes.hpp"
 #include "interfaces/http/server.hpp"
@@ -197,7 +198,8 @@ int cmd_serve(Config config, const Args& args) {
   const http::SalesController sales;
   const http::TransferController transfer;
   const http::ImageController images(config.data_dir);
-  const http::Router router = http::build_routes({system, auth, workspaces, catalog, sales, transfer, images});
+  const http::Router router =
+      http::build_routes({system, auth, workspaces, catalog, sales, transfer, images});
   const http::App app(router, guard, statics ? &*statics : nullptr, metrics);
   http::Server server(config, app, pool);
   const auto port = server.listen();
@@ -214,7 +216,14 @@ int cmd_serve(Config config, const Args& args) {
     std::printf("\n");
     std::fflush(stdout);
   }
+  std::unique_ptr<mail::SmtpSender> mailer;
+  if (config.smtp_url) {
+    mailer = std::make_unique<mail::SmtpSender>(
+        db.conninfo(),
+        mail::SmtpSettings{*config.smtp_url, config.smtp_username, config.smtp_password, config.smtp_from});
+  }
   server.run();
+  if (mailer) mailer->stop();
   pool.shutdown();
   log::info("stopped");
   return 0;

@@ -88,7 +88,8 @@ Config load_config(const EnvMap& env, const EnvMap& dotenv) {
     c.body_limit = static_cast<std::size_t>(parse_int("SHOPME_BODY_LIMIT", *v, 1024, 1LL << 30));
   }
   if (auto v = get("SHOPME_IMPORT_BODY_LIMIT")) {
-    c.import_body_limit = static_cast<std::size_t>(parse_int("SHOPME_IMPORT_BODY_LIMIT", *v, 1024, 1LL << 31));
+    c.import_body_limit =
+        static_cast<std::size_t>(parse_int("SHOPME_IMPORT_BODY_LIMIT", *v, 1024, 1LL << 31));
   }
   if (auto v = get("SHOPME_READ_TIMEOUT_MS")) {
     c.read_timeout = std::chrono::milliseconds(parse_int("SHOPME_READ_TIMEOUT_MS", *v, 50, 3'600'000));
@@ -111,6 +112,10 @@ Config load_config(const EnvMap& env, const EnvMap& dotenv) {
   }
   if (auto v = get("SHOPME_COOKIE_SECURE")) c.cookie_secure = parse_bool(*v);
   if (auto v = get("SHOPME_REUSE_PORT")) c.reuse_port = parse_bool(*v);
+  if (auto v = get("SHOPME_SMTP_URL")) c.smtp_url = *v;
+  if (auto v = get("SHOPME_SMTP_USERNAME")) c.smtp_username = *v;
+  if (auto v = get("SHOPME_SMTP_PASSWORD")) c.smtp_password = *v;
+  if (auto v = get("SHOPME_SMTP_FROM")) c.smtp_from = *v;
   if (c.public_base_url.rfind("https://", 0) == 0) c.cookie_secure = true;
   return c;
 }

@@ -26,8 +26,8 @@ struct Config {
   int db_queue_capacity = 512;  // beyond this the server answers 503
   std::size_t body_limit = 1024 * 1024;
   std::size_t import_body_limit = 16 * 1024 * 1024;  // CSV imports
-  std::chrono::milliseconds read_timeout{10'000};  // whole request, header and body
-  std::chrono::milliseconds idle_timeout{60'000};  // between keep-alive requests
+  std::chrono::milliseconds read_timeout{10'000};    // whole request, header and body
+  std::chrono::milliseconds idle_timeout{60'000};    // between keep-alive requests
   std::chrono::milliseconds shutdown_grace{15'000};
   int max_requests_per_connection = 10'000;
   std::optional<std::string> admin_password;  // SHOPME_ADMIN_PASSWORD
@@ -35,7 +35,13 @@ struct Config {
   int login_ip_limit = 20;                    // login, reset and invitation attempts/minute per IP
   int login_email_limit = 5;                  // and per e-mail address
   bool cookie_secure = false;
-  bool reuse_port = false;                    // SHOPME_REUSE_PORT: zero-downtime restarts                 // also true when the public base URL is https
+  bool reuse_port = false;
+  // SMTP delivery of the mail outbox; unset: mail stays in the outbox shown in the dashboard.
+  std::optional<std::string> smtp_url;
+  std::string smtp_username;
+  std::string smtp_password;
+  std::string smtp_from = "no-reply@shopme.test";  // SHOPME_REUSE_PORT: zero-downtime restarts // also true
+                                                   // when the public base URL is https
 
   [[nodiscard]] std::string base_url() const;
 };
