@@ -54,7 +54,7 @@ start_server() {
   local port
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
   SHOPME_STATIC_DIR="$root/frontend/dist" SHOPME_DATA_DIR="$work/server" PORT=$port LOG_LEVEL=warn \
-    SHOPME_API_RATE_LIMIT=1000 SHOPME_LOGIN_IP_LIMIT=200 \
+    SHOPME_API_RATE_LIMIT=1000 SHOPME_LOGIN_IP_LIMIT=200 SHOPME_LOGIN_EMAIL_LIMIT=100 \
     SHOPME_ADMIN_PASSWORD=shopme-demo-password "$build/bin/shopme" serve >"$work/server.log" 2>&1 &
   server_pid=$!
   for _ in $(seq 1 100); do

@@ -52,8 +52,9 @@ CREATE INDEX products_recent_idx ON products (workspace_id, created_at DESC, id 
 CREATE INDEX products_name_idx ON products (workspace_id, lower(name), id);
 CREATE INDEX products_price_idx ON products (workspace_id, price, id);
 CREATE INDEX products_category_idx ON products (workspace_id, category_id, status);
-CREATE INDEX products_search_idx ON products USING gin (search_vector);
-CREATE INDEX products_trgm_idx ON products USING gin (search_text gin_trgm_ops);
+CREATE INDEX products_search_idx ON products USING gin (workspace_id, search_vector);
+CREATE INDEX products_trgm_idx ON products USING gin (workspace_id, search_text gin_trgm_ops);
+CREATE INDEX products_status_recent_idx ON products (workspace_id, status, created_at DESC, id DESC);
 
 CREATE TABLE product_images (
   workspace_id  uuid NOT NULL,
@@ -85,8 +86,8 @@ CREATE TABLE services (
   updated_at        timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (workspace_id, id)
 );
-CREATE INDEX services_search_idx ON services USING gin (search_vector);
-CREATE INDEX services_trgm_idx ON services USING gin (search_text gin_trgm_ops);
+CREATE INDEX services_search_idx ON services USING gin (workspace_id, search_vector);
+CREATE INDEX services_trgm_idx ON services USING gin (workspace_id, search_text gin_trgm_ops);
 
 CREATE TABLE faqs (
   workspace_id   uuid NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
@@ -101,8 +102,8 @@ CREATE TABLE faqs (
   updated_at     timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (workspace_id, id)
 );
-CREATE INDEX faqs_search_idx ON faqs USING gin (search_vector);
-CREATE INDEX faqs_trgm_idx ON faqs USING gin (search_text gin_trgm_ops);
+CREATE INDEX faqs_search_idx ON faqs USING gin (workspace_id, search_vector);
+CREATE INDEX faqs_trgm_idx ON faqs USING gin (workspace_id, search_text gin_trgm_ops);
 
 CREATE TABLE offers (
   workspace_id            uuid NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
@@ -132,7 +133,7 @@ CREATE TABLE offers (
   CHECK (ends_at IS NULL OR starts_at IS NULL OR ends_at > starts_at)
 );
 CREATE UNIQUE INDEX offers_code_key ON offers (workspace_id, lower(code)) WHERE code IS NOT NULL;
-CREATE INDEX offers_search_idx ON offers USING gin (search_vector);
+CREATE INDEX offers_search_idx ON offers USING gin (workspace_id, search_vector);
 
 CREATE TABLE customers (
   workspace_id       uuid NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
@@ -162,7 +163,7 @@ CREATE TABLE customers (
 CREATE UNIQUE INDEX customers_phone_key ON customers (workspace_id, phone) WHERE phone IS NOT NULL;
 CREATE UNIQUE INDEX customers_whatsapp_key ON customers (workspace_id, whatsapp_id) WHERE whatsapp_id IS NOT NULL;
 CREATE INDEX customers_recent_idx ON customers (workspace_id, created_at DESC, id DESC);
-CREATE INDEX customers_trgm_idx ON customers USING gin (search_text gin_trgm_ops);
+CREATE INDEX customers_trgm_idx ON customers USING gin (workspace_id, search_text gin_trgm_ops);
 
 -- Offer usage per customer, counted in the same transaction that uses the offer.
 CREATE TABLE offer_usages (

@@ -4,7 +4,7 @@ import { AppLoading } from '@/components/layout/AppLoading';
 import { RouteError } from '@/components/layout/RouteError';
 import { RequireAuth } from '@/features/auth/components/RequireAuth';
 import { RequirePermission } from '@/features/auth/components/RequirePermission';
-import type { WorkspaceSection } from '@/features/auth/permissions';
+import type { Permission, WorkspaceSection } from '@/features/auth/permissions';
 import { HomeRedirect } from '@/features/workspaces/components/HomeRedirect';
 import { WorkspaceGuard } from '@/features/workspaces/components/WorkspaceGuard';
 
@@ -15,9 +15,26 @@ const notFound: RouteObject = {
 
 const loadStatusPage = async () => ({ Component: (await import('@/features/status/StatusPage')).StatusPage });
 
-/** A workspace page behind the permission its section needs (see `permissions.ts`). */
-function guarded(section: WorkspaceSection, lazy: IndexRouteObject['lazy']): RouteObject {
-  return { path: section, element: <RequirePermission section={section} />, children: [{ index: true, lazy }] };
+type Lazy = IndexRouteObject['lazy'];
+
+/**
+ * A workspace page behind the permission its section needs (see `permissions.ts`), with optional
+ * sub-pages (`new`, `:id`...).
+ */
+function guarded(section: WorkspaceSection, lazy: Lazy, children: RouteObject[] = []): RouteObject {
+  return {
+    path: section,
+    element: <RequirePermission section={section} />,
+    children: [{ index: true, lazy }, ...children],
+  };
+}
+
+/** A sub-page that needs a permission beyond its section's, e.g. creating where others may only read. */
+function requiring(section: WorkspaceSection, permission: Permission, path: string, lazy: Lazy): RouteObject {
+  return {
+    element: <RequirePermission section={section} permission={permission} />,
+    children: [{ path, lazy }],
+  };
 }
 
 /** The single route table. Pages are code-split: each one is loaded on first visit. */
@@ -75,6 +92,82 @@ export const routes: RouteObject[] = [
                       Component: (await import('@/features/workspaces/WorkspaceHomePage')).WorkspaceHomePage,
                     }),
                   },
+                  guarded(
+                    'products',
+                    async () => ({ Component: (await import('@/features/products/ProductsPage')).ProductsPage }),
+                    [
+                      requiring('products', 'catalog.manage', 'new', async () => ({
+                        Component: (await import('@/features/products/ProductFormPage')).NewProductPage,
+                      })),
+                      {
+                        path: ':productId',
+                        lazy: async () => ({
+                          Component: (await import('@/features/products/ProductFormPage')).EditProductPage,
+                        }),
+                      },
+                    ],
+                  ),
+                  guarded('categories', async () => ({
+                    Component: (await import('@/features/categories/CategoriesPage')).CategoriesPage,
+                  })),
+                  guarded(
+                    'services',
+                    async () => ({ Component: (await import('@/features/services/ServicesPage')).ServicesPage }),
+                    [
+                      requiring('services', 'catalog.manage', 'new', async () => ({
+                        Component: (await import('@/features/services/ServiceFormPage')).NewServicePage,
+                      })),
+                      {
+                        path: ':serviceId',
+                        lazy: async () => ({
+                          Component: (await import('@/features/services/ServiceFormPage')).EditServicePage,
+                        }),
+                      },
+                    ],
+                  ),
+                  guarded(
+                    'faqs',
+                    async () => ({ Component: (await import('@/features/faqs/FaqsPage')).FaqsPage }),
+                    [
+                      requiring('faqs', 'catalog.manage', 'new', async () => ({
+                        Component: (await import('@/features/faqs/FaqFormPage')).NewFaqPage,
+                      })),
+                      {
+                        path: ':faqId',
+                        lazy: async () => ({ Component: (await import('@/features/faqs/FaqFormPage')).EditFaqPage }),
+                      },
+                    ],
+                  ),
+                  guarded(
+                    'offers',
+                    async () => ({ Component: (await import('@/features/offers/OffersPage')).OffersPage }),
+                    [
+                      requiring('offers', 'offers.manage', 'new', async () => ({
+                        Component: (await import('@/features/offers/OfferFormPage')).NewOfferPage,
+                      })),
+                      {
+                        path: ':offerId',
+                        lazy: async () => ({
+                          Component: (await import('@/features/offers/OfferFormPage')).EditOfferPage,
+                        }),
+                      },
+                    ],
+                  ),
+                  guarded(
+                    'customers',
+                    async () => ({ Component: (await import('@/features/customers/CustomersPage')).CustomersPage }),
+                    [
+                      requiring('customers', 'customers.manage', 'new', async () => ({
+                        Component: (await import('@/features/customers/NewCustomerPage')).NewCustomerPage,
+                      })),
+                      {
+                        path: ':customerId',
+                        lazy: async () => ({
+                          Component: (await import('@/features/customers/CustomerDetailPage')).CustomerDetailPage,
+                        }),
+                      },
+                    ],
+                  ),
                   guarded('team', async () => ({ Component: (await import('@/features/team/TeamPage')).TeamPage })),
                   guarded('settings', async () => ({
                     Component: (await import('@/features/workspaces/WorkspaceSettingsPage')).WorkspaceSettingsPage,

@@ -38,3 +38,22 @@ export function formatDate(iso: string, locale: string): string {
   if (Number.isNaN(date.getTime())) return iso;
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
 }
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}
+
+/** An ISO 8601 timestamp as the value of a `datetime-local` input, in the browser's time zone. */
+export function toDateTimeLocal(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** The value of a `datetime-local` input (browser's time zone) as an ISO 8601 UTC timestamp. */
+export function fromDateTimeLocal(value: string): string | undefined {
+  if (value === '') return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}

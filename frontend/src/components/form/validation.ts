@@ -23,17 +23,20 @@ export function useFieldErrorText(): (message: string | undefined) => string | u
 
 /**
  * Puts the field errors of a 422 problem (`errors: [{ field, message }]`) on the matching form
- * fields. Returns true when at least one was placed; the caller shows the rest as a form error.
+ * fields. `fields` lists the form fields named like the JSON fields, or maps a JSON field name
+ * (`attributes.color`, `lines[0].productId`) to a form field (undefined: no such field). Returns
+ * true when at least one was placed; the caller shows the rest as a form error.
  */
 export function applyServerFieldErrors<T extends FieldValues>(
   error: unknown,
   setError: UseFormSetError<T>,
-  fields: readonly Path<T>[],
+  fields: readonly Path<T>[] | ((field: string) => Path<T> | undefined),
 ): boolean {
   if (!isApiError(error)) return false;
+  const fieldOf = typeof fields === 'function' ? fields : (name: string) => fields.find((field) => field === name);
   let placed = false;
   for (const fieldError of error.problem.errors ?? []) {
-    const field = fields.find((name) => name === fieldError.field);
+    const field = fieldOf(fieldError.field);
     if (field) {
       setError(field, { type: 'server', message: fieldError.message }, { shouldFocus: !placed });
       placed = true;

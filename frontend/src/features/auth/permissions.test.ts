@@ -18,8 +18,11 @@ describe('permissions', () => {
     expect(canManageMember('manager', 'agent')).toBe(true);
   });
 
-  it('keeps agents to the inbox, customers and orders', () => {
+  it('keeps agents to the inbox, customers and orders, with the catalog read-only', () => {
     expect(can('agent', 'inbox.use')).toBe(true);
+    expect(can('agent', 'catalog.view')).toBe(true);
+    expect(can('agent', 'catalog.manage')).toBe(false);
+    expect(can('agent', 'offers.manage')).toBe(false);
     expect(can('agent', 'customers.view')).toBe(true);
     expect(can('agent', 'customers.manage')).toBe(false);
     expect(can('agent', 'orders.process')).toBe(true);
@@ -35,5 +38,8 @@ describe('permissions', () => {
     expect(canOpenSection('manager', 'team')).toBe(true);
     expect(canOpenSection('manager', 'settings')).toBe(false);
     expect(canOpenSection(undefined, '')).toBe(false);
+    for (const section of ['products', 'categories', 'services', 'faqs', 'offers', 'customers'] as const) {
+      expect(canOpenSection('agent', section)).toBe(true);
+    }
   });
 });

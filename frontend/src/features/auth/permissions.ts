@@ -13,6 +13,7 @@ export type Permission =
   | 'team.manage'
   | 'team.manageAdmins'
   | 'mailOutbox.view'
+  | 'catalog.view'
   | 'catalog.manage'
   | 'offers.manage'
   | 'orders.view'
@@ -28,6 +29,7 @@ const MATRIX: Record<Role, ReadonlySet<Permission>> = {
     'team.manage',
     'team.manageAdmins',
     'mailOutbox.view',
+    'catalog.view',
     'catalog.manage',
     'offers.manage',
     'orders.view',
@@ -39,6 +41,7 @@ const MATRIX: Record<Role, ReadonlySet<Permission>> = {
   manager: new Set<Permission>([
     'team.view',
     'team.manage',
+    'catalog.view',
     'catalog.manage',
     'offers.manage',
     'orders.view',
@@ -47,7 +50,7 @@ const MATRIX: Record<Role, ReadonlySet<Permission>> = {
     'customers.manage',
     'inbox.use',
   ]),
-  agent: new Set<Permission>(['inbox.use', 'customers.view', 'orders.view', 'orders.process']),
+  agent: new Set<Permission>(['inbox.use', 'catalog.view', 'customers.view', 'orders.view', 'orders.process']),
 };
 
 export function isRole(value: unknown): value is Role {
@@ -76,6 +79,12 @@ export function canManageMember(role: Role | undefined, memberRole: Role): boole
  */
 export const WORKSPACE_SECTIONS = {
   '': null,
+  products: 'catalog.view',
+  categories: 'catalog.view',
+  services: 'catalog.view',
+  faqs: 'catalog.view',
+  offers: 'catalog.view',
+  customers: 'customers.view',
   team: 'team.view',
   settings: 'workspace.settings',
   'mail-outbox': 'mailOutbox.view',

@@ -25,8 +25,8 @@ const iconProps = {
 } as const;
 
 /**
- * The sections of a workspace in sidebar order. Future sections (inbox, products, customers,
- * orders...) are added here once their pages exist; `permissions.ts` says who sees each one.
+ * The sections of a workspace in sidebar order. Future sections (inbox, orders...) are added here
+ * once their pages exist; `permissions.ts` says who sees each one.
  */
 export const WORKSPACE_NAV: readonly WorkspaceNavItem[] = [
   {
@@ -35,6 +35,71 @@ export const WORKSPACE_NAV: readonly WorkspaceNavItem[] = [
     icon: (
       <svg {...iconProps}>
         <path d="M3 10.5 12 3l9 7.5V20a1 1 0 0 1-1 1h-5v-6H9v6H4a1 1 0 0 1-1-1z" />
+      </svg>
+    ),
+  },
+  {
+    section: 'products',
+    labelKey: 'nav.products',
+    descriptionKey: 'workspace.overview.products',
+    icon: (
+      <svg {...iconProps}>
+        <path d="m21 8-9-5-9 5 9 5 9-5ZM3 8v8l9 5 9-5V8M12 13v8" />
+      </svg>
+    ),
+  },
+  {
+    section: 'categories',
+    labelKey: 'nav.categories',
+    descriptionKey: 'workspace.overview.categories',
+    icon: (
+      <svg {...iconProps}>
+        <path d="M4 5h6M4 12h4M4 19h4M14 5h6M12 12h8M12 19h8M8 5v14" />
+      </svg>
+    ),
+  },
+  {
+    section: 'services',
+    labelKey: 'nav.services',
+    descriptionKey: 'workspace.overview.services',
+    icon: (
+      <svg {...iconProps}>
+        <circle cx="12" cy="12" r="9" />
+        <path d="M12 7v5l3 3" />
+      </svg>
+    ),
+  },
+  {
+    section: 'faqs',
+    labelKey: 'nav.faqs',
+    descriptionKey: 'workspace.overview.faqs',
+    icon: (
+      <svg {...iconProps}>
+        <circle cx="12" cy="12" r="9" />
+        <path d="M9.5 9a2.5 2.5 0 1 1 3.5 2.3c-.6.3-1 .9-1 1.6v.6M12 17h.01" />
+      </svg>
+    ),
+  },
+  {
+    section: 'offers',
+    labelKey: 'nav.offers',
+    descriptionKey: 'workspace.overview.offers',
+    icon: (
+      <svg {...iconProps}>
+        <path d="M3 12V4a1 1 0 0 1 1-1h8l9 9-9 9-9-9Z" />
+        <circle cx="7.5" cy="7.5" r="1.5" />
+      </svg>
+    ),
+  },
+  {
+    section: 'customers',
+    labelKey: 'nav.customers',
+    descriptionKey: 'workspace.overview.customers',
+    icon: (
+      <svg {...iconProps}>
+        <rect x="3" y="4" width="18" height="16" rx="2" />
+        <circle cx="9" cy="11" r="2.5" />
+        <path d="M5.5 17a3.5 3.5 0 0 1 7 0M15 9h3M15 13h3" />
       </svg>
     ),
   },
