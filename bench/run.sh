@@ -26,6 +26,10 @@
 #   BENCH_RETRIES      how many times one run may be measured again         (default 2)
 set -euo pipefail
 
+# The script's own stderr, for messages from the exit trap (which may run while a command's stderr
+# is redirected to a file).
+exec 3>&2
+
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
@@ -106,7 +110,7 @@ cleanup() {
   if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
     kill -TERM "$SERVER_PID" 2>/dev/null || true
     for _ in $(seq 1 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -0 "$SERVER_PID" 2>/dev/null && { echo "bench: server ignored SIGTERM for 10 s; killing it" >&2; kill -KILL "$SERVER_PID" 2>/dev/null || true; }
+    kill -0 "$SERVER_PID" 2>/dev/null && { echo "bench: server ignored SIGTERM for 10 s; killing it" >&3; kill -KILL "$SERVER_PID" 2>/dev/null || true; }
     wait "$SERVER_PID" 2>/dev/null || true
   fi
   if [[ -n "$NGINX_PID" ]] && kill -0 "$NGINX_PID" 2>/dev/null; then
@@ -116,10 +120,10 @@ cleanup() {
     wait "$NGINX_PID" 2>/dev/null || true
   fi
   if (( DB_STARTED )); then
-    DATABASE_URL= "$BIN" db stop --data-dir "$DB_DIR" >/dev/null 2>&1 || echo "bench: could not stop the database in $DB_DIR" >&2
+    DATABASE_URL= "$BIN" db stop --data-dir "$DB_DIR" >/dev/null 2>&1 || echo "bench: could not stop the database in $DB_DIR" >&3
   fi
-  if (( KEEP_WORK || rc != 0 )); then
-    echo "bench: logs kept in $WORK" >&2
+  if (( KEEP_WORK || (rc != 0 && rc != 130 && rc != 143) )); then
+    echo "bench: logs kept in $WORK" >&3
   else
     rm -rf "$WORK"
   fi

@@ -26,6 +26,8 @@ test('services: CRUD with validation and search', async () => {
   assert.deepEqual(bad.json.errors.map((e) => e.field).sort(), ['durationMinutes', 'language', 'name', 'price', 'taxRate']);
   const u = await admin.patch(`${w}/services/${c.json.id}`, { active: false });
   assert.equal(u.json.active, false);
+  assert.equal(u.json.durationMinutes, 60, 'absent keeps');
+  assert.equal((await admin.patch(`${w}/services/${c.json.id}`, { durationMinutes: null })).json.durationMinutes, null, 'null clears');
   assert.equal((await admin.get(`${w}/services?active=false`)).json.items.length, 1);
   assert.equal((await admin.get(`${w}/services?search=degustaz`)).json.total, 1);
   assert.equal((await agent.patch(`${w}/services/${c.json.id}`, { active: true })).status, 403);
@@ -60,6 +62,10 @@ test('offers: types, unique case-insensitive code, validation endpoint and stati
   assert.equal((await admin.get(`${w}/offers/validate/CINQUE`)).status, 422);
   await admin.patch(`${w}/offers/${fixed.json.id}`, { active: false });
   assert.equal((await admin.get(`${w}/offers/validate/CINQUE?cartValue=3000`)).json.reason, 'inactive');
+  const limited = await admin.patch(`${w}/offers/${fixed.json.id}`, { usageLimit: 3, endsAt: '2099-01-01T00:00:00Z' });
+  assert.deepEqual([limited.json.usageLimit, limited.json.endsAt], [3, '2099-01-01T00:00:00Z']);
+  const cleared = await admin.patch(`${w}/offers/${fixed.json.id}`, { usageLimit: null, endsAt: null });
+  assert.deepEqual([cleared.json.usageLimit, cleared.json.endsAt, cleared.json.minPurchase], [null, null, 2000], 'null clears; absent keeps');
   const future = await admin.post(`${w}/offers`, { name: 'Natale', type: 'buy_x_get_y', buyQuantity: 2, getQuantity: 1, startsAt: '2099-12-01T00:00:00Z', code: 'NATALE' });
   assert.equal(future.status, 201, future.text);
   assert.equal((await admin.get(`${w}/offers/validate/natale?cartValue=3000`)).json.reason, 'not_started');

@@ -31,6 +31,16 @@ boost::json::value rate_json(int bp) {
   return bp % 100 == 0 ? boost::json::value(bp / 100) : boost::json::value(bp / 100.0);
 }
 
+// The optional fields a PATCH sets to null explicitly (to clear them), as "a,b" for SQL.
+std::string nulled(const JsonInput& in, std::initializer_list<const char*> fields) {
+  std::string out;
+  for (const char* f : fields) {
+    if (const auto* v = in.object().if_contains(f); v && v->is_null())
+      out += (out.empty() ? "" : ",") + std::string(f);
+  }
+  return out;
+}
+
 bool valid_language(const std::string& l) { return l == "it" || l == "en" || l == "es" || l == "pt"; }
 
 std::optional<int> read_tax(JsonInput& in) {
@@ -245,12 +255,13 @@ Result<std::string> write_service(JsonInput& in, pqxx::work& tx, const std::stri
   }
   tx.exec_params0(
       "UPDATE services SET name = coalesce($3, name), description = coalesce($4, description), price = "
-      "coalesce($5::bigint, price), tax_rate = coalesce($6::int, tax_rate), duration_minutes = "
-      "coalesce($7::int, "
-      "duration_minutes), active = coalesce($8::boolean, active), language = coalesce($9, language), "
-      "updated_at = "
-      "now() WHERE workspace_id = $1::uuid AND id = $2::uuid",
-      ws, id, name, description, text_of(price), text_of(tax), text_of(duration), text_of(active), language);
+      "coalesce($5::bigint, price), tax_rate = coalesce($6::int, tax_rate), duration_minutes = CASE WHEN "
+      "'durationMinutes' = ANY(string_to_array($10, ',')) THEN NULL ELSE coalesce($7::int, duration_minutes) "
+      "END, "
+      "active = coalesce($8::boolean, active), language = coalesce($9, language), updated_at = now() WHERE "
+      "workspace_id = $1::uuid AND id = $2::uuid",
+      ws, id, name, description, text_of(price), text_of(tax), text_of(duration), text_of(active), language,
+      nulled(in, {"durationMinutes"}));
   return id;
 }
 
@@ -405,17 +416,21 @@ Result<std::string> write_offer(JsonInput& in, pqxx::work& tx, const std::string
       "type), value = coalesce($6::bigint, value), buy_quantity = coalesce($7::int, buy_quantity), "
       "get_quantity = "
       "coalesce($8::int, get_quantity), product_ids = coalesce($9::uuid[], product_ids), category_ids = "
-      "coalesce($10::uuid[], category_ids), starts_at = coalesce($11::timestamptz, starts_at), ends_at = "
-      "coalesce($12::timestamptz, ends_at), min_purchase = coalesce($13::bigint, min_purchase), usage_limit "
-      "= "
-      "coalesce($14::int, usage_limit), usage_limit_per_customer = coalesce($15::int, "
-      "usage_limit_per_customer), code "
+      "coalesce($10::uuid[], category_ids), starts_at = CASE WHEN 'startsAt' = ANY(string_to_array($18, "
+      "',')) "
+      "THEN NULL ELSE coalesce($11::timestamptz, starts_at) END, ends_at = CASE WHEN 'endsAt' = "
+      "ANY(string_to_array($18, ',')) THEN NULL ELSE coalesce($12::timestamptz, ends_at) END, min_purchase = "
+      "coalesce($13::bigint, min_purchase), usage_limit = CASE WHEN 'usageLimit' = ANY(string_to_array($18, "
+      "',')) "
+      "THEN NULL ELSE coalesce($14::int, usage_limit) END, usage_limit_per_customer = CASE WHEN "
+      "'usageLimitPerCustomer' = ANY(string_to_array($18, ',')) THEN NULL ELSE coalesce($15::int, "
+      "usage_limit_per_customer) END, code "
       "= CASE WHEN $16::text IS NULL THEN code ELSE nullif($16, '') END, active = coalesce($17::boolean, "
       "active), "
       "updated_at = now() WHERE workspace_id = $1::uuid AND id = $2::uuid",
       ws, id, name, description, type, text_of(value), text_of(buy), text_of(get), products_p, categories_p,
       starts, ends, text_of(min_purchase), text_of(usage_limit), text_of(per_customer), code_p,
-      text_of(active));
+      text_of(active), nulled(in, {"startsAt", "endsAt", "usageLimit", "usageLimitPerCustomer"}));
   return id;
 }
 
