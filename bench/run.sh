@@ -90,7 +90,6 @@ fi
 for f in "$LUA" "$PGBENCH_SIMPLE" "$PGBENCH_PREPARED"; do [[ -f "$f" ]] || die "$f is missing"; done
 [[ -d "$STATIC_DIR/assets" ]] || die "no built dashboard at $STATIC_DIR; build it with 'make frontend'"
 
-
 # ---------------------------------------------------------------- cleanup
 WORK="$(mktemp -d /tmp/shopme-bench.XXXXXX)"
 chmod 755 "$WORK"
@@ -120,7 +119,11 @@ cleanup() {
     wait "$NGINX_PID" 2>/dev/null || true
   fi
   if (( DB_STARTED )); then
-    DATABASE_URL= "$BIN" db stop --data-dir "$DB_DIR" >/dev/null 2>&1 || echo "bench: could not stop the database in $DB_DIR" >&3
+    local out
+    if ! out="$(DATABASE_URL= "$BIN" db stop --data-dir "$DB_DIR" 2>&1)"; then
+      echo "bench: could not stop the database in $DB_DIR: $out" >&3
+      KEEP_WORK=1
+    fi
   fi
   if (( KEEP_WORK || (rc != 0 && rc != 130 && rc != 143) )); then
     echo "bench: logs kept in $WORK" >&3
@@ -144,16 +147,16 @@ ASSET_FILE="$(find "$SERVED_DIR/assets" -maxdepth 1 -type f -name '*.js' -printf
 ASSET_PATH="/assets/$(basename "$ASSET_FILE")"
 ASSET_SIZE="$(stat -c %s "$ASSET_FILE")"
 
-
 # ---------------------------------------------------------------- helpers
 port_free() { ! ss -Htln "sport = :$1" 2>/dev/null | grep -q .; }
-free_port() {
+USED_PORTS=" "
+free_port() {  # VAR: a free loopback port, different from the ones handed out before
   local p
   for _ in $(seq 1 200); do
     p=$(( 20000 + RANDOM % 40000 ))
-    if port_free "$p" && [[ " ${USED_PORTS:-} " != *" $p "* ]]; then
-      USED_PORTS="${USED_PORTS:-} $p"
-      echo "$p"
+    if port_free "$p" && [[ "$USED_PORTS" != *" $p "* ]]; then
+      USED_PORTS+="$p "
+      printf -v "$1" '%s' "$p"
       return 0
     fi
   done
@@ -214,13 +217,13 @@ echo "asset:       $ASSET_PATH ($ASSET_SIZE bytes, identity encoding)"
 
 # ---------------------------------------------------------------- database
 echo "== starting PostgreSQL (embedded cluster in $DB_DIR)"
+DB_STARTED=1   # set first: a start that fails half-way is stopped too
 DATABASE_URL= "$BIN" db start --data-dir "$DB_DIR" >"$WORK/db-start.log" 2>&1 || { cat "$WORK/db-start.log" >&2; die "database did not start"; }
-DB_STARTED=1
 DB_URL="$(DATABASE_URL= "$BIN" db url --data-dir "$DB_DIR")"
 [[ -n "$DB_URL" ]] || die "could not read the database connection string"
 
 # ---------------------------------------------------------------- server
-SERVER_PORT="$(free_port)"
+free_port SERVER_PORT
 echo "== starting ShopMe on 127.0.0.1:$SERVER_PORT"
 DATABASE_URL="$DB_URL" SHOPME_STATIC_DIR="$SERVED_DIR" PORT="$SERVER_PORT" SHOPME_BIND=127.0.0.1 \
   LOG_LEVEL=warn SHOPME_IO_THREADS="$IO_THREADS" SHOPME_DB_WORKERS="$DB_WORKERS" \
@@ -239,8 +242,8 @@ done
 (( ready )) || { cat "$WORK/server.log" >&2; die "server not ready after 30 s (GET /readyz)"; }
 
 # ---------------------------------------------------------------- nginx
-NGINX_PORT="$(free_port)"
-NGINX_PORT_NOSF="$(free_port)"
+free_port NGINX_PORT
+free_port NGINX_PORT_NOSF
 echo "== starting nginx on 127.0.0.1:$NGINX_PORT (sendfile on) and :$NGINX_PORT_NOSF (sendfile off), worker_processes $NPROC"
 NGINX_USER=""
 (( EUID == 0 )) && NGINX_USER="user root;"
@@ -278,7 +281,7 @@ http {
     listen 127.0.0.1:$NGINX_PORT;
     root $SERVED_DIR;
   }
-  # Second reference: on loopback, copying from user space can beat sendfile for this size.
+  # Second reference: on loopback sendfile is not always the faster choice, so both are measured.
   server {
     listen 127.0.0.1:$NGINX_PORT_NOSF;
     root $SERVED_DIR;
