@@ -109,6 +109,7 @@ void SmtpSender::run() {
     try {
       handled = deliver_due();
     } catch (const std::exception& e) {
+      conn_.reset();  // the next pass reconnects
       log::warn("mail sender pass failed", {{"error", e.what()}});
     }
     std::unique_lock lock(mutex_);
@@ -118,8 +119,8 @@ void SmtpSender::run() {
 }
 
 int SmtpSender::deliver_due() {
-  pqxx::connection conn(conninfo_);
-  pqxx::work tx(conn);
+  if (!conn_ || !conn_->is_open()) conn_ = std::make_unique<pqxx::connection>(conninfo_);
+  pqxx::work tx(*conn_);
   const auto rows = tx.exec_params(
       "SELECT id::text, to_address, subject, body, attempts FROM mail_outbox WHERE status = 'stored' AND "
       "next_attempt_at <= now() ORDER BY next_attempt_at LIMIT 10 FOR UPDATE SKIP LOCKED");

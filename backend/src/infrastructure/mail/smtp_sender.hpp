@@ -5,8 +5,10 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <memory>
 #include <mutex>
 #include <optional>
+#include <pqxx/connection>
 #include <string>
 #include <thread>
 
@@ -42,6 +44,8 @@ class SmtpSender {
   void run();
   // Sends what is due; returns how many rows it handled.
   int deliver_due();
+
+  std::unique_ptr<pqxx::connection> conn_;  // kept between passes, reopened after a failure
 
   std::string conninfo_;
   SmtpSettings settings_;

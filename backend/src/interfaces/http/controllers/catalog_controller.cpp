@@ -11,14 +11,12 @@
 #include "infrastructure/postgres/db_worker_pool.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
 #include "interfaces/http/auth_guard.hpp"
+#include "interfaces/http/controllers/resource_queries.hpp"
 #include "interfaces/http/json_input.hpp"
 #include "interfaces/http/problem.hpp"
 
 namespace shopme::http {
 namespace {
-
-const std::string kIso = R"('YYYY-MM-DD"T"HH24:MI:SS"Z"')";
-std::string iso(const std::string& col) { return "to_char(" + col + " AT TIME ZONE 'UTC', " + kIso + ")"; }
 
 // ---- paging -----------------------------------------------------------------------------------
 
@@ -28,24 +26,10 @@ struct Page {
   [[nodiscard]] long long offset() const { return (page - 1) * limit; }
 };
 
-std::optional<long long> query_int(const Request& req, const char* name, long long min, long long max,
-                                   std::vector<FieldError>& bad) {
-  auto v = req.query_param(name);
-  if (!v || v->empty()) return std::nullopt;
-  try {
-    std::size_t used = 0;
-    const long long n = std::stoll(*v, &used);
-    if (used == v->size() && n >= min && n <= max) return n;
-  } catch (const std::exception&) {
-  }
-  bad.push_back({name, "must be a whole number from " + std::to_string(min) + " to " + std::to_string(max)});
-  return std::nullopt;
-}
-
 Page read_page(const Request& req, std::vector<FieldError>& bad) {
   Page p;
-  if (auto v = query_int(req, "page", 1, 1'000'000, bad)) p.page = *v;
-  if (auto v = query_int(req, "limit", 1, 100, bad)) p.limit = *v;
+  if (auto v = query_number(req, "page", 1, 1'000'000, bad)) p.page = *v;
+  if (auto v = query_number(req, "limit", 1, 100, bad)) p.limit = *v;
   return p;
 }
 
@@ -55,7 +39,7 @@ std::string category_columns() {
   return "c.id::text, c.parent_id::text, c.name, c.description, c.display_order, c.active, (SELECT count(*) "
          "FROM "
          "products p WHERE p.workspace_id = c.workspace_id AND p.category_id = c.id), " +
-         iso("c.created_at");
+         iso_column("c.created_at");
 }
 
 boost::json::object category_json(const pqxx::row& r) {
@@ -78,17 +62,11 @@ bool category_exists(pqxx::transaction_base& tx, const std::string& ws, const st
 
 // ---- products ---------------------------------------------------------------------------------
 
-// 2200 -> 22, 450 -> 4.5 (plain numbers, not 2.2E1).
-boost::json::value tax_rate_json(int bp) {
-  if (bp % 100 == 0) return bp / 100;
-  return bp / 100.0;
-}
-
 std::string product_columns() {
   return "p.id::text, p.name, p.description, p.sku, p.price, p.tax_rate, p.stock, p.status, "
          "p.category_id::text, "
          "p.attributes::text, p.language, " +
-         iso("p.created_at") + ", " + iso("p.updated_at") +
+         iso_column("p.created_at") + ", " + iso_column("p.updated_at") +
          ", coalesce((SELECT json_agg(json_build_object('id', i.id, 'contentType', i.content_type) ORDER BY "
          "i.position)::text FROM product_images i WHERE i.workspace_id = p.workspace_id AND i.product_id = "
          "p.id), "
@@ -111,7 +89,7 @@ boost::json::object product_json(const pqxx::row& r, const std::string& ws) {
           {"description", r[2].as<std::string>()},
           {"sku", r[3].as<std::string>()},
           {"price", r[4].as<long long>()},
-          {"taxRate", tax_rate_json(r[5].as<int>())},
+          {"taxRate", percent_json(r[5].as<int>())},
           {"stock", r[6].as<int>()},
           {"status", r[7].as<std::string>()},
           {"categoryId",
@@ -367,8 +345,8 @@ Response CatalogController::delete_category(Request& req, postgres::Db& db) cons
 Response CatalogController::list_products(Request& req, postgres::Db& db) const {
   std::vector<FieldError> bad;
   const auto page = read_page(req, bad);
-  const auto min_price = query_int(req, "minPrice", 0, 1'000'000'000'000LL, bad);
-  const auto max_price = query_int(req, "maxPrice", 0, 1'000'000'000'000LL, bad);
+  const auto min_price = query_number(req, "minPrice", 0, 1'000'000'000'000LL, bad);
+  const auto max_price = query_number(req, "maxPrice", 0, 1'000'000'000'000LL, bad);
   const auto status = req.query_param("status");
   if (status && *status != "active" && *status != "inactive" && *status != "draft") {
     bad.push_back({"status", "must be active, inactive or draft"});
@@ -579,7 +557,7 @@ Response CatalogController::search(Request& req, postgres::Db& db) const {
   const auto text = req.query_param("q").value_or("");
   std::vector<FieldError> bad;
   if (text.empty() || text.size() > 200) bad.push_back({"q", "is required (at most 200 characters)"});
-  const auto limit = query_int(req, "limit", 1, 50, bad).value_or(10);
+  const auto limit = query_number(req, "limit", 1, 50, bad).value_or(10);
   std::vector<std::string> types;
   if (auto t = req.query_param("types")) {
     std::size_t start = 0;
@@ -660,11 +638,7 @@ Response CatalogController::price_preview(Request& req, postgres::Db& db) const 
                            r[0][0].as<long long>(),
                            static_cast<int>(qty->as_int64()),
                            r[0][1].as<int>()};
-    auto arr = r[0][2].as_array();
-    for (auto [kind, value] = arr.get_next(); kind != pqxx::array_parser::juncture::done;
-         std::tie(kind, value) = arr.get_next()) {
-      if (kind == pqxx::array_parser::juncture::string_value) line.category_path.push_back(value);
-    }
+    line.category_path = text_array(r[0][2]);
     lines.push_back(std::move(line));
   }
   if (!bad.empty()) return problem(req, Error::invalid(std::move(bad)));
@@ -688,14 +662,8 @@ Response CatalogController::price_preview(Request& req, postgres::Db& db) const 
     o.value = r[3].as<long long>();
     o.buy = r[4].as<int>();
     o.get = r[5].as<int>();
-    for (int col : {6, 7}) {
-      auto arr = r[col].as_array();
-      for (auto [kind, value] = arr.get_next(); kind != pqxx::array_parser::juncture::done;
-           std::tie(kind, value) = arr.get_next()) {
-        if (kind == pqxx::array_parser::juncture::string_value)
-          (col == 6 ? o.product_ids : o.category_ids).push_back(value);
-      }
-    }
+    o.product_ids = text_array(r[6]);
+    o.category_ids = text_array(r[7]);
     o.starts_at = r[8].as<long long>();
     o.ends_at = r[9].as<long long>();
     o.min_purchase = r[10].as<long long>();

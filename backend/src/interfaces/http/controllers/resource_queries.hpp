@@ -37,6 +37,10 @@ boost::json::object load_resource(pqxx::transaction_base& tx, const ResourceTabl
                                   const std::string& id);
 
 std::string iso_column(const std::string& col);
+// 2200 basis points -> 22, 450 -> 4.5 (plain JSON numbers, not 2.2E1).
+boost::json::value percent_json(long long basis_points);
+// The text elements of a PostgreSQL array column.
+std::vector<std::string> text_array(const pqxx::field& f);
 std::optional<long long> query_number(const Request& req, const char* name, long long min, long long max,
                                       std::vector<FieldError>& bad);
 

@@ -27,9 +27,6 @@ Opt text_of(const std::optional<N>& n) {
 boost::json::value nullable(const pqxx::field& f) {
   return f.is_null() ? boost::json::value(nullptr) : boost::json::value(f.as<std::string>());
 }
-boost::json::value rate_json(int bp) {
-  return bp % 100 == 0 ? boost::json::value(bp / 100) : boost::json::value(bp / 100.0);
-}
 
 // The optional fields a PATCH sets to null explicitly (to clear them), as "a,b" for SQL.
 std::string nulled(const JsonInput& in, std::initializer_list<const char*> fields) {
@@ -85,7 +82,7 @@ const ResourceTable kServices{
                                  {"name", r[1].as<std::string>()},
                                  {"description", r[2].as<std::string>()},
                                  {"price", r[3].as<long long>()},
-                                 {"taxRate", rate_json(r[4].as<int>())},
+                                 {"taxRate", percent_json(r[4].as<int>())},
                                  {"durationMinutes", r[5].is_null() ? boost::json::value(nullptr)
                                                                     : boost::json::value(r[5].as<int>())},
                                  {"active", r[6].as<bool>()},
@@ -126,11 +123,7 @@ const ResourceTable kOffers{
     [](const pqxx::row& r) {
       auto ids = [](const pqxx::field& f) {
         boost::json::array out;
-        auto arr = f.as_array();
-        for (auto [kind, value] = arr.get_next(); kind != pqxx::array_parser::juncture::done;
-             std::tie(kind, value) = arr.get_next()) {
-          if (kind == pqxx::array_parser::juncture::string_value) out.emplace_back(value);
-        }
+        for (auto& id : text_array(f)) out.emplace_back(id);
         return out;
       };
       const auto type = r[3].as<std::string>();
@@ -153,7 +146,7 @@ const ResourceTable kOffers{
           {"stats", {{"uses", r[14].as<int>()}, {"customers", r[18].as<long long>()}}}};
       // Percentages are shown as percent; fixed amounts in minor units.
       if (type == "percentage")
-        o["value"] = rate_json(static_cast<int>(r[4].as<long long>()));
+        o["value"] = percent_json(r[4].as<long long>());
       else
         o["value"] = r[4].as<long long>();
       if (type == "buy_x_get_y") {
@@ -177,11 +170,7 @@ const ResourceTable kCustomers{
         iso_column("t.registered_at") + ", " + iso_column("t.created_at"),
     [](const pqxx::row& r) {
       boost::json::array tags;
-      auto arr = r[10].as_array();
-      for (auto [kind, value] = arr.get_next(); kind != pqxx::array_parser::juncture::done;
-           std::tie(kind, value) = arr.get_next()) {
-        if (kind == pqxx::array_parser::juncture::string_value) tags.emplace_back(value);
-      }
+      for (auto& tag : text_array(r[10])) tags.emplace_back(tag);
       return boost::json::object{
           {"id", r[0].as<std::string>()},
           {"name", r[1].as<std::string>()},

@@ -11,6 +11,7 @@
 #include "infrastructure/postgres/identity_store.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
 #include "interfaces/http/auth_guard.hpp"
+#include "interfaces/http/controllers/resource_queries.hpp"
 #include "interfaces/http/json_input.hpp"
 #include "interfaces/http/problem.hpp"
 
@@ -83,10 +84,6 @@ WorkspaceFields read_fields(JsonInput& in, pqxx::connection& conn, bool creating
     in.fail("status", "must be active or inactive");
   f.api_rate_limit = in.integer("apiRateLimit", false, 1, 100000);
   return f;
-}
-
-std::string iso(const char* column) {
-  return std::string("to_char(") + column + " AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')";
 }
 
 }  // namespace
@@ -207,7 +204,7 @@ Response WorkspaceController::members(Request& req, postgres::Db& db) const {
   pqxx::read_transaction tx(db.conn());
   boost::json::array items;
   for (const auto& r :
-       tx.exec_params("SELECT u.id::text, u.email, u.name, m.role, " + iso("m.created_at") +
+       tx.exec_params("SELECT u.id::text, u.email, u.name, m.role, " + iso_column("m.created_at") +
                           " FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.workspace_id = "
                           "$1::uuid ORDER BY u.name",
                       req.principal->workspace_id)) {
@@ -218,11 +215,11 @@ Response WorkspaceController::members(Request& req, postgres::Db& db) const {
                      {"joinedAt", r[4].as<std::string>()}});
   }
   boost::json::array invitations;
-  for (const auto& r :
-       tx.exec_params("SELECT id::text, email, role, " + iso("expires_at") + ", " + iso("created_at") +
-                          " FROM invitations WHERE workspace_id = $1::uuid AND accepted_at IS NULL AND "
-                          "revoked_at IS NULL AND expires_at > now() ORDER BY created_at DESC",
-                      req.principal->workspace_id)) {
+  for (const auto& r : tx.exec_params(
+           "SELECT id::text, email, role, " + iso_column("expires_at") + ", " + iso_column("created_at") +
+               " FROM invitations WHERE workspace_id = $1::uuid AND accepted_at IS NULL AND "
+               "revoked_at IS NULL AND expires_at > now() ORDER BY created_at DESC",
+           req.principal->workspace_id)) {
     invitations.push_back({{"id", r[0].as<std::string>()},
                            {"email", r[1].as<std::string>()},
                            {"role", r[2].as<std::string>()},
@@ -288,7 +285,7 @@ Response WorkspaceController::change_member(Request& req, postgres::Db& db) cons
   }
   pqxx::read_transaction tx(db.conn());
   const auto r =
-      tx.exec_params1("SELECT u.id::text, u.email, u.name, m.role, " + iso("m.created_at") +
+      tx.exec_params1("SELECT u.id::text, u.email, u.name, m.role, " + iso_column("m.created_at") +
                           " FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.workspace_id = "
                           "$1::uuid AND m.user_id = $2::uuid",
                       req.principal->workspace_id, target);
@@ -313,27 +310,14 @@ Response WorkspaceController::remove_member(Request& req, postgres::Db& db) cons
 }
 
 Response WorkspaceController::mail_outbox(Request& req, postgres::Db& db) const {
-  long long page = 1;
-  long long limit = 20;
   std::vector<FieldError> bad;
-  auto number = [&](const char* name, long long& out, long long max) {
-    if (auto v = req.query_param(name)) {
-      try {
-        std::size_t used = 0;
-        out = std::stoll(*v, &used);
-        if (used != v->size() || out < 1 || out > max) throw std::out_of_range(name);
-      } catch (const std::exception&) {
-        bad.push_back({name, "must be a number from 1 to " + std::to_string(max)});
-      }
-    }
-  };
-  number("page", page, 1'000'000);
-  number("limit", limit, 100);
+  const long long page = query_number(req, "page", 1, 1'000'000, bad).value_or(1);
+  const long long limit = query_number(req, "limit", 1, 100, bad).value_or(20);
   if (!bad.empty()) return problem(req, Error::invalid(std::move(bad)));
   pqxx::read_transaction tx(db.conn());
   boost::json::array items;
   for (const auto& r :
-       tx.exec_params("SELECT id::text, to_address, subject, body, status, " + iso("created_at") +
+       tx.exec_params("SELECT id::text, to_address, subject, body, status, " + iso_column("created_at") +
                           " FROM mail_outbox WHERE workspace_id = $1::uuid ORDER BY created_at DESC, "
                           "id LIMIT $2 OFFSET $3",
                       req.principal->workspace_id, limit, (page - 1) * limit)) {
