@@ -13,9 +13,13 @@
 
 #include "config/build_info.hpp"
 #include "config/config.hpp"
+#include "infrastructure/crypto/sealed.hpp"
 #include "infrastructure/crypto/server_secrets.hpp"
 #include "infrastructure/logging/log.hpp"
 #include "infrastructure/mail/smtp_sender.hpp"
+#include "infrastructure/messaging/pipeline.hpp"
+#include "infrastructure/messaging/webhook_ingestor.hpp"
+#include "infrastructure/postgres/notification_listener.hpp"
 #include "infrastructure/postgres/db_worker_pool.hpp"
 #include "infrastructure/postgres/demo_seed.hpp"
 #include "infrastructure/postgres/embedded_cluster.hpp"
@@ -24,11 +28,15 @@
 #include "interfaces/http/auth_guard.hpp"
 #include "interfaces/http/controllers/auth_controller.hpp"
 #include "interfaces/http/controllers/catalog_controller.hpp"
+#include "interfaces/http/controllers/channel_controller.hpp"
+#include "interfaces/http/controllers/inbox_controller.hpp"
+#include "interfaces/http/controllers/live_controller.hpp"
 #include "interfaces/http/controllers/image_controller.hpp"
 #include "interfaces/http/controllers/sales_controller.hpp"
 #include "interfaces/http/controllers/system_controller.hpp"
 #include "interfaces/http/controllers/transfer_controller.hpp"
 #include "interfaces/http/controllers/workspace_controller.hpp"
+#include "interfaces/http/live_hub.hpp"
 #include "interfaces/http/routes.hpp"
 #include "interfaces/http/server.hpp"
 
@@ -198,10 +206,59 @@ int cmd_serve(Config config, const Args& args) {
   const http::SalesController sales;
   const http::TransferController transfer;
   const http::ImageController images(config.data_dir);
-  const http::Router router =
-      http::build_routes({system, auth, workspaces, catalog, sales, transfer, images});
+
+  // The message pipeline: webhook ingestion (group commit), job workers, live events.
+  const crypto::Sealer sealer(secrets.encryption_key);
+  messaging::WebhookIngestor ingestor(db.conninfo(), sealer, {config.ingest_threads});
+  const whatsapp::GraphApi graph(config.whatsapp_timeout);
+  messaging::Throttle throttle;
+  const messaging::PipelineSettings pipeline{config.whatsapp_api_base_url, config.whatsapp_in_doubt_grace};
+  postgres::JobRunner jobs(db.conninfo(), {config.job_workers});
+  // The AI agent's turn plugs in here; until then inbound messages get the welcome/inactive
+  // messages and the team's replies only.
+  jobs.handle("inbound", messaging::handle_inbound_message(nullptr));
+  jobs.handle("send", messaging::send_outbound_message(sealer, graph, throttle, pipeline));
+  jobs.handle("read", messaging::send_read_receipt(sealer, graph, throttle, pipeline));
+  http::LiveHub hub;
+  postgres::NotificationListener listener(
+      db.conninfo(), {"shopme_events", "shopme_jobs"}, [&](const std::string& channel, const std::string& payload) {
+        if (channel == "shopme_jobs") {
+          jobs.wake();
+          return;
+        }
+        if (payload.find("\"channel.updated\"") != std::string::npos) ingestor.invalidate_channels();
+        hub.publish_event(payload);
+      });
+  listener.on_connected([&] { jobs.wake(); });
+  metrics.add_counter("shopme_jobs_completed_total", "Pipeline jobs completed by this process.",
+                      [&] { return static_cast<double>(jobs.completed()); });
+  metrics.add_counter("shopme_jobs_retried_total", "Pipeline job attempts that will be retried.",
+                      [&] { return static_cast<double>(jobs.retried()); });
+  metrics.add_counter("shopme_jobs_dead_lettered_total", "Jobs this process moved to the dead letters.",
+                      [&] { return static_cast<double>(jobs.buried()); });
+  metrics.add_gauge("shopme_jobs_pending", "Jobs queued or running (all processes, refreshed every 5 s).",
+                    [&] { return static_cast<double>(jobs.queued()); });
+  metrics.add_gauge("shopme_jobs_dead", "Dead-letter jobs (all processes, refreshed every 5 s).",
+                    [&] { return static_cast<double>(jobs.dead_letters()); });
+  metrics.add_counter("shopme_webhook_deliveries_total", "WhatsApp webhook deliveries processed.",
+                      [&] { return static_cast<double>(ingestor.deliveries()); });
+  metrics.add_counter("shopme_webhook_commits_total", "Transactions that stored webhook deliveries.",
+                      [&] { return static_cast<double>(ingestor.batches()); });
+  metrics.add_gauge("shopme_webhook_queue_depth", "Webhook deliveries waiting for the next commit.",
+                    [&] { return static_cast<double>(ingestor.queue_depth()); });
+  metrics.add_gauge("shopme_live_clients", "WebSocket clients watching a workspace.",
+                    [&] { return static_cast<double>(hub.clients()); });
+
+  const http::ChannelController channel(sealer, ingestor, base_url, config.whatsapp_api_base_url);
+  const http::InboxController inbox;
+  const http::LiveController live_controller(guard, pool, hub);
+  const http::Router router = http::build_routes(
+      {system, auth, workspaces, catalog, sales, transfer, images, channel, inbox, live_controller});
   const http::App app(router, guard, statics ? &*statics : nullptr, metrics);
   http::Server server(config, app, pool);
+  ingestor.start();
+  jobs.start();
+  listener.start();
   const auto port = server.listen();
   if (config.public_base_url.empty()) base_url = "http://localhost:" + std::to_string(port);
   metrics.add_gauge("shopme_http_in_flight", "Requests being handled.", [&] { return server.in_flight(); });
@@ -223,6 +280,9 @@ int cmd_serve(Config config, const Args& args) {
         mail::SmtpSettings{*config.smtp_url, config.smtp_username, config.smtp_password, config.smtp_from});
   }
   server.run();
+  ingestor.stop();
+  jobs.stop();
+  listener.stop();
   if (mailer) mailer->stop();
   pool.shutdown();
   log::info("stopped");

@@ -147,6 +147,7 @@ export class Client {
   get(p, h) { return this.req('GET', p, undefined, h); }
   post(p, b, h) { return this.req('POST', p, b ?? {}, h); }
   patch(p, b, h) { return this.req('PATCH', p, b ?? {}, h); }
+  put(p, b, h) { return this.req('PUT', p, b ?? {}, h); }
   del(p, h) { return this.req('DELETE', p, undefined, h); }
   async login(email, password = DEMO_PASSWORD) {
     const r = await this.post('/api/auth/login', { email, password });

@@ -116,6 +116,17 @@ Config load_config(const EnvMap& env, const EnvMap& dotenv) {
   if (auto v = get("SHOPME_SMTP_USERNAME")) c.smtp_username = *v;
   if (auto v = get("SHOPME_SMTP_PASSWORD")) c.smtp_password = *v;
   if (auto v = get("SHOPME_SMTP_FROM")) c.smtp_from = *v;
+  if (auto v = get("SHOPME_WHATSAPP_API_BASE_URL")) c.whatsapp_api_base_url = *v;
+  if (auto v = get("SHOPME_WHATSAPP_TIMEOUT_MS")) {
+    c.whatsapp_timeout = std::chrono::milliseconds(parse_int("SHOPME_WHATSAPP_TIMEOUT_MS", *v, 100, 120'000));
+  }
+  if (auto v = get("SHOPME_WHATSAPP_IN_DOUBT_GRACE_S")) {
+    c.whatsapp_in_doubt_grace = std::chrono::seconds(parse_int("SHOPME_WHATSAPP_IN_DOUBT_GRACE_S", *v, 1, 86'400));
+  }
+  if (auto v = get("SHOPME_JOB_WORKERS")) c.job_workers = static_cast<int>(parse_int("SHOPME_JOB_WORKERS", *v, 1, 64));
+  if (auto v = get("SHOPME_INGEST_THREADS")) {
+    c.ingest_threads = static_cast<int>(parse_int("SHOPME_INGEST_THREADS", *v, 1, 16));
+  }
   if (c.public_base_url.rfind("https://", 0) == 0) c.cookie_secure = true;
   return c;
 }

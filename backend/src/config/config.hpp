@@ -40,8 +40,13 @@ struct Config {
   std::optional<std::string> smtp_url;
   std::string smtp_username;
   std::string smtp_password;
-  std::string smtp_from = "no-reply@shopme.test";  // SHOPME_REUSE_PORT: zero-downtime restarts // also true
-                                                   // when the public base URL is https
+  std::string smtp_from = "no-reply@shopme.test";
+  // WhatsApp pipeline
+  std::string whatsapp_api_base_url = "https://graph.facebook.com/v21.0";  // per-channel override
+  std::chrono::milliseconds whatsapp_timeout{10'000};                     // each Graph API call
+  std::chrono::seconds whatsapp_in_doubt_grace{60};  // wait for a status before resending a cut-off send
+  int job_workers = 4;                               // pipeline workers (one connection each)
+  int ingest_threads = 1;                            // webhook group-commit writers
 
   [[nodiscard]] std::string base_url() const;
 };

@@ -73,6 +73,8 @@ App::Decision App::decide(Request& req) const {
     }
     if (r.db_handler) {
       d.db_route = &r;
+    } else if (r.async_handler) {
+      d.async_route = &r;
     } else if (r.websocket) {
       if (r.permission != Permission::kPublic && !guard_.access_claims(req)) {
         d.response = problem(req, 401, "Log in to continue.", "unauthenticated");

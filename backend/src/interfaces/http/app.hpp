@@ -22,6 +22,7 @@ class App {
     std::optional<Response> response;             // ready now
     const Route* db_route = nullptr;              // run on the database worker pool
     const WebSocketFactory* websocket = nullptr;  // upgrade
+    const Route* async_route = nullptr;           // answered later by the route's own component
   };
 
   Decision decide(Request& req) const;

@@ -27,6 +27,10 @@ enum class Limit { kNone, kGeneral };
 
 using InlineHandler = std::function<Response(Request&)>;             // runs on the I/O thread: no blocking
 using DbHandler = std::function<Response(Request&, postgres::Db&)>;  // runs on the database worker pool
+// Hands the request to a component with its own threads (the webhook ingestion's group commit);
+// `respond` may be called from any thread, exactly once. The request outlives the call.
+using Respond = std::function<void(Response)>;
+using AsyncHandler = std::function<void(Request&, Respond respond)>;
 
 struct Route {
   std::string method;
@@ -35,6 +39,7 @@ struct Route {
   InlineHandler inline_handler;
   DbHandler db_handler;
   WebSocketFactory websocket;
+  AsyncHandler async_handler;
   identity::Action action = identity::Action::kViewWorkspace;  // with kWorkspace
   Limit limit = Limit::kNone;
   bool csrf_exempt = false;  // state-changing requests need Origin or X-Requested-With otherwise

@@ -2,6 +2,9 @@
 
 #include "interfaces/http/controllers/auth_controller.hpp"
 #include "interfaces/http/controllers/catalog_controller.hpp"
+#include "interfaces/http/controllers/channel_controller.hpp"
+#include "interfaces/http/controllers/inbox_controller.hpp"
+#include "interfaces/http/controllers/live_controller.hpp"
 #include "interfaces/http/controllers/image_controller.hpp"
 #include "interfaces/http/controllers/sales_controller.hpp"
 #include "interfaces/http/controllers/system_controller.hpp"
@@ -24,23 +27,23 @@ InlineHandler bind_inline(const C& c, Response (C::*m)(const Request&) const) {
 
 // No login; the handler applies its own limits (login attempts, signed webhooks, public links).
 Route open(std::string method, std::string pattern, DbHandler h) {
-  return {std::move(method), std::move(pattern), Permission::kPublic, {}, std::move(h), {}};
+  return {std::move(method), std::move(pattern), Permission::kPublic, {}, std::move(h), {}, {}};
 }
 // Any logged-in user, counted against the per-user API limit.
 Route user(std::string method, std::string pattern, DbHandler h) {
-  Route r{std::move(method), std::move(pattern), Permission::kAuthenticated, {}, std::move(h), {}};
+  Route r{std::move(method), std::move(pattern), Permission::kAuthenticated, {}, std::move(h), {}, {}};
   r.limit = Limit::kGeneral;
   return r;
 }
 // A member of {workspaceId} whose role allows `action`, counted against the workspace's API limit.
 Route member(std::string method, std::string pattern, Action action, DbHandler h) {
-  Route r{std::move(method), std::move(pattern), Permission::kWorkspace, {}, std::move(h), {}};
+  Route r{std::move(method), std::move(pattern), Permission::kWorkspace, {}, std::move(h), {}, {}};
   r.action = action;
   r.limit = Limit::kGeneral;
   return r;
 }
 Route ops(std::string pattern, InlineHandler h) {
-  return {"GET", std::move(pattern), Permission::kPublic, std::move(h), {}, {}};
+  return {"GET", std::move(pattern), Permission::kPublic, std::move(h), {}, {}, {}};
 }
 
 }  // namespace
@@ -61,6 +64,10 @@ Router build_routes(const Controllers& c) {
   const auto& tr = c.transfer;
   using I = ImageController;
   const auto& img = c.images;
+  using Ch = ChannelController;
+  const auto& ch = c.channel;
+  using In = InboxController;
+  const auto& in = c.inbox;
 
   // clang-format off
   // operations
@@ -70,7 +77,7 @@ Router build_routes(const Controllers& c) {
   r.add(ops("/api/openapi.json",                                bind_inline(sys, &S::openapi)));
   r.add(ops("/api/docs",                                        bind_inline(sys, &S::api_docs)));
   r.add(open("GET",    "/readyz",                               bind(sys, &S::readyz)));
-  r.add({"GET", "/ws", Permission::kAuthenticated, {}, {}, [&sys](const Request& q) { return sys.live(q); }});
+  r.add({"GET", "/ws", Permission::kAuthenticated, {}, {}, [&c](const Request& q) { return c.live.open(q); }, {}});
 
   // authentication (own limits per IP and per e-mail address)
   r.add(open("POST",   "/api/auth/login",                       bind(auth, &A::login)));
@@ -140,6 +147,33 @@ Router build_routes(const Controllers& c) {
   r.add(member("GET",    w + "/customers/{id}",    Action::kViewCustomers,   bind(sa, &Sa::get_customer)));
   r.add(member("PATCH",  w + "/customers/{id}",    Action::kManageCustomers, bind(sa, &Sa::update_customer)));
   r.add(member("DELETE", w + "/customers/{id}",    Action::kManageCustomers, bind(sa, &Sa::delete_customer)));
+  r.add(member("GET",    w + "/customers/{id}/conversations", Action::kUseInbox, bind(in, &In::customer_conversations)));
+
+  // WhatsApp channel and its webhook (signed by the provider; verified by the handler)
+  r.add(member("GET",    w + "/channels/whatsapp", Action::kManageSettings, bind(ch, &Ch::get)));
+  r.add(member("PUT",    w + "/channels/whatsapp", Action::kManageSettings, bind(ch, &Ch::put)));
+  r.add(open("GET",      "/webhooks/whatsapp",                              bind(ch, &Ch::verify_webhook)));
+  {
+    Route hook{"POST", "/webhooks/whatsapp", Permission::kPublic, {}, {}, {}, {}};
+    hook.async_handler = [&ch](Request& q, Respond done) { ch.receive_webhook(q, std::move(done)); };
+    hook.csrf_exempt = true;  // a server-to-server call, authenticated by its HMAC signature
+    r.add(std::move(hook));
+  }
+
+  // inbox
+  r.add(member("GET",    w + "/conversations",                Action::kUseInbox, bind(in, &In::list)));
+  r.add(member("GET",    w + "/conversations/{id}",           Action::kUseInbox, bind(in, &In::get)));
+  r.add(member("GET",    w + "/conversations/{id}/messages",  Action::kUseInbox, bind(in, &In::messages)));
+  r.add(member("POST",   w + "/conversations/{id}/messages",  Action::kUseInbox, bind(in, &In::reply)));
+  r.add(member("POST",   w + "/conversations/{id}/assign",    Action::kUseInbox, bind(in, &In::assign)));
+  r.add(member("POST",   w + "/conversations/{id}/resolve",   Action::kUseInbox, bind(in, &In::resolve)));
+  r.add(member("POST",   w + "/conversations/{id}/reopen",    Action::kUseInbox, bind(in, &In::reopen)));
+  r.add(member("POST",   w + "/conversations/{id}/mode",      Action::kUseInbox, bind(in, &In::set_mode)));
+  r.add(member("POST",   w + "/conversations/{id}/read",      Action::kUseInbox, bind(in, &In::mark_read)));
+  r.add(member("GET",    w + "/conversations/{id}/notes",     Action::kUseInbox, bind(in, &In::notes)));
+  r.add(member("POST",   w + "/conversations/{id}/notes",     Action::kUseInbox, bind(in, &In::add_note)));
+  r.add(member("POST",   w + "/simulator/messages",           Action::kUseInbox, bind(in, &In::simulate_message)));
+  r.add(member("POST",   w + "/simulator/conversations/{id}/read", Action::kUseInbox, bind(in, &In::simulate_read)));
   // clang-format on
   return r;
 }

@@ -10,6 +10,9 @@ class CatalogController;
 class SalesController;
 class TransferController;
 class ImageController;
+class ChannelController;
+class InboxController;
+class LiveController;
 
 struct Controllers {
   const SystemController& system;
@@ -19,6 +22,9 @@ struct Controllers {
   const SalesController& sales;
   const TransferController& transfer;
   const ImageController& images;
+  const ChannelController& channel;
+  const InboxController& inbox;
+  const LiveController& live;
 };
 
 // The whole route table: every route with its permission, in one place.

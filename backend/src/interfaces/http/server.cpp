@@ -51,6 +51,20 @@ auto async_on_pool(postgres::DbWorkerPool& pool, std::function<Response(postgres
       token, std::move(fn));
 }
 
+// Runs an async route's handler and resumes the coroutine on its own executor with the answer.
+template <class Token>
+auto async_route(const Route& route, Request& req, Token&& token) {
+  return asio::async_initiate<Token, void(Response)>(
+      [&route, &req](auto handler) {
+        auto ex = asio::get_associated_executor(handler);
+        auto shared = std::make_shared<std::decay_t<decltype(handler)>>(std::move(handler));
+        route.async_handler(req, [shared, ex](Response r) {
+          asio::post(ex, [shared, r = std::move(r)]() mutable { (*shared)(std::move(r)); });
+        });
+      },
+      token);
+}
+
 Request to_facade(const bhttp::request<bhttp::string_body>& in, std::string remote) {
   Request req;
   req.method = std::string(in.method_string());
@@ -329,6 +343,8 @@ struct Server::Impl {
             pool, [this, &req, route](postgres::Db& db) { return app.run_db(req, *route, db); },
             asio::use_awaitable);
         res = r ? std::move(*r) : app.overloaded(req);
+      } else if (decision.async_route) {
+        res = co_await async_route(*decision.async_route, req, asio::use_awaitable);
       } else {
         res = problem(req, 426, "This resource needs a WebSocket upgrade.");
       }

@@ -18,28 +18,6 @@ boost::json::array to_array(const std::vector<std::string>& v) {
   return a;
 }
 
-class LiveSocket : public WebSocketHandler {
- public:
-  void on_open(std::shared_ptr<WebSocketPeer> peer) override {
-    peer_ = std::move(peer);
-    peer_->send(
-        boost::json::serialize(boost::json::object{{"type", "hello"}, {"version", build_info::kVersion}}));
-  }
-  void on_message(std::string_view text) override {
-    auto parsed = parse_json(text);
-    if (!parsed.ok() || !parsed->is_object()) {
-      peer_->send(R"({"type":"error","detail":"messages must be JSON objects"})");
-      return;
-    }
-    const auto* type = parsed->as_object().if_contains("type");
-    if (type && type->is_string() && type->as_string() == "ping") peer_->send(R"({"type":"pong"})");
-  }
-  void on_close() override { peer_.reset(); }
-
- private:
-  std::shared_ptr<WebSocketPeer> peer_;
-};
-
 }  // namespace
 
 Response SystemController::healthz(const Request&) const { return Response::json(200, R"({"status":"ok"})"); }
@@ -103,8 +81,5 @@ Response SystemController::api_docs(const Request&) const {
       .set_header("Cache-Control", "no-cache");
 }
 
-std::shared_ptr<WebSocketHandler> SystemController::live(const Request&) const {
-  return std::make_shared<LiveSocket>();
-}
 
 }  // namespace shopme::http

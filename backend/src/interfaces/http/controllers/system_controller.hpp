@@ -1,13 +1,11 @@
 #pragma once
-// Operations endpoints: liveness, readiness (database + migrations), version, Prometheus metrics,
-// and the live-updates WebSocket's hello/ping (features push on it later).
+// Operations endpoints: liveness, readiness (database + migrations), version, Prometheus metrics.
 #include <chrono>
 #include <vector>
 
 #include "infrastructure/postgres/migrations.hpp"
 #include "interfaces/http/message.hpp"
 #include "interfaces/http/metrics.hpp"
-#include "interfaces/http/websocket.hpp"
 
 namespace shopme::postgres {
 class Db;
@@ -26,7 +24,6 @@ class SystemController {
   Response metrics(const Request& req) const;
   Response openapi(const Request& req) const;
   Response api_docs(const Request& req) const;
-  std::shared_ptr<WebSocketHandler> live(const Request& req) const;
 
  private:
   const Metrics& metrics_;

@@ -1,0 +1,125 @@
+// Use case: an inbound message was stored; decide what it leads to. Runs once per message, in the
+// order the conversation received them, in one transaction with the job's completion, so a crash
+// at any point either leaves the job to run again or leaves its whole effect committed.
+#include <boost/json.hpp>
+#include <pqxx/pqxx>
+
+#include "infrastructure/logging/log.hpp"
+#include "infrastructure/messaging/outbound.hpp"
+#include "infrastructure/messaging/pipeline.hpp"
+#include "infrastructure/postgres/pqxx_compat.hpp"
+
+namespace shopme::messaging {
+
+postgres::JobRunner::Handler handle_inbound_message(TurnHandler turn) {
+  return [turn = std::move(turn)](const postgres::Job& job, pqxx::connection& conn) {
+    const auto* mid = job.payload.if_contains("messageId");
+    if (!mid || !mid->is_string()) return postgres::JobResult::dead("inbound job without a message id");
+    const std::string ws = job.workspace_id;
+    pqxx::work tx(conn);
+    const auto rows = tx.exec_params(
+        "SELECT m.id, m.type, m.text, c.id, c.mode, c.sandbox, c.welcomed_at IS NULL,"
+        "       coalesce(c.inactive_notice_at < now() - interval '1 day', true),"
+        "       cu.id, cu.blocked, coalesce(cu.blocked_until <= now(), false), w.status = 'active',"
+        "       ch.workspace_id IS NOT NULL, coalesce(ch.enabled, false), coalesce(ch.welcome_message, ''),"
+        "       coalesce(ch.inactive_message, ''), coalesce(ch.abuse_max_per_minute, 20),"
+        "       coalesce(ch.abuse_block_minutes, 60)"
+        "  FROM messages m"
+        "  JOIN conversations c ON c.workspace_id = m.workspace_id AND c.id = m.conversation_id"
+        "  JOIN customers cu ON cu.workspace_id = c.workspace_id AND cu.id = c.customer_id"
+        "  JOIN workspaces w ON w.id = m.workspace_id"
+        "  LEFT JOIN whatsapp_channels ch ON ch.workspace_id = m.workspace_id"
+        " WHERE m.workspace_id = $1 AND m.id = $2 FOR UPDATE OF c",
+        ws, std::string(mid->as_string()));
+    if (rows.empty()) {  // deleted with its workspace or customer meanwhile
+      postgres::complete_job(tx, job);
+      tx.commit();
+      return postgres::JobResult::done();
+    }
+    const auto& r = rows[0];
+    InboundTurn t{ws, r[3].c_str(), r[8].c_str(), r[0].c_str(), r[1].c_str(), r[2].c_str(), r[5].as<bool>()};
+    const bool human = std::string_view(r[4].c_str()) == "human";
+    const bool first_contact = r[6].as<bool>();
+    const bool inactive_notice_due = r[7].as<bool>();
+    bool blocked = r[9].as<bool>();
+    const bool block_expired = r[10].as<bool>();
+    const bool workspace_active = r[11].as<bool>();
+    const bool channel_configured = r[12].as<bool>();
+    const bool channel_enabled = r[13].as<bool>();
+    const std::string welcome = r[14].c_str();
+    const std::string inactive = r[15].c_str();
+    const int max_per_minute = r[16].as<int>();
+    const int block_minutes = r[17].as<int>();
+
+    auto finish = [&] {
+      postgres::complete_job(tx, job);
+      tx.commit();
+      return postgres::JobResult::done();
+    };
+    auto send_text = [&](const std::string& text) {
+      OutboundMessage m;
+      m.body = text;
+      queue_outbound(tx, ws, t.conversation_id, m, "system");
+    };
+
+    if (blocked && block_expired) {  // an automatic block has run its course
+      tx.exec_params0(
+          "UPDATE customers SET blocked = false, blocked_reason = '', blocked_until = NULL, updated_at = now()"
+          " WHERE workspace_id = $1 AND id = $2",
+          ws, t.customer_id);
+      blocked = false;
+    }
+    if (blocked) return finish();  // stored, shown to the team, never answered
+
+    // Abuse control: more than the allowed messages in the last minute blocks the customer for a while
+    // and alerts the team. Simulator conversations are exempt: a tester typing fast is not abuse.
+    if (!t.sandbox) {
+      const auto recent = tx.exec_params1(
+                                "SELECT count(*) FROM messages WHERE workspace_id = $1 AND conversation_id = $2"
+                                "   AND direction = 'inbound' AND created_at > now() - interval '1 minute'",
+                                ws, t.conversation_id)[0]
+                              .as<int>();
+      if (recent > max_per_minute) {
+        const std::string reason = "Automatic block: more than " + std::to_string(max_per_minute) +
+                                   " messages in a minute (" + std::to_string(block_minutes) + " minutes)";
+        tx.exec_params0(
+            "UPDATE customers SET blocked = true, blocked_reason = $3,"
+            "       blocked_until = now() + make_interval(mins => $4), updated_at = now()"
+            " WHERE workspace_id = $1 AND id = $2",
+            ws, t.customer_id, reason, block_minutes);
+        tx.exec_params0(
+            "INSERT INTO audit_log (workspace_id, action, target, details)"
+            " VALUES ($1, 'customer.auto_blocked', $2, jsonb_build_object('messagesInLastMinute', $3::int))",
+            ws, t.customer_id, recent);
+        notify(tx, "customer.blocked", ws, t.conversation_id, {{"customerId", t.customer_id}});
+        log::warn("customer blocked automatically", {{"workspace", ws}, {"messages_last_minute", recent}});
+        return finish();
+      }
+    }
+
+    // A reaction is not something to answer.
+    if (t.type == "reaction") return finish();
+
+    // Simulator traffic works without a configured channel: the simulator is the embedded default.
+    const bool open_for_business = workspace_active && (channel_enabled || (t.sandbox && !channel_configured));
+    if (!open_for_business) {
+      if (!inactive.empty() && inactive_notice_due) {
+        send_text(inactive);
+        tx.exec_params0("UPDATE conversations SET inactive_notice_at = now() WHERE workspace_id = $1 AND id = $2", ws,
+                        t.conversation_id);
+      }
+      return finish();
+    }
+    if (first_contact) {
+      if (!welcome.empty()) send_text(welcome);
+      tx.exec_params0("UPDATE conversations SET welcomed_at = now() WHERE workspace_id = $1 AND id = $2", ws,
+                      t.conversation_id);
+    }
+    // In human mode the team answers; the message.created event already reached their inbox.
+    if (human) return finish();
+    if (turn) turn(tx, t);
+    return finish();
+  };
+}
+
+}  // namespace shopme::messaging

@@ -1,0 +1,186 @@
+#include "infrastructure/messaging/outbound.hpp"
+
+#include <boost/json.hpp>
+#include <pqxx/pqxx>
+
+#include "infrastructure/postgres/job_queue.hpp"
+#include "infrastructure/postgres/pqxx_compat.hpp"
+
+namespace shopme::messaging {
+namespace json = boost::json;
+
+namespace {
+
+struct Reader {
+  std::vector<FieldError> errors;
+
+  std::string text(const json::object& o, std::string_view key, const std::string& field, bool required = true) {
+    const auto* v = o.if_contains(key);
+    if (!v || v->is_null()) {
+      if (required) errors.push_back({field, "is required"});
+      return {};
+    }
+    if (!v->is_string()) {
+      errors.push_back({field, "must be a string"});
+      return {};
+    }
+    return std::string(v->as_string());
+  }
+  const json::array* array(const json::object& o, std::string_view key, const std::string& field) {
+    const auto* v = o.if_contains(key);
+    if (!v || !v->is_array()) {
+      errors.push_back({field, "must be an array"});
+      return nullptr;
+    }
+    return &v->as_array();
+  }
+  const json::object* object(const json::value& v, const std::string& field) {
+    if (!v.is_object()) {
+      errors.push_back({field, "must be an object"});
+      return nullptr;
+    }
+    return &v.as_object();
+  }
+};
+
+}  // namespace
+
+Result<OutboundMessage> outbound_from_json(const json::object& body) {
+  Reader r;
+  OutboundMessage m;
+  const int given = (body.contains("text") ? 1 : 0) + (body.contains("template") ? 1 : 0) +
+                    (body.contains("interactive") ? 1 : 0);
+  if (given != 1) {
+    return Error::invalid({{"text", "give exactly one of text, template or interactive"}});
+  }
+  if (body.contains("text")) {
+    m.kind = OutboundKind::kText;
+    m.body = r.text(body, "text", "text");
+  } else if (const auto* tv = body.if_contains("template")) {
+    m.kind = OutboundKind::kTemplate;
+    if (const auto* t = r.object(*tv, "template")) {
+      m.template_name = r.text(*t, "name", "template.name");
+      m.template_language = r.text(*t, "language", "template.language");
+      if (t->contains("parameters")) {
+        if (const auto* ps = r.array(*t, "parameters", "template.parameters")) {
+          for (std::size_t i = 0; i < ps->size(); ++i) {
+            const auto& p = (*ps)[i];
+            if (p.is_string()) {
+              m.template_parameters.emplace_back(p.as_string());
+            } else {
+              r.errors.push_back({"template.parameters[" + std::to_string(i) + "]", "must be a string"});
+            }
+          }
+        }
+      }
+    }
+  } else if (const auto* iv = body.if_contains("interactive")) {
+    if (const auto* i = r.object(*iv, "interactive")) {
+      const auto type = r.text(*i, "type", "interactive.type");
+      m.body = r.text(*i, "body", "interactive.body");
+      if (type == "button") {
+        m.kind = OutboundKind::kButtons;
+        if (const auto* bs = r.array(*i, "buttons", "interactive.buttons")) {
+          for (std::size_t k = 0; k < bs->size(); ++k) {
+            const auto at = "interactive.buttons[" + std::to_string(k) + "]";
+            if (const auto* b = r.object((*bs)[k], at)) {
+              m.buttons.push_back({r.text(*b, "id", at + ".id"), r.text(*b, "title", at + ".title")});
+            }
+          }
+        }
+      } else if (type == "list") {
+        m.kind = OutboundKind::kList;
+        m.list_button = r.text(*i, "button", "interactive.button");
+        if (const auto* ss = r.array(*i, "sections", "interactive.sections")) {
+          for (std::size_t s = 0; s < ss->size(); ++s) {
+            const auto sat = "interactive.sections[" + std::to_string(s) + "]";
+            const auto* so = r.object((*ss)[s], sat);
+            if (!so) continue;
+            ListSection sec{r.text(*so, "title", sat + ".title", false), {}};
+            if (const auto* rows = r.array(*so, "rows", sat + ".rows")) {
+              for (std::size_t k = 0; k < rows->size(); ++k) {
+                const auto rat = sat + ".rows[" + std::to_string(k) + "]";
+                if (const auto* ro = r.object((*rows)[k], rat)) {
+                  sec.rows.push_back({r.text(*ro, "id", rat + ".id"), r.text(*ro, "title", rat + ".title"),
+                                      r.text(*ro, "description", rat + ".description", false)});
+                }
+              }
+            }
+            m.sections.push_back(std::move(sec));
+          }
+        }
+      } else if (!type.empty()) {
+        r.errors.push_back({"interactive.type", "must be button or list"});
+      }
+    }
+  }
+  if (!r.errors.empty()) return Error::invalid(std::move(r.errors));
+  if (auto valid = validate(m); !valid) return valid.error();
+  return m;
+}
+
+json::object outbound_to_json(const OutboundMessage& m) {
+  switch (m.kind) {
+    case OutboundKind::kText:
+      return {{"text", m.body}};
+    case OutboundKind::kTemplate: {
+      json::array params;
+      for (const auto& p : m.template_parameters) params.emplace_back(p);
+      return {{"template", json::object{{"name", m.template_name},
+                                        {"language", m.template_language},
+                                        {"parameters", std::move(params)}}}};
+    }
+    case OutboundKind::kButtons: {
+      json::array buttons;
+      for (const auto& b : m.buttons) buttons.push_back(json::object{{"id", b.id}, {"title", b.title}});
+      return {{"interactive", json::object{{"type", "button"}, {"body", m.body}, {"buttons", std::move(buttons)}}}};
+    }
+    case OutboundKind::kList: {
+      json::array sections;
+      for (const auto& s : m.sections) {
+        json::array rows;
+        for (const auto& row : s.rows) {
+          rows.push_back(json::object{{"id", row.id}, {"title", row.title}, {"description", row.description}});
+        }
+        sections.push_back(json::object{{"title", s.title}, {"rows", std::move(rows)}});
+      }
+      return {{"interactive", json::object{{"type", "list"},
+                                           {"body", m.body},
+                                           {"button", m.list_button},
+                                           {"sections", std::move(sections)}}}};
+    }
+  }
+  return {};
+}
+
+void notify(pqxx::transaction_base& tx, std::string_view type, const std::string& workspace_id,
+            const std::string& conversation_id, const json::object& extra) {
+  json::object event{{"type", type}, {"workspaceId", workspace_id}, {"conversationId", conversation_id}};
+  for (const auto& [k, v] : extra) event[k] = v;
+  tx.exec_params0("SELECT pg_notify('shopme_events', $1)", json::serialize(event));
+}
+
+std::string queue_outbound(pqxx::transaction_base& tx, const std::string& workspace_id,
+                           const std::string& conversation_id, const OutboundMessage& message,
+                           std::string_view author_kind, const std::optional<std::string>& author_id) {
+  const char* type = message.kind == OutboundKind::kText       ? "text"
+                     : message.kind == OutboundKind::kTemplate ? "template"
+                                                               : "interactive";
+  const std::string text = display_text(message);
+  const auto row = tx.exec_params1(
+      "INSERT INTO messages (workspace_id, conversation_id, direction, type, text, payload, status, status_rank,"
+      "                      author_kind, author_id)"
+      " VALUES ($1, $2, 'outbound', $3, $4, jsonb_build_object('outbound', $5::jsonb), 'queued', 0, $6, $7)"
+      " RETURNING id",
+      workspace_id, conversation_id, type, text, json::serialize(outbound_to_json(message)), author_kind, author_id);
+  const std::string id = row[0].c_str();
+  tx.exec_params0(
+      "UPDATE conversations SET last_message_at = now(), last_message_preview = left($3, 200), updated_at = now()"
+      " WHERE workspace_id = $1 AND id = $2",
+      workspace_id, conversation_id, text);
+  postgres::enqueue_job(tx, workspace_id, "send", "outbound:" + conversation_id, {{"messageId", id}}, 10);
+  notify(tx, "message.created", workspace_id, conversation_id, {{"messageId", id}});
+  return id;
+}
+
+}  // namespace shopme::messaging

@@ -1,0 +1,28 @@
+#pragma once
+// Outbound messages as JSON (the inbox API's shape, also what the outbox row keeps) and the one way
+// to send anything: an outbox row (a `messages` row in status queued) plus a `send` job, written in
+// the caller's transaction so that a reply exists exactly when the decision to send it commits.
+#include <boost/json/object.hpp>
+#include <optional>
+#include <pqxx/transaction_base>
+#include <string>
+
+#include "domain/messaging/outbound_message.hpp"
+#include "domain/result.hpp"
+
+namespace shopme::messaging {
+
+// From `{"text"}`, `{"template": {...}}` or `{"interactive": {...}}`; shape errors are field errors.
+Result<OutboundMessage> outbound_from_json(const boost::json::object& body);
+boost::json::object outbound_to_json(const OutboundMessage& message);
+
+// Live event for the workspace's dashboards; ids only, clients refetch.
+void notify(pqxx::transaction_base& tx, std::string_view type, const std::string& workspace_id,
+            const std::string& conversation_id, const boost::json::object& extra = {});
+
+// Returns the new message id.
+std::string queue_outbound(pqxx::transaction_base& tx, const std::string& workspace_id,
+                           const std::string& conversation_id, const OutboundMessage& message,
+                           std::string_view author_kind, const std::optional<std::string>& author_id = std::nullopt);
+
+}  // namespace shopme::messaging

@@ -1,0 +1,61 @@
+#pragma once
+// The job handlers of the message pipeline. Each is one use case, run by the JobRunner:
+//   inbound — decide what an inbound message leads to (abuse control, blocked customer, inactive
+//             channel, welcome, human mode, then the conversation turn);
+//   send    — deliver one outbox row to WhatsApp (or to the simulator) under the per-number
+//             throughput and the 24-hour window, with retries and permanent failures recorded;
+//   read    — send a read receipt for an inbound message the team has seen.
+#include <chrono>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <string>
+
+#include "infrastructure/crypto/sealed.hpp"
+#include "infrastructure/postgres/job_queue.hpp"
+#include "infrastructure/whatsapp/graph_api.hpp"
+
+namespace shopme::messaging {
+
+struct PipelineSettings {
+  std::string default_api_base_url;
+  // How long a send interrupted mid-call (crash, timeout) waits for a status callback naming it
+  // before it is sent again.
+  std::chrono::seconds in_doubt_grace{60};
+};
+
+// What the conversation turn sees; the AI agent plugs in here. It runs inside the inbound job's
+// transaction, so anything it queues commits with the job's completion.
+struct InboundTurn {
+  std::string workspace_id;
+  std::string conversation_id;
+  std::string customer_id;
+  std::string message_id;
+  std::string type;
+  std::string text;
+  bool sandbox = false;
+};
+using TurnHandler = std::function<void(pqxx::transaction_base& tx, const InboundTurn& turn)>;
+
+// Per phone number token buckets: the Cloud API's throughput limit (80 messages/s by default).
+class Throttle {
+ public:
+  // Blocks until a message may go out on `phone_number_id`.
+  void acquire(const std::string& phone_number_id, int per_second);
+
+ private:
+  struct Bucket {
+    double tokens = 0;
+    std::chrono::steady_clock::time_point refilled{};
+  };
+  std::mutex mutex_;
+  std::map<std::string, Bucket> buckets_;
+};
+
+postgres::JobRunner::Handler handle_inbound_message(TurnHandler turn);
+postgres::JobRunner::Handler send_outbound_message(const crypto::Sealer& sealer, const whatsapp::GraphApi& api,
+                                                   Throttle& throttle, PipelineSettings settings);
+postgres::JobRunner::Handler send_read_receipt(const crypto::Sealer& sealer, const whatsapp::GraphApi& api,
+                                               Throttle& throttle, PipelineSettings settings);
+
+}  // namespace shopme::messaging

@@ -1,0 +1,166 @@
+// Use case: deliver one outbox row. The row is marked "sending" and committed before the provider
+// is called, so after a crash the next attempt knows the call may have gone out; it then waits for
+// a status callback carrying the row's id (biz_opaque_callback_data) before sending again. The
+// provider's answer and the job's completion commit together.
+#include <boost/json.hpp>
+#include <pqxx/pqxx>
+
+#include "infrastructure/logging/log.hpp"
+#include "infrastructure/messaging/channel_settings.hpp"
+#include "infrastructure/messaging/outbound.hpp"
+#include "infrastructure/messaging/pipeline.hpp"
+#include "infrastructure/postgres/pqxx_compat.hpp"
+
+namespace shopme::messaging {
+namespace json = boost::json;
+using postgres::JobResult;
+
+namespace {
+
+void mark_failed(pqxx::work& tx, const std::string& ws, const std::string& conv, const std::string& id,
+                 const json::object& error) {
+  tx.exec_params0(
+      "UPDATE messages SET status = 'failed', status_rank = 6, error = $3::jsonb, updated_at = now()"
+      " WHERE workspace_id = $1 AND id = $2",
+      ws, id, json::serialize(error));
+  notify(tx, "message.updated", ws, conv, {{"messageId", id}});
+}
+
+}  // namespace
+
+postgres::JobRunner::Handler send_outbound_message(const crypto::Sealer& sealer, const whatsapp::GraphApi& api,
+                                                   Throttle& throttle, PipelineSettings settings) {
+  return [&sealer, &api, &throttle, settings](const postgres::Job& job, pqxx::connection& conn) -> JobResult {
+    const auto* mid = job.payload.if_contains("messageId");
+    if (!mid || !mid->is_string()) return JobResult::dead("send job without a message id");
+    const std::string ws = job.workspace_id;
+    const std::string id(mid->as_string());
+
+    std::string conv, to, phone_number_id, token, base_url;
+    int per_second = 80;
+    OutboundMessage message;
+    {
+      pqxx::work tx(conn);
+      const auto rows = tx.exec_params(
+          "SELECT m.status, extract(epoch FROM (m.sending_started_at + make_interval(secs => $3) - now())),"
+          "       (m.payload->'outbound')::text, c.id, c.sandbox,"
+          "       coalesce(c.last_inbound_at > now() - interval '24 hours', false), coalesce(cu.whatsapp_id, '')"
+          "  FROM messages m"
+          "  JOIN conversations c ON c.workspace_id = m.workspace_id AND c.id = m.conversation_id"
+          "  JOIN customers cu ON cu.workspace_id = c.workspace_id AND cu.id = c.customer_id"
+          " WHERE m.workspace_id = $1 AND m.id = $2 AND m.direction = 'outbound' FOR UPDATE OF m",
+          ws, id, static_cast<double>(settings.in_doubt_grace.count()));
+      auto finish = [&] {
+        postgres::complete_job(tx, job);
+        tx.commit();
+        return JobResult::done();
+      };
+      if (rows.empty()) return finish();
+      const auto& r = rows[0];
+      const std::string status = r[0].c_str();
+      conv = r[3].c_str();
+      if (status != "queued" && status != "sending") return finish();  // settled already (e.g. by a callback)
+      if (status == "sending" && !r[1].is_null() && r[1].as<double>() > 0) {
+        // An earlier attempt was interrupted mid-call: give the provider's status callback time to say
+        // whether it went out before sending it again.
+        tx.commit();
+        return JobResult::retry(std::chrono::milliseconds(static_cast<long long>(r[1].as<double>() * 1000) + 50),
+                                "waiting for the status of an interrupted send");
+      }
+      boost::system::error_code ec;
+      auto stored = json::parse(r[2].c_str(), ec);
+      auto parsed = (!ec && stored.is_object()) ? outbound_from_json(stored.as_object())
+                                                : Result<OutboundMessage>(Error::bad_request("unreadable outbox row"));
+      if (!parsed) {
+        mark_failed(tx, ws, conv, id, {{"code", "invalid"}, {"title", "The message cannot be sent"}, {"detail", parsed.error().detail}});
+        return finish();
+      }
+      message = std::move(parsed.value());
+      if (r[4].as<bool>()) {
+        // The simulator is the customer's phone: delivered as soon as it is sent.
+        tx.exec_params0(
+            "UPDATE messages SET status = 'delivered', status_rank = 4, provider_message_id = 'sim.' || id::text,"
+            "       updated_at = now() WHERE workspace_id = $1 AND id = $2",
+            ws, id);
+        notify(tx, "message.updated", ws, conv, {{"messageId", id}});
+        return finish();
+      }
+      if (needs_window(message) && !r[5].as<bool>()) {
+        mark_failed(tx, ws, conv, id,
+                    {{"code", "outside-window"},
+                     {"title", "Outside the 24-hour customer-service window"},
+                     {"detail", "The customer has not written in the last 24 hours; only a template can be sent."}});
+        return finish();
+      }
+      to = r[6].c_str();
+      const auto channel = load_channel(tx, sealer, ws, settings.default_api_base_url);
+      if (!channel.configured || !channel.access_token || channel.access_token->empty() || to.empty()) {
+        mark_failed(tx, ws, conv, id,
+                    {{"code", "channel-not-configured"},
+                     {"title", "WhatsApp is not configured"},
+                     {"detail", to.empty() ? "The customer has no WhatsApp id."
+                                           : "Set the phone number id and access token in the channel settings."}});
+        return finish();
+      }
+      phone_number_id = channel.phone_number_id;
+      token = *channel.access_token;
+      base_url = channel.api_base_url;
+      per_second = channel.messages_per_second;
+      tx.exec_params0(
+          "UPDATE messages SET status = 'sending', status_rank = 1, sending_started_at = now(), updated_at = now()"
+          " WHERE workspace_id = $1 AND id = $2",
+          ws, id);
+      tx.commit();
+    }
+
+    throttle.acquire(phone_number_id, per_second);
+    const auto result = api.post(base_url, phone_number_id, token, whatsapp::message_body(to, message, id));
+
+    pqxx::work tx(conn);
+    using Outcome = whatsapp::SendResult::Outcome;
+    if (result.outcome == Outcome::kAccepted) {
+      tx.exec_params0(
+          "UPDATE messages SET provider_message_id = $3,"
+          "       status = CASE WHEN status_rank < 2 THEN 'accepted' ELSE status END,"
+          "       status_rank = greatest(status_rank, 2), updated_at = now()"
+          " WHERE workspace_id = $1 AND id = $2",
+          ws, id, result.provider_message_id);
+      notify(tx, "message.updated", ws, conv, {{"messageId", id}});
+      postgres::complete_job(tx, job);
+      tx.commit();
+      return JobResult::done();
+    }
+    const json::object error{{"code", result.code != 0 ? json::value(result.code) : json::value(result.http_status)},
+                             {"title", result.title},
+                             {"detail", result.detail}};
+    if (result.outcome == Outcome::kPermanent) {
+      mark_failed(tx, ws, conv, id, error);
+      postgres::complete_job(tx, job);
+      tx.commit();
+      log::warn("message refused by WhatsApp", {{"code", result.code}, {"title", result.title}});
+      return JobResult::done();
+    }
+    if (job.attempts >= job.max_attempts) {
+      json::object gave_up = error;
+      gave_up["title"] = "Gave up after " + std::to_string(job.attempts) + " attempts: " + result.title;
+      mark_failed(tx, ws, conv, id, gave_up);
+      tx.commit();
+      return JobResult::dead(std::string(gave_up["title"].as_string()));
+    }
+    // No answer at all may still mean the message went out: keep it "sending" (in doubt). A clear
+    // refusal (429, 5xx, throughput codes) means it did not: back to the queue.
+    const bool in_doubt = result.http_status == 0 || (result.http_status >= 200 && result.http_status < 300);
+    if (!in_doubt) {
+      tx.exec_params0(
+          "UPDATE messages SET status = 'queued', status_rank = 0, sending_started_at = NULL, updated_at = now()"
+          " WHERE workspace_id = $1 AND id = $2 AND status = 'sending'",
+          ws, id);
+    }
+    tx.commit();
+    auto delay = postgres::backoff(job.attempts);
+    delay = std::max(delay, std::chrono::milliseconds(result.retry_after_seconds * 1000LL));
+    return JobResult::retry(delay, result.title + (result.detail.empty() ? "" : ": " + result.detail));
+  };
+}
+
+}  // namespace shopme::messaging

@@ -1,0 +1,175 @@
+#include "infrastructure/postgres/job_queue.hpp"
+
+#include <boost/json.hpp>
+#include <pqxx/pqxx>
+#include <random>
+
+#include "infrastructure/logging/log.hpp"
+
+namespace shopme::postgres {
+
+void enqueue_job(pqxx::transaction_base& tx, const std::string& workspace_id, const std::string& kind,
+                 const std::string& ordering_key, const boost::json::object& payload, int max_attempts) {
+  tx.exec_params0(
+      "INSERT INTO jobs (workspace_id, kind, ordering_key, payload, max_attempts) VALUES ($1, $2, $3, $4::jsonb, $5)",
+      workspace_id, kind, ordering_key, boost::json::serialize(payload), max_attempts);
+  tx.exec0("SELECT pg_notify('shopme_jobs', '')");
+}
+
+void complete_job(pqxx::transaction_base& tx, const Job& job) {
+  tx.exec_params0("DELETE FROM jobs WHERE workspace_id = $1 AND id = $2", job.workspace_id, job.id);
+}
+
+std::chrono::milliseconds backoff(int attempt, std::chrono::milliseconds base, std::chrono::milliseconds cap) {
+  thread_local std::mt19937_64 rng{std::random_device{}()};
+  long long ceiling = base.count();
+  for (int i = 1; i < attempt && ceiling < cap.count(); ++i) ceiling *= 2;
+  ceiling = std::min(ceiling, static_cast<long long>(cap.count()));
+  std::uniform_int_distribution<long long> pick(ceiling / 2, ceiling);
+  return std::chrono::milliseconds(pick(rng));
+}
+
+JobRunner::JobRunner(std::string conninfo, Options options)
+    : conninfo_(std::move(conninfo)), options_(options) {}
+
+JobRunner::~JobRunner() { stop(); }
+
+void JobRunner::handle(const std::string& kind, Handler handler) { handlers_[kind] = std::move(handler); }
+
+void JobRunner::start() {
+  for (int i = 0; i < options_.workers; ++i) threads_.emplace_back([this, i] { run(i); });
+}
+
+void JobRunner::stop() {
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_ && threads_.empty()) return;
+    stopping_ = true;
+  }
+  cv_.notify_all();
+  for (auto& t : threads_) t.join();
+  threads_.clear();
+}
+
+void JobRunner::wake() {
+  {
+    std::lock_guard lock(mutex_);
+    ++wakeups_;
+  }
+  cv_.notify_all();
+}
+
+void JobRunner::refresh_counts(pqxx::connection& conn) {
+  const auto now =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+          .count();
+  auto last = last_count_ms_.load();
+  if (now - last < 5000 || !last_count_ms_.compare_exchange_strong(last, now)) return;
+  pqxx::nontransaction tx(conn);
+  const auto row = tx.exec1(
+      "SELECT count(*) FILTER (WHERE state <> 'dead'), count(*) FILTER (WHERE state = 'dead') FROM jobs");
+  queued_ = row[0].as<long long>();
+  dead_ = row[1].as<long long>();
+}
+
+// Claims the oldest due job whose ordering key has no earlier unfinished job. Under SKIP LOCKED a
+// competing worker neither waits for nor takes a job being claimed, and the NOT EXISTS keeps the
+// jobs of one key in order even while the head of the key is locked by someone else.
+bool JobRunner::run_one(pqxx::connection& conn) {
+  std::optional<Job> job;
+  {
+    pqxx::work tx(conn);
+    const auto rows = tx.exec_params(
+        "WITH next AS ("
+        "  SELECT j.workspace_id, j.id FROM jobs j"
+        "   WHERE j.state IN ('queued', 'running')"
+        "     AND ((j.state = 'queued' AND j.run_at <= now()) OR (j.state = 'running' AND j.locked_until < now()))"
+        "     AND NOT EXISTS (SELECT 1 FROM jobs k WHERE k.ordering_key = j.ordering_key AND k.id < j.id"
+        "                       AND k.state IN ('queued', 'running'))"
+        "   ORDER BY j.id LIMIT 1 FOR UPDATE SKIP LOCKED)"
+        " UPDATE jobs SET state = 'running', attempts = attempts + 1,"
+        "        locked_until = now() + make_interval(secs => $1)"
+        "  FROM next WHERE jobs.workspace_id = next.workspace_id AND jobs.id = next.id"
+        " RETURNING jobs.workspace_id, jobs.id, jobs.kind, jobs.ordering_key, jobs.payload::text, jobs.attempts,"
+        "           jobs.max_attempts",
+        static_cast<double>(options_.lease.count()));
+    tx.commit();
+    if (rows.empty()) return false;
+    const auto& r = rows[0];
+    job = Job{r[0].c_str(), r[1].as<long long>(), r[2].c_str(), r[3].c_str(), {}, r[5].as<int>(), r[6].as<int>()};
+    boost::system::error_code ec;
+    auto payload = boost::json::parse(r[4].c_str(), ec);
+    if (!ec && payload.is_object()) job->payload = std::move(payload.as_object());
+  }
+
+  JobResult result;
+  const auto handler = handlers_.find(job->kind);
+  if (handler == handlers_.end()) {
+    result = JobResult::dead("no handler for job kind " + job->kind);
+  } else {
+    try {
+      result = handler->second(*job, conn);
+    } catch (const pqxx::broken_connection&) {
+      throw;  // the lease brings the job back; the worker reconnects
+    } catch (const std::exception& e) {
+      result = JobResult::retry(backoff(job->attempts), e.what());
+    }
+  }
+  if (result.outcome == JobResult::Outcome::kDone) {
+    ++completed_;
+    return true;
+  }
+  pqxx::work tx(conn);
+  if (result.outcome == JobResult::Outcome::kRetry && job->attempts < job->max_attempts) {
+    tx.exec_params0(
+        "UPDATE jobs SET state = 'queued', locked_until = NULL, last_error = $3,"
+        "       run_at = now() + make_interval(secs => $4) WHERE workspace_id = $1 AND id = $2",
+        job->workspace_id, job->id, result.reason, static_cast<double>(result.delay.count()) / 1000.0);
+    ++retried_;
+    log::warn("job will be retried", {{"kind", job->kind},
+                                      {"job", job->id},
+                                      {"attempt", job->attempts},
+                                      {"reason", result.reason},
+                                      {"delay_ms", static_cast<long long>(result.delay.count())}});
+  } else {
+    const std::string reason = result.outcome == JobResult::Outcome::kRetry
+                                   ? "gave up after " + std::to_string(job->attempts) + " attempts: " + result.reason
+                                   : result.reason;
+    tx.exec_params0(
+        "UPDATE jobs SET state = 'dead', locked_until = NULL, last_error = $3 WHERE workspace_id = $1 AND id = $2",
+        job->workspace_id, job->id, reason);
+    ++buried_;
+    log::error("job moved to the dead letters", {{"kind", job->kind}, {"job", job->id}, {"reason", reason}});
+  }
+  tx.commit();
+  return true;
+}
+
+void JobRunner::run(int index) {
+  std::unique_ptr<pqxx::connection> conn;
+  long long seen = 0;
+  while (true) {
+    {
+      std::lock_guard lock(mutex_);
+      if (stopping_) break;
+      seen = wakeups_;
+    }
+    bool worked = false;
+    try {
+      if (!conn || !conn->is_open()) conn = std::make_unique<pqxx::connection>(conninfo_);
+      worked = run_one(*conn);
+      refresh_counts(*conn);
+    } catch (const std::exception& e) {
+      log::error("job worker error", {{"worker", index}, {"error", e.what()}});
+      conn.reset();
+      std::unique_lock lock(mutex_);
+      cv_.wait_for(lock, std::chrono::seconds(1), [&] { return stopping_; });
+      continue;
+    }
+    if (worked) continue;
+    std::unique_lock lock(mutex_);
+    cv_.wait_for(lock, options_.idle_poll, [&] { return stopping_ || wakeups_ != seen; });
+  }
+}
+
+}  // namespace shopme::postgres

@@ -1,0 +1,103 @@
+#pragma once
+// The durable job queue in PostgreSQL (table `jobs`). Jobs sharing an ordering key run strictly one
+// after another in id order; different keys run in parallel on several workers and processes.
+// A claim is a lease: a worker that dies leaves its job to be claimed again when the lease ends.
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <boost/json/object.hpp>
+#include <pqxx/connection>
+#include <pqxx/transaction_base>
+
+namespace shopme::postgres {
+
+struct Job {
+  std::string workspace_id;
+  long long id = 0;
+  std::string kind;
+  std::string ordering_key;
+  boost::json::object payload;
+  int attempts = 0;  // including this one
+  int max_attempts = 0;
+};
+
+struct JobResult {
+  enum class Outcome {
+    kDone,       // the handler completed the job in its own transaction (complete_job)
+    kRetry,      // try again after `delay`; becomes a dead letter when attempts are used up
+    kDead,       // give up now, keeping the job and `reason` as a dead letter
+  };
+  Outcome outcome = Outcome::kDone;
+  std::chrono::milliseconds delay{0};
+  std::string reason;
+
+  static JobResult done() { return {}; }
+  static JobResult retry(std::chrono::milliseconds delay, std::string reason) {
+    return {Outcome::kRetry, delay, std::move(reason)};
+  }
+  static JobResult dead(std::string reason) { return {Outcome::kDead, {}, std::move(reason)}; }
+};
+
+void enqueue_job(pqxx::transaction_base& tx, const std::string& workspace_id, const std::string& kind,
+                 const std::string& ordering_key, const boost::json::object& payload, int max_attempts = 8);
+// Deletes the job inside the handler's transaction, so its effects and its completion commit together.
+void complete_job(pqxx::transaction_base& tx, const Job& job);
+
+// Exponential backoff with full jitter between half and all of min(cap, base * 2^(attempt-1)).
+std::chrono::milliseconds backoff(int attempt, std::chrono::milliseconds base = std::chrono::milliseconds(500),
+                                  std::chrono::milliseconds cap = std::chrono::minutes(5));
+
+class JobRunner {
+ public:
+  using Handler = std::function<JobResult(const Job&, pqxx::connection&)>;
+
+  struct Options {
+    int workers = 4;
+    std::chrono::seconds lease{60};
+    std::chrono::milliseconds idle_poll{1000};  // also woken by NOTIFY shopme_jobs
+  };
+
+  JobRunner(std::string conninfo, Options options);
+  ~JobRunner();
+  JobRunner(const JobRunner&) = delete;
+  JobRunner& operator=(const JobRunner&) = delete;
+
+  void handle(const std::string& kind, Handler handler);
+  void start();
+  // Finishes the jobs in hand, then joins the workers.
+  void stop();
+  void wake();
+
+  [[nodiscard]] long long completed() const { return completed_.load(); }
+  [[nodiscard]] long long retried() const { return retried_.load(); }
+  [[nodiscard]] long long buried() const { return buried_.load(); }
+  // Refreshed by the workers every few seconds (read by /metrics without touching the database).
+  [[nodiscard]] long long queued() const { return queued_.load(); }
+  [[nodiscard]] long long dead_letters() const { return dead_.load(); }
+
+ private:
+  void run(int index);
+  bool run_one(pqxx::connection& conn);
+  void refresh_counts(pqxx::connection& conn);
+
+  std::string conninfo_;
+  Options options_;
+  std::map<std::string, Handler> handlers_;
+  std::vector<std::thread> threads_;
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  bool stopping_ = false;
+  long long wakeups_ = 0;
+  std::atomic<long long> completed_{0}, retried_{0}, buried_{0}, queued_{0}, dead_{0};
+  std::atomic<long long> last_count_ms_{0};
+};
+
+}  // namespace shopme::postgres

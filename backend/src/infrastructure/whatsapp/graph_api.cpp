@@ -1,0 +1,202 @@
+#include "infrastructure/whatsapp/graph_api.hpp"
+
+#include <curl/curl.h>
+
+#include <boost/json.hpp>
+#include <memory>
+#include <mutex>
+
+namespace shopme::whatsapp {
+namespace json = boost::json;
+using messaging::OutboundKind;
+
+std::string message_body(std::string_view to, const messaging::OutboundMessage& m, std::string_view opaque,
+                         std::optional<std::string_view> reply_to) {
+  json::object out{{"messaging_product", "whatsapp"}, {"recipient_type", "individual"}, {"to", to}};
+  switch (m.kind) {
+    case OutboundKind::kText:
+      out["type"] = "text";
+      out["text"] = json::object{{"preview_url", false}, {"body", m.body}};
+      break;
+    case OutboundKind::kButtons: {
+      json::array buttons;
+      for (const auto& b : m.buttons) {
+        buttons.push_back(json::object{{"type", "reply"}, {"reply", json::object{{"id", b.id}, {"title", b.title}}}});
+      }
+      out["type"] = "interactive";
+      out["interactive"] = json::object{{"type", "button"},
+                                        {"body", json::object{{"text", m.body}}},
+                                        {"action", json::object{{"buttons", std::move(buttons)}}}};
+      break;
+    }
+    case OutboundKind::kList: {
+      json::array sections;
+      for (const auto& s : m.sections) {
+        json::array rows;
+        for (const auto& r : s.rows) {
+          json::object row{{"id", r.id}, {"title", r.title}};
+          if (!r.description.empty()) row["description"] = r.description;
+          rows.push_back(std::move(row));
+        }
+        json::object sec{{"rows", std::move(rows)}};
+        if (!s.title.empty()) sec["title"] = s.title;
+        sections.push_back(std::move(sec));
+      }
+      out["type"] = "interactive";
+      out["interactive"] =
+          json::object{{"type", "list"},
+                       {"body", json::object{{"text", m.body}}},
+                       {"action", json::object{{"button", m.list_button}, {"sections", std::move(sections)}}}};
+      break;
+    }
+    case OutboundKind::kTemplate: {
+      json::object tpl{{"name", m.template_name}, {"language", json::object{{"code", m.template_language}}}};
+      if (!m.template_parameters.empty()) {
+        json::array params;
+        for (const auto& p : m.template_parameters) params.push_back(json::object{{"type", "text"}, {"text", p}});
+        tpl["components"] = json::array{json::object{{"type", "body"}, {"parameters", std::move(params)}}};
+      }
+      out["type"] = "template";
+      out["template"] = std::move(tpl);
+      break;
+    }
+  }
+  if (!opaque.empty()) out["biz_opaque_callback_data"] = opaque;
+  if (reply_to) out["context"] = json::object{{"message_id", *reply_to}};
+  return json::serialize(out);
+}
+
+std::string read_receipt_body(std::string_view provider_message_id) {
+  return json::serialize(
+      json::object{{"messaging_product", "whatsapp"}, {"status", "read"}, {"message_id", provider_message_id}});
+}
+
+bool retryable_error_code(long code) {
+  switch (code) {
+    case 1:       // API unknown (temporary)
+    case 2:       // API service
+    case 4:       // application request limit
+    case 80007:   // WhatsApp Business Account rate limit
+    case 130429:  // throughput limit of the number
+    case 131000:  // something went wrong
+    case 131016:  // service unavailable
+    case 131056:  // too many messages to one recipient (pair rate limit)
+      return true;
+    default:
+      return false;
+  }
+}
+
+namespace {
+
+std::size_t collect(char* data, std::size_t size, std::size_t n, void* out) {
+  static_cast<std::string*>(out)->append(data, size * n);
+  return size * n;
+}
+
+std::size_t header_line(char* data, std::size_t size, std::size_t n, void* out) {
+  std::string_view line(data, size * n);
+  constexpr std::string_view kName = "retry-after:";
+  if (line.size() > kName.size()) {
+    std::string lower(line.substr(0, kName.size()));
+    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower == kName) {
+      try {
+        *static_cast<int*>(out) = std::stoi(std::string(line.substr(kName.size())));
+      } catch (const std::exception&) {
+      }
+    }
+  }
+  return size * n;
+}
+
+struct CurlDeleter {
+  void operator()(CURL* c) const { curl_easy_cleanup(c); }
+};
+struct SlistDeleter {
+  void operator()(curl_slist* s) const { curl_slist_free_all(s); }
+};
+
+}  // namespace
+
+SendResult GraphApi::post(std::string_view api_base_url, std::string_view phone_number_id,
+                          std::string_view access_token, const std::string& body) const {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  SendResult r;
+  std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
+  if (!curl) {
+    r.detail = "could not start an HTTP client";
+    return r;
+  }
+  std::string base(api_base_url);
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  const std::string url = base + "/" + std::string(phone_number_id) + "/messages";
+  const std::string auth = "Authorization: Bearer " + std::string(access_token);
+  curl_slist* raw_headers = curl_slist_append(nullptr, "Content-Type: application/json");
+  raw_headers = curl_slist_append(raw_headers, auth.c_str());
+  std::unique_ptr<curl_slist, SlistDeleter> headers(raw_headers);
+  std::string answer;
+  int retry_after = 0;
+  curl_easy_setopt(curl.get(), CURLOPT_URL, url.c_str());
+  curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, headers.get());
+  curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDS, body.c_str());
+  curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
+  curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT_MS, static_cast<long>(timeout_.count()));
+  curl_easy_setopt(curl.get(), CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(std::min<long long>(timeout_.count(), 5000)));
+  curl_easy_setopt(curl.get(), CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(curl.get(), CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, collect);
+  curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &answer);
+  curl_easy_setopt(curl.get(), CURLOPT_HEADERFUNCTION, header_line);
+  curl_easy_setopt(curl.get(), CURLOPT_HEADERDATA, &retry_after);
+  const CURLcode rc = curl_easy_perform(curl.get());
+  if (rc != CURLE_OK) {
+    r.outcome = SendResult::Outcome::kRetry;
+    r.title = rc == CURLE_OPERATION_TIMEDOUT ? "timeout" : "network error";
+    r.detail = curl_easy_strerror(rc);
+    return r;
+  }
+  curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &r.http_status);
+  r.retry_after_seconds = retry_after;
+  boost::system::error_code ec;
+  auto doc = json::parse(answer, ec);
+  if (r.http_status >= 200 && r.http_status < 300) {
+    if (!ec && doc.is_object()) {
+      if (auto* ms = doc.as_object().if_contains("messages"); ms && ms->is_array() && !ms->as_array().empty()) {
+        if (auto* first = ms->as_array().front().if_object()) {
+          if (auto* id = first->if_contains("id"); id && id->is_string()) r.provider_message_id = id->as_string();
+        }
+      }
+      if (auto* ok = doc.as_object().if_contains("success"); ok && ok->is_bool() && ok->as_bool()) {
+        r.outcome = SendResult::Outcome::kAccepted;  // read receipts answer {"success": true}
+        return r;
+      }
+    }
+    if (!r.provider_message_id.empty()) {
+      r.outcome = SendResult::Outcome::kAccepted;
+      return r;
+    }
+    // A 2xx we cannot read: the message may have gone out, so a retry could duplicate it; better
+    // treated as a provider fault that the status callbacks (with the opaque id) will settle.
+    r.outcome = SendResult::Outcome::kRetry;
+    r.detail = "the provider's answer had no message id";
+    return r;
+  }
+  if (!ec && doc.is_object()) {
+    if (auto* e = doc.as_object().if_contains("error"); e && e->is_object()) {
+      const auto& eo = e->as_object();
+      if (auto* c = eo.if_contains("code"); c && c->is_number()) r.code = static_cast<long>(c->to_number<double>());
+      if (auto* t = eo.if_contains("message"); t && t->is_string()) r.title = t->as_string();
+      if (auto* d = eo.if_contains("error_data"); d && d->is_object()) {
+        if (auto* dd = d->as_object().if_contains("details"); dd && dd->is_string()) r.detail = dd->as_string();
+      }
+    }
+  }
+  if (r.title.empty()) r.title = "HTTP " + std::to_string(r.http_status);
+  const bool temporary = r.http_status == 429 || r.http_status >= 500 || retryable_error_code(r.code);
+  r.outcome = temporary ? SendResult::Outcome::kRetry : SendResult::Outcome::kPermanent;
+  return r;
+}
+
+}  // namespace shopme::whatsapp
