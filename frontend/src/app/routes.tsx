@@ -172,6 +172,9 @@ export const routes: RouteObject[] = [
                   guarded('settings', async () => ({
                     Component: (await import('@/features/workspaces/WorkspaceSettingsPage')).WorkspaceSettingsPage,
                   })),
+                  guarded('settings/whatsapp', async () => ({
+                    Component: (await import('@/features/channel/ChannelSettingsPage')).ChannelSettingsPage,
+                  })),
                   guarded('mail-outbox', async () => ({
                     Component: (await import('@/features/mail-outbox/MailOutboxPage')).MailOutboxPage,
                   })),

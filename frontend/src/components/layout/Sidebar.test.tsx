@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import type { Role } from '@/features/auth/permissions';
-import { mockFetch } from '@/test/fetchMock';
+import { mockFetch, problem } from '@/test/fetchMock';
 import { makeMe, meRoute, SHOP_ID, shopWorkspace } from '@/test/fixtures';
 import { renderRoute } from '@/test/render';
 
@@ -23,6 +23,7 @@ describe('Sidebar', () => {
       ...CATALOG_AND_CUSTOMERS,
       'Team',
       'Workspace settings',
+      'WhatsApp settings',
       'Mail outbox',
       'System status',
       'Profile',
@@ -38,6 +39,7 @@ describe('Sidebar', () => {
     expect(links).toEqual(['Overview', ...CATALOG_AND_CUSTOMERS, 'System status', 'Profile']);
     expect(links).not.toContain('Team');
     expect(links).not.toContain('Workspace settings');
+    expect(links).not.toContain('WhatsApp settings');
     expect(links).not.toContain('Mail outbox');
   });
 
@@ -48,6 +50,19 @@ describe('Sidebar', () => {
 
     expect(within(nav).getByRole('link', { name: 'Overview' })).toHaveAttribute('aria-current', 'page');
     expect(within(nav).getByRole('link', { name: 'Mail outbox' })).toHaveAttribute('href', `/w/${SHOP_ID}/mail-outbox`);
+    expect(within(nav).getByRole('link', { name: 'WhatsApp settings' })).toHaveAttribute(
+      'href',
+      `/w/${SHOP_ID}/settings/whatsapp`,
+    );
+  });
+
+  it('marks only the WhatsApp settings as current on their page, not the workspace settings above them', async () => {
+    mockFetch({ ...meRoute(makeMe('admin')), [`/api/workspaces/${SHOP_ID}/channels/whatsapp`]: problem(500, 'Oops') });
+    renderRoute(`/w/${SHOP_ID}/settings/whatsapp`);
+    const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
+
+    expect(await within(nav).findByRole('link', { name: 'WhatsApp settings' })).toHaveAttribute('aria-current', 'page');
+    expect(within(nav).getByRole('link', { name: 'Workspace settings' })).not.toHaveAttribute('aria-current');
   });
 });
 
@@ -56,8 +71,10 @@ describe('route guards', () => {
     ['agent', 'settings'],
     ['agent', 'team'],
     ['agent', 'mail-outbox'],
+    ['agent', 'settings/whatsapp'],
     ['manager', 'settings'],
     ['manager', 'mail-outbox'],
+    ['manager', 'settings/whatsapp'],
   ] as const)('shows "not allowed" to an %s opening %s', async (role, section) => {
     const fetchMock = mockFetch(meRoute(makeMe(role)));
     renderRoute(`/w/${SHOP_ID}/${section}`);

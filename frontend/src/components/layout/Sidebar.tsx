@@ -12,6 +12,9 @@ export function Sidebar() {
   if (!membership) return null;
 
   const items = WORKSPACE_NAV.filter((item) => canOpenSection(membership.role, item.section));
+  // A section with its own sub-sections in the sidebar (settings → settings/whatsapp) is only
+  // current on its own page, not on theirs.
+  const hasSubsections = (section: string) => WORKSPACE_NAV.some((other) => other.section.startsWith(`${section}/`));
 
   return (
     <nav
@@ -23,7 +26,7 @@ export function Sidebar() {
           <li key={item.section}>
             <NavLink
               to={workspaceSectionPath(membership.workspaceId, item.section)}
-              end={item.section === ''}
+              end={item.section === '' || hasSubsections(item.section)}
               className={({ isActive }) =>
                 cn(
                   'flex items-center gap-2.5 rounded-md px-3 py-2 text-sm font-medium whitespace-nowrap text-slate-600 transition-colors hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600',

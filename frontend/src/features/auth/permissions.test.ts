@@ -6,6 +6,7 @@ describe('permissions', () => {
     expect(can('admin', 'mailOutbox.view')).toBe(true);
     expect(assignableRoles('admin')).toEqual(['admin', 'manager', 'agent']);
     expect(canManageMember('admin', 'admin')).toBe(true);
+    expect(can('admin', 'channel.manage')).toBe(true);
   });
 
   it('lets managers run the team except admins, without settings or outbox', () => {
@@ -13,6 +14,7 @@ describe('permissions', () => {
     expect(can('manager', 'catalog.manage')).toBe(true);
     expect(can('manager', 'workspace.settings')).toBe(false);
     expect(can('manager', 'mailOutbox.view')).toBe(false);
+    expect(can('manager', 'channel.manage')).toBe(false);
     expect(assignableRoles('manager')).toEqual(['manager', 'agent']);
     expect(canManageMember('manager', 'admin')).toBe(false);
     expect(canManageMember('manager', 'agent')).toBe(true);
@@ -37,6 +39,9 @@ describe('permissions', () => {
     expect(canOpenSection('agent', 'team')).toBe(false);
     expect(canOpenSection('manager', 'team')).toBe(true);
     expect(canOpenSection('manager', 'settings')).toBe(false);
+    expect(canOpenSection('manager', 'settings/whatsapp')).toBe(false);
+    expect(canOpenSection('admin', 'settings/whatsapp')).toBe(true);
+    expect(canOpenSection('agent', 'settings/whatsapp')).toBe(false);
     expect(canOpenSection(undefined, '')).toBe(false);
     for (const section of ['products', 'categories', 'services', 'faqs', 'offers', 'customers'] as const) {
       expect(canOpenSection('agent', section)).toBe(true);

@@ -20,7 +20,8 @@ export type Permission =
   | 'orders.process'
   | 'customers.view'
   | 'customers.manage'
-  | 'inbox.use';
+  | 'inbox.use'
+  | 'channel.manage';
 
 const MATRIX: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set<Permission>([
@@ -37,6 +38,7 @@ const MATRIX: Record<Role, ReadonlySet<Permission>> = {
     'customers.view',
     'customers.manage',
     'inbox.use',
+    'channel.manage',
   ]),
   manager: new Set<Permission>([
     'team.view',
@@ -87,6 +89,7 @@ export const WORKSPACE_SECTIONS = {
   customers: 'customers.view',
   team: 'team.view',
   settings: 'workspace.settings',
+  'settings/whatsapp': 'channel.manage',
   'mail-outbox': 'mailOutbox.view',
   status: null,
   profile: null,

@@ -128,6 +128,17 @@ export const WORKSPACE_NAV: readonly WorkspaceNavItem[] = [
     ),
   },
   {
+    section: 'settings/whatsapp',
+    labelKey: 'nav.whatsapp',
+    descriptionKey: 'workspace.overview.whatsapp',
+    icon: (
+      <svg {...iconProps}>
+        <path d="M12 3a9 9 0 0 0-7.8 13.5L3 21l4.6-1.2A9 9 0 1 0 12 3Z" />
+        <path d="M9 8.5c0 3.5 3 6.5 6.5 6.5l1-1.5-2-1-1 .8a4.5 4.5 0 0 1-2.3-2.3l.8-1-1-2z" />
+      </svg>
+    ),
+  },
+  {
     section: 'mail-outbox',
     labelKey: 'nav.mailOutbox',
     descriptionKey: 'workspace.overview.mailOutbox',
