@@ -17,6 +17,9 @@ const loadStatusPage = async () => ({ Component: (await import('@/features/statu
 
 type Lazy = IndexRouteObject['lazy'];
 
+// One page for both paths: the open conversation, if any, comes from the URL.
+const loadInboxPage: Lazy = async () => ({ Component: (await import('@/features/inbox/InboxPage')).InboxPage });
+
 /**
  * A workspace page behind the permission its section needs (see `permissions.ts`), with optional
  * sub-pages (`new`, `:id`...).
@@ -92,6 +95,7 @@ export const routes: RouteObject[] = [
                       Component: (await import('@/features/workspaces/WorkspaceHomePage')).WorkspaceHomePage,
                     }),
                   },
+                  guarded('inbox', loadInboxPage, [{ path: ':conversationId', lazy: loadInboxPage }]),
                   guarded(
                     'products',
                     async () => ({ Component: (await import('@/features/products/ProductsPage')).ProductsPage }),

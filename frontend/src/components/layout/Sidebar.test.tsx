@@ -4,7 +4,8 @@ import { mockFetch, problem } from '@/test/fetchMock';
 import { makeMe, meRoute, SHOP_ID, shopWorkspace } from '@/test/fixtures';
 import { renderRoute } from '@/test/render';
 
-/** Every role reads the catalog and the customers. */
+/** Every role uses the inbox, and reads the catalog and the customers. */
+const INBOX = ['Inbox'];
 const CATALOG_AND_CUSTOMERS = ['Products', 'Categories', 'Services', 'FAQs', 'Offers', 'Customers'];
 
 async function sidebarLinks(role: Role): Promise<string[]> {
@@ -20,6 +21,7 @@ describe('Sidebar', () => {
   it('shows an admin every section', async () => {
     expect(await sidebarLinks('admin')).toEqual([
       'Overview',
+      ...INBOX,
       ...CATALOG_AND_CUSTOMERS,
       'Team',
       'Workspace settings',
@@ -31,12 +33,19 @@ describe('Sidebar', () => {
   });
 
   it('shows a manager the team but neither settings nor the mail outbox', async () => {
-    expect(await sidebarLinks('manager')).toEqual(['Overview', ...CATALOG_AND_CUSTOMERS, 'Team', 'System status', 'Profile']);
+    expect(await sidebarLinks('manager')).toEqual([
+      'Overview',
+      ...INBOX,
+      ...CATALOG_AND_CUSTOMERS,
+      'Team',
+      'System status',
+      'Profile',
+    ]);
   });
 
   it('shows an agent the catalog and customers but no team management, settings or mail outbox', async () => {
     const links = await sidebarLinks('agent');
-    expect(links).toEqual(['Overview', ...CATALOG_AND_CUSTOMERS, 'System status', 'Profile']);
+    expect(links).toEqual(['Overview', ...INBOX, ...CATALOG_AND_CUSTOMERS, 'System status', 'Profile']);
     expect(links).not.toContain('Team');
     expect(links).not.toContain('Workspace settings');
     expect(links).not.toContain('WhatsApp settings');

@@ -15,6 +15,7 @@ describe('permissions', () => {
     expect(can('manager', 'workspace.settings')).toBe(false);
     expect(can('manager', 'mailOutbox.view')).toBe(false);
     expect(can('manager', 'channel.manage')).toBe(false);
+    expect(can('manager', 'inbox.use')).toBe(true);
     expect(assignableRoles('manager')).toEqual(['manager', 'agent']);
     expect(canManageMember('manager', 'admin')).toBe(false);
     expect(canManageMember('manager', 'agent')).toBe(true);
@@ -43,7 +44,7 @@ describe('permissions', () => {
     expect(canOpenSection('admin', 'settings/whatsapp')).toBe(true);
     expect(canOpenSection('agent', 'settings/whatsapp')).toBe(false);
     expect(canOpenSection(undefined, '')).toBe(false);
-    for (const section of ['products', 'categories', 'services', 'faqs', 'offers', 'customers'] as const) {
+    for (const section of ['inbox', 'products', 'categories', 'services', 'faqs', 'offers', 'customers'] as const) {
       expect(canOpenSection('agent', section)).toBe(true);
     }
   });

@@ -81,6 +81,7 @@ export function canManageMember(role: Role | undefined, memberRole: Role): boole
  */
 export const WORKSPACE_SECTIONS = {
   '': null,
+  inbox: 'inbox.use',
   products: 'catalog.view',
   categories: 'catalog.view',
   services: 'catalog.view',

@@ -25,8 +25,8 @@ const iconProps = {
 } as const;
 
 /**
- * The sections of a workspace in sidebar order. Future sections (inbox, orders...) are added here
- * once their pages exist; `permissions.ts` says who sees each one.
+ * The sections of a workspace in sidebar order. Future sections (orders...) are added here once
+ * their pages exist; `permissions.ts` says who sees each one.
  */
 export const WORKSPACE_NAV: readonly WorkspaceNavItem[] = [
   {
@@ -35,6 +35,17 @@ export const WORKSPACE_NAV: readonly WorkspaceNavItem[] = [
     icon: (
       <svg {...iconProps}>
         <path d="M3 10.5 12 3l9 7.5V20a1 1 0 0 1-1 1h-5v-6H9v6H4a1 1 0 0 1-1-1z" />
+      </svg>
+    ),
+  },
+  {
+    section: 'inbox',
+    labelKey: 'nav.inbox',
+    descriptionKey: 'workspace.overview.inbox',
+    icon: (
+      <svg {...iconProps}>
+        <path d="M21 12a8.5 8.5 0 0 1-12.4 7.6L3 21l1.4-5.6A8.5 8.5 0 1 1 21 12Z" />
+        <path d="M8 10h8M8 14h5" />
       </svg>
     ),
   },
