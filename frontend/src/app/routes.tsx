@@ -96,6 +96,9 @@ export const routes: RouteObject[] = [
                     }),
                   },
                   guarded('inbox', loadInboxPage, [{ path: ':conversationId', lazy: loadInboxPage }]),
+                  guarded('simulator', async () => ({
+                    Component: (await import('@/features/simulator/SimulatorPage')).SimulatorPage,
+                  })),
                   guarded(
                     'products',
                     async () => ({ Component: (await import('@/features/products/ProductsPage')).ProductsPage }),

@@ -4,8 +4,8 @@ import { mockFetch, problem } from '@/test/fetchMock';
 import { makeMe, meRoute, SHOP_ID, shopWorkspace } from '@/test/fixtures';
 import { renderRoute } from '@/test/render';
 
-/** Every role uses the inbox, and reads the catalog and the customers. */
-const INBOX = ['Inbox'];
+/** Every role uses the inbox and the test chat, and reads the catalog and the customers. */
+const INBOX = ['Inbox', 'Test chat'];
 const CATALOG_AND_CUSTOMERS = ['Products', 'Categories', 'Services', 'FAQs', 'Offers', 'Customers'];
 
 async function sidebarLinks(role: Role): Promise<string[]> {

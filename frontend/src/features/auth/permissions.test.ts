@@ -44,7 +44,7 @@ describe('permissions', () => {
     expect(canOpenSection('admin', 'settings/whatsapp')).toBe(true);
     expect(canOpenSection('agent', 'settings/whatsapp')).toBe(false);
     expect(canOpenSection(undefined, '')).toBe(false);
-    for (const section of ['inbox', 'products', 'categories', 'services', 'faqs', 'offers', 'customers'] as const) {
+    for (const section of ['inbox', 'simulator', 'products', 'categories', 'services', 'faqs', 'offers', 'customers'] as const) {
       expect(canOpenSection('agent', section)).toBe(true);
     }
   });

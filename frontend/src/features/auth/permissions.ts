@@ -82,6 +82,7 @@ export function canManageMember(role: Role | undefined, memberRole: Role): boole
 export const WORKSPACE_SECTIONS = {
   '': null,
   inbox: 'inbox.use',
+  simulator: 'inbox.use',
   products: 'catalog.view',
   categories: 'catalog.view',
   services: 'catalog.view',

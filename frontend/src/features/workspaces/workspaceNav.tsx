@@ -50,6 +50,17 @@ export const WORKSPACE_NAV: readonly WorkspaceNavItem[] = [
     ),
   },
   {
+    section: 'simulator',
+    labelKey: 'nav.simulator',
+    descriptionKey: 'workspace.overview.simulator',
+    icon: (
+      <svg {...iconProps}>
+        <rect x="6" y="2" width="12" height="20" rx="2.5" />
+        <path d="M11 18h2" />
+      </svg>
+    ),
+  },
+  {
     section: 'products',
     labelKey: 'nav.products',
     descriptionKey: 'workspace.overview.products',
