@@ -206,12 +206,12 @@ export function useNotes(workspaceId: string, id: string) {
   });
 }
 
-/** A changed conversation: the open one is replaced at once, the lists are fetched again. */
+/** A changed conversation: the open one is replaced at once, the lists are fetched again in the background. */
 function useConversationChange(workspaceId: string, id: string) {
   const queryClient = useQueryClient();
   return (conversation: Conversation) => {
     queryClient.setQueryData(inboxKeys.detail(workspaceId, id), conversation);
-    return queryClient.invalidateQueries({ queryKey: inboxKeys.lists(workspaceId) });
+    void queryClient.invalidateQueries({ queryKey: inboxKeys.lists(workspaceId) });
   };
 }
 
@@ -246,11 +246,11 @@ export function useSendMessage(workspaceId: string, id: string) {
   return useMutation({
     mutationFn: (message: OutgoingMessage) =>
       apiFetch<Message>(`${conversationPath(workspaceId, id)}/messages`, { method: 'POST', body: message }),
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: inboxKeys.messages(workspaceId, id) }),
-        queryClient.invalidateQueries({ queryKey: inboxKeys.lists(workspaceId) }),
-      ]),
+    // The composer is free again once the thread shows the reply; the list catches up on its own.
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: inboxKeys.lists(workspaceId) });
+      return queryClient.invalidateQueries({ queryKey: inboxKeys.messages(workspaceId, id) });
+    },
   });
 }
 
@@ -269,7 +269,7 @@ export function useMarkConversationRead(workspaceId: string, id: string) {
           : page,
       );
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: inboxKeys.lists(workspaceId) }),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: inboxKeys.lists(workspaceId) }),
   });
 }
 

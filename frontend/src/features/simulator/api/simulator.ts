@@ -32,11 +32,11 @@ export function useSendSimulatedMessage(workspaceId: string) {
   return useMutation({
     mutationFn: (message: SimulatedMessage) =>
       apiFetch<SimulatedDelivery>(`${simulatorPath(workspaceId)}/messages`, { method: 'POST', body: message }),
-    onSuccess: ({ conversationId }) =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: inboxKeys.messages(workspaceId, conversationId) }),
-        queryClient.invalidateQueries({ queryKey: inboxKeys.lists(workspaceId) }),
-      ]),
+    // Not awaited: the chat needs the conversation id at once, not after the refetches.
+    onSuccess: ({ conversationId }) => {
+      void queryClient.invalidateQueries({ queryKey: inboxKeys.messages(workspaceId, conversationId) });
+      void queryClient.invalidateQueries({ queryKey: inboxKeys.lists(workspaceId) });
+    },
   });
 }
 
