@@ -66,11 +66,9 @@ function ConversationItem({
             {conversation.lastMessagePreview}
           </span>
           {unread && (
-            <span
-              aria-label={t('inbox.list.unread', { n: conversation.unreadCount })}
-              className="inline-flex h-5 min-w-5 shrink-0 items-center justify-center rounded-full bg-brand-600 px-1.5 text-xs font-semibold text-white"
-            >
-              {conversation.unreadCount}
+            <span className="inline-flex h-5 min-w-5 shrink-0 items-center justify-center rounded-full bg-brand-600 px-1.5 text-xs font-semibold text-white">
+              <span aria-hidden="true">{conversation.unreadCount}</span>
+              <span className="sr-only">{t('inbox.list.unread', { n: conversation.unreadCount })}</span>
             </span>
           )}
         </span>
