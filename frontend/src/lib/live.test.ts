@@ -81,15 +81,14 @@ describe('useLiveUpdates', () => {
     vi.useRealTimers();
   });
 
-  it('refreshes the queries each frame names, only for its own workspace', () => {
+  it('is live once the server says it is ready, and refreshes the queries each frame names, only for its own workspace', () => {
     const { result, invalidate } = setup();
     expect(result.current).toBe('connecting');
     const socket = FakeWebSocket.latest();
     expect(socket.url).toMatch(/\/ws\?workspaceId=ws-shop$/);
 
-    act(() => socket.open());
-    expect(result.current).toBe('open');
     act(() => socket.receive({ type: 'ready', workspaceId: WS_ID }));
+    expect(result.current).toBe('open');
     act(() => socket.receive({ type: 'note.created', workspaceId: WS_ID, conversationId: 'c1' }));
     act(() => socket.receive({ type: 'note.created', workspaceId: 'ws-other', conversationId: 'c9' }));
 
@@ -100,7 +99,7 @@ describe('useLiveUpdates', () => {
     vi.useFakeTimers();
     const { result, invalidate } = setup();
     const first = FakeWebSocket.latest();
-    act(() => first.open());
+    act(() => first.receive({ type: 'ready', workspaceId: WS_ID }));
 
     act(() => first.drop());
     expect(result.current).toBe('reconnecting');
@@ -113,7 +112,7 @@ describe('useLiveUpdates', () => {
     act(() => vi.advanceTimersByTime(500));
     expect(FakeWebSocket.instances).toHaveLength(3);
 
-    act(() => FakeWebSocket.latest().open());
+    act(() => FakeWebSocket.latest().receive({ type: 'ready', workspaceId: WS_ID }));
     expect(result.current).toBe('open');
     expect(invalidatedKeys(invalidate)).toEqual([inboxKeys.workspace(WS_ID)]);
   });
@@ -132,7 +131,7 @@ describe('useLiveUpdates', () => {
   it('opens a new connection for another workspace', () => {
     const { rerender, result } = setup();
     const first = FakeWebSocket.latest();
-    act(() => first.open());
+    act(() => first.receive({ type: 'ready', workspaceId: WS_ID }));
     rerender({ id: 'ws-hotel' });
     expect(first.closed).toBe(true);
     expect(FakeWebSocket.latest().url).toMatch(/workspaceId=ws-hotel$/);

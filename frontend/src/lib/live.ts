@@ -97,15 +97,18 @@ export function useLiveUpdates(workspaceId: string): LiveStatus {
 
     function connect() {
       socket = new WebSocket(liveUrl(workspaceId));
-      socket.onopen = () => {
-        if (everConnected) void queryClient.invalidateQueries({ queryKey: inboxKeys.workspace(workspaceId) });
-        everConnected = true;
-        attempt = 0;
-        setState({ workspaceId, status: 'open' });
-      };
       socket.onmessage = (frame: MessageEvent) => {
         const event = parseLiveEvent(frame.data);
         if (!event || (event.workspaceId && event.workspaceId !== workspaceId)) return;
+        // `ready`, not the socket's opening, says that the server has checked the membership and
+        // now forwards the workspace's events: only from then on is nothing missed.
+        if (event.type === 'ready') {
+          if (everConnected) void queryClient.invalidateQueries({ queryKey: inboxKeys.workspace(workspaceId) });
+          everConnected = true;
+          attempt = 0;
+          setState({ workspaceId, status: 'open' });
+          return;
+        }
         for (const queryKey of keysToRefresh(workspaceId, event)) void queryClient.invalidateQueries({ queryKey });
       };
       socket.onclose = () => {

@@ -272,7 +272,7 @@ describe('InboxPage: the thread', () => {
     await screen.findByText('Ciao');
     const socket = FakeWebSocket.latest();
     expect(socket.url).toMatch(new RegExp(`^ws://localhost(:\\d+)?/ws\\?workspaceId=${SHOP_ID}$`));
-    act(() => socket.open());
+    act(() => socket.receive({ type: 'ready', workspaceId: SHOP_ID }));
     expect(await screen.findByText('Live')).toBeInTheDocument();
 
     server.messages = [message('m2', { text: 'Avete il pecorino?' }), ...server.messages];

@@ -72,7 +72,6 @@ export function membersRoute(): Record<string, MockRoute> {
 export class FakeWebSocket {
   static instances: FakeWebSocket[] = [];
 
-  onopen: ((event: Event) => void) | null = null;
   onmessage: ((event: MessageEvent) => void) | null = null;
   onclose: ((event: Event) => void) | null = null;
   closed = false;
@@ -83,10 +82,6 @@ export class FakeWebSocket {
 
   close() {
     this.closed = true;
-  }
-
-  open() {
-    this.onopen?.(new Event('open'));
   }
 
   receive(frame: Record<string, unknown>) {

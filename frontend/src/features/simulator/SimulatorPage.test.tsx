@@ -185,7 +185,7 @@ describe('SimulatorPage', () => {
 
     await user.click(await screen.findByRole('button', { name: 'Start chatting' }));
     await screen.findByText('Ciao');
-    act(() => FakeWebSocket.latest().open());
+    act(() => FakeWebSocket.latest().receive({ type: 'ready', workspaceId: SHOP_ID }));
     server.messages = [reply('out-2', 'delivered', { text: 'Buongiorno, sono Giulia' }), ...server.messages];
     act(() =>
       FakeWebSocket.latest().receive({
