@@ -157,7 +157,7 @@ void notify(pqxx::transaction_base& tx, std::string_view type, const std::string
             const std::string& conversation_id, const json::object& extra) {
   json::object event{{"type", type}, {"workspaceId", workspace_id}, {"conversationId", conversation_id}};
   for (const auto& [k, v] : extra) event[k] = v;
-  tx.exec_params0("SELECT pg_notify('shopme_events', $1)", json::serialize(event));
+  tx.exec_params("SELECT pg_notify('shopme_events', $1)", json::serialize(event));
 }
 
 std::string queue_outbound(pqxx::transaction_base& tx, const std::string& workspace_id,

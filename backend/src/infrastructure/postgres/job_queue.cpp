@@ -13,7 +13,7 @@ void enqueue_job(pqxx::transaction_base& tx, const std::string& workspace_id, co
   tx.exec_params0(
       "INSERT INTO jobs (workspace_id, kind, ordering_key, payload, max_attempts) VALUES ($1, $2, $3, $4::jsonb, $5)",
       workspace_id, kind, ordering_key, boost::json::serialize(payload), max_attempts);
-  tx.exec0("SELECT pg_notify('shopme_jobs', '')");
+  tx.exec("SELECT pg_notify('shopme_jobs', '')");
 }
 
 void complete_job(pqxx::transaction_base& tx, const Job& job) {

@@ -39,7 +39,7 @@ void NotificationListener::run() {
       std::vector<std::unique_ptr<Receiver>> receivers;
       for (const auto& ch : channels_) receivers.push_back(std::make_unique<Receiver>(conn, ch, callback_));
       // LISTEN is sent lazily by libpqxx; a round trip makes sure it is in place before catching up.
-      pqxx::nontransaction(conn).exec0("SELECT 1");
+      pqxx::nontransaction(conn).exec("SELECT 1");
       if (on_connected_) on_connected_();
       while (!stopping_) conn.await_notification(0, 200'000);
     } catch (const std::exception& e) {

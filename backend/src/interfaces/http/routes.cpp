@@ -77,7 +77,7 @@ Router build_routes(const Controllers& c) {
   r.add(ops("/api/openapi.json",                                bind_inline(sys, &S::openapi)));
   r.add(ops("/api/docs",                                        bind_inline(sys, &S::api_docs)));
   r.add(open("GET",    "/readyz",                               bind(sys, &S::readyz)));
-  r.add({"GET", "/ws", Permission::kAuthenticated, {}, {}, [&c](const Request& q) { return c.live.open(q); }, {}});
+  r.add({"GET", "/ws", Permission::kAuthenticated, {}, {}, [&live = c.live](const Request& q) { return live.open(q); }, {}});
 
   // authentication (own limits per IP and per e-mail address)
   r.add(open("POST",   "/api/auth/login",                       bind(auth, &A::login)));

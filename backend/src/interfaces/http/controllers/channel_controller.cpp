@@ -171,7 +171,7 @@ Response ChannelController::put(Request& req, postgres::Db& db) const {
       "         'appSecretChanged', $4::boolean, 'enabled', $5::boolean))",
       ws, req.principal->user_id, token.change, secret.change, on);
   // Every process drops its cached app secrets (the ingestion verifies signatures with them).
-  tx.exec_params0("SELECT pg_notify('shopme_events', json_build_object('type', 'channel.updated',"
+  tx.exec_params("SELECT pg_notify('shopme_events', json_build_object('type', 'channel.updated',"
                   " 'workspaceId', $1::text)::text)",
                   ws);
   const auto saved = messaging::load_channel(tx, sealer_, ws, default_api_base_url_);

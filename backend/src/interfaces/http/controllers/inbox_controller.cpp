@@ -26,7 +26,7 @@ const std::string kConversationColumns =
     "c.id, cu.id, cu.name, coalesce(cu.phone, ''), cu.blocked, c.status, c.mode, c.assignee_id, c.unread_count, " +
     iso_column("c.last_message_at") + ", c.last_message_preview, c.sandbox," +
     " coalesce(c.last_inbound_at > now() - interval '24 hours', false), " +
-    iso_column("c.last_inbound_at + interval '24 hours'");
+    iso_column("(c.last_inbound_at + interval '24 hours')");
 const std::string kConversationFrom =
     " FROM conversations c JOIN customers cu ON cu.workspace_id = c.workspace_id AND cu.id = c.customer_id";
 

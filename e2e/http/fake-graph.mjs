@@ -1,0 +1,92 @@
+// A stand-in for the WhatsApp Cloud API on loopback, speaking its protocol: POST
+// /{phone-number-id}/messages with a bearer token answers {messaging_product, contacts, messages:[{id}]}
+// or a Graph error. It records every request, can be told to answer 429, 500, a permanent error or
+// nothing at all (timeout), can be slowed down, and, like the real one, reports each accepted
+// message back through signed status webhooks (with biz_opaque_callback_data), retrying until the
+// server acknowledges.
+import http from 'node:http';
+import crypto from 'node:crypto';
+
+export function sign(body, secret) {
+  return `sha256=${crypto.createHmac('sha256', secret).update(body).digest('hex')}`;
+}
+
+export function statusDelivery(phoneNumberId, statuses) {
+  return JSON.stringify({
+    object: 'whatsapp_business_account',
+    entry: [{ id: '900000000000001', changes: [{ field: 'messages', value: {
+      messaging_product: 'whatsapp',
+      metadata: { display_phone_number: '15550001111', phone_number_id: phoneNumberId },
+      statuses,
+    } }] }],
+  });
+}
+
+export async function startFakeGraph({ token = 'test-token', delayMs = 0 } = {}) {
+  const state = {
+    requests: [],       // {path, auth, body}
+    plan: [],           // answers for the next requests: 'ok' | 429 | 500 | 'timeout' | {code, status}
+    delayMs,
+    webhook: null,      // {url, secret, phoneNumberId}: where to send status callbacks
+    pendingCallbacks: 0,
+  };
+  let seq = 0;
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => { body += c; });
+    req.on('end', async () => {
+      let parsed = null;
+      try { parsed = JSON.parse(body); } catch { /* recorded as text */ }
+      const record = { path: req.url, auth: req.headers.authorization, body: parsed ?? body, at: Date.now() };
+      state.requests.push(record);
+      const answer = state.plan.length ? state.plan.shift() : 'ok';
+      if (state.delayMs) await new Promise((r) => setTimeout(r, state.delayMs));
+      if (answer === 'timeout') return; // never answers; the client gives up
+      const json = (status, doc) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(doc));
+      };
+      if (req.headers.authorization !== `Bearer ${token}`) {
+        return json(401, { error: { message: 'Invalid OAuth access token.', type: 'OAuthException', code: 190 } });
+      }
+      if (answer === 429) return json(429, { error: { message: '(#130429) Rate limit hit', type: 'OAuthException', code: 130429 } });
+      if (answer === 500) return json(500, { error: { message: 'An unknown error occurred', type: 'OAuthException', code: 1 } });
+      if (typeof answer === 'object') {
+        return json(answer.status ?? 400, { error: { message: answer.message ?? `(#${answer.code}) refused`, type: 'OAuthException', code: answer.code, error_data: { details: answer.details ?? 'refused by the fake' } } });
+      }
+      if (parsed?.status === 'read') return json(200, { success: true });
+      const id = `wamid.fake${++seq}`;
+      record.wamid = id;
+      json(200, { messaging_product: 'whatsapp', contacts: [{ input: parsed?.to, wa_id: parsed?.to }], messages: [{ id }] });
+      if (state.webhook && parsed?.biz_opaque_callback_data) {
+        sendStatus(state, id, parsed.to, parsed.biz_opaque_callback_data);
+      }
+    });
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address();
+  return {
+    state,
+    base: `http://127.0.0.1:${port}/v21.0`,
+    messages: () => state.requests.filter((r) => r.body?.type),
+    async close() {
+      server.closeAllConnections?.();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
+
+async function sendStatus(state, id, to, opaque) {
+  const { url, secret, phoneNumberId } = state.webhook;
+  const body = statusDelivery(phoneNumberId, [{ id, status: 'sent', timestamp: String(Math.floor(Date.now() / 1000)), recipient_id: to, biz_opaque_callback_data: opaque }]);
+  state.pendingCallbacks++;
+  // The provider delivers at least once and keeps trying while the server is down.
+  for (let attempt = 0; attempt < 600; attempt++) {
+    try {
+      const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': sign(body, secret) }, body });
+      if (r.status === 200) break;
+    } catch { /* server down: try again */ }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  state.pendingCallbacks--;
+}
