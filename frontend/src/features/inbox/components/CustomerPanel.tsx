@@ -20,11 +20,12 @@ export function CustomerPanel({ workspaceId, conversation }: { workspaceId: stri
         <CardTitle id={titleId}>{t('inbox.customer.title')}</CardTitle>
       </CardHeader>
       <CardContent className="flex flex-col gap-3 text-sm">
-        <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2">
+        {/* Label above value: the panel is narrow beside the thread. */}
+        <dl className="grid gap-y-0.5 [&_dd]:mb-2 [&_dt]:text-xs">
           <dt className="text-slate-500">{t('inbox.customer.name')}</dt>
           <dd className="font-medium break-words text-slate-900">{customer.name}</dd>
           <dt className="text-slate-500">{t('inbox.customer.phone')}</dt>
-          <dd className="break-all">{customer.phone}</dd>
+          <dd className="break-words">{customer.phone}</dd>
           <dt className="text-slate-500">{t('inbox.customer.status')}</dt>
           <dd>
             {customer.blocked ? (
