@@ -167,6 +167,10 @@ BEGIN
         RETURNING id INTO cust;
       END IF;
       IF cust IS NULL THEN
+        -- A concurrent delivery created this customer first (the conflict waited for its commit).
+        SELECT id INTO cust FROM customers WHERE workspace_id = ws AND whatsapp_id = m->>'from';
+      END IF;
+      IF cust IS NULL THEN
         -- The phone number belongs to another customer record already: keep both, the team merges.
         INSERT INTO customers (workspace_id, whatsapp_id, name)
         VALUES (ws, m->>'from', coalesce(m->>'profileName', ''))

@@ -213,7 +213,7 @@ int cmd_serve(Config config, const Args& args) {
   const whatsapp::GraphApi graph(config.whatsapp_timeout);
   messaging::Throttle throttle;
   const messaging::PipelineSettings pipeline{config.whatsapp_api_base_url, config.whatsapp_in_doubt_grace};
-  postgres::JobRunner jobs(db.conninfo(), {config.job_workers});
+  postgres::JobRunner jobs(db.conninfo(), {config.job_workers, config.job_lease});
   // The AI agent's turn plugs in here; until then inbound messages get the welcome/inactive
   // messages and the team's replies only.
   jobs.handle("inbound", messaging::handle_inbound_message(nullptr));

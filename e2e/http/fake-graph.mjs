@@ -77,13 +77,14 @@ export async function startFakeGraph({ token = 'test-token', delayMs = 0 } = {})
 }
 
 async function sendStatus(state, id, to, opaque) {
-  const { url, secret, phoneNumberId } = state.webhook;
+  const { secret, phoneNumberId } = state.webhook;
   const body = statusDelivery(phoneNumberId, [{ id, status: 'sent', timestamp: String(Math.floor(Date.now() / 1000)), recipient_id: to, biz_opaque_callback_data: opaque }]);
   state.pendingCallbacks++;
   // The provider delivers at least once and keeps trying while the server is down.
   for (let attempt = 0; attempt < 600; attempt++) {
     try {
-      const r = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': sign(body, secret) }, body });
+      // Read each time: the server may come back on another port.
+      const r = await fetch(state.webhook.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': sign(body, secret) }, body });
       if (r.status === 200) break;
     } catch { /* server down: try again */ }
     await new Promise((r) => setTimeout(r, 200));

@@ -1,6 +1,7 @@
 #include "infrastructure/messaging/webhook_ingestor.hpp"
 
 #include <boost/json.hpp>
+#include <algorithm>
 #include <pqxx/pqxx>
 
 #include "infrastructure/crypto/hash.hpp"
@@ -74,6 +75,8 @@ void WebhookIngestor::resolve(std::vector<std::string> phone_ids, pqxx::connecti
       return it != cache_.end() && it->second.expires > now;
     });
   }
+  std::sort(phone_ids.begin(), phone_ids.end());
+  phone_ids.erase(std::unique(phone_ids.begin(), phone_ids.end()), phone_ids.end());
   if (phone_ids.empty()) return;
   std::map<std::string, CachedChannel> found;
   {
@@ -98,7 +101,7 @@ void WebhookIngestor::resolve(std::vector<std::string> phone_ids, pqxx::connecti
   for (const auto& p : phone_ids) {
     auto it = found.find(p);
     // Unknown numbers are remembered briefly so a misrouted flood costs no queries.
-    cache_[p] = it != found.end() ? std::move(it->second)
+    cache_[p] = it != found.end() ? it->second
                                   : CachedChannel{"", std::nullopt, now + std::chrono::seconds(5)};
   }
 }
