@@ -63,6 +63,19 @@ const routes = () => [
   { method: 'POST', path: `/api/workspaces/${shop}/customers`, body: {}, allowed: ['admin', 'manager'], okStatus: 422 },
   { method: 'PATCH', path: `/api/workspaces/${shop}/customers/${zeroUuid}`, body: {}, allowed: ['admin', 'manager'], okStatus: 404 },
   { method: 'DELETE', path: `/api/workspaces/${shop}/customers/${zeroUuid}`, allowed: ['admin', 'manager'], okStatus: 404 },
+  { method: 'GET', path: `/api/workspaces/${shop}/customers/${zeroUuid}/conversations`, allowed: ['admin', 'manager', 'agent'], okStatus: 404 },
+  { method: 'GET', path: `/api/workspaces/${shop}/channels/whatsapp`, allowed: ['admin'] },
+  { method: 'PUT', path: `/api/workspaces/${shop}/channels/whatsapp`, body: {}, allowed: ['admin'], okStatus: 422 },
+  { method: 'GET', path: `/api/workspaces/${shop}/conversations`, allowed: ['admin', 'manager', 'agent'] },
+  { method: 'GET', path: `/api/workspaces/${shop}/conversations/${zeroUuid}`, allowed: ['admin', 'manager', 'agent'], okStatus: 404 },
+  { method: 'GET', path: `/api/workspaces/${shop}/conversations/${zeroUuid}/messages`, allowed: ['admin', 'manager', 'agent'], okStatus: 404 },
+  { method: 'POST', path: `/api/workspaces/${shop}/conversations/${zeroUuid}/messages`, body: { text: 'x' }, allowed: ['admin', 'manager', 'agent'], okStatus: 404 },
+  ...['assign', 'resolve', 'reopen', 'mode', 'read'].map((action) => (
+    { method: 'POST', path: `/api/workspaces/${shop}/conversations/${zeroUuid}/${action}`, body: action === 'assign' ? { assigneeId: null } : action === 'mode' ? { mode: 'human' } : {}, allowed: ['admin', 'manager', 'agent'], okStatus: 404 })),
+  { method: 'GET', path: `/api/workspaces/${shop}/conversations/${zeroUuid}/notes`, allowed: ['admin', 'manager', 'agent'], okStatus: 404 },
+  { method: 'POST', path: `/api/workspaces/${shop}/conversations/${zeroUuid}/notes`, body: { text: 'x' }, allowed: ['admin', 'manager', 'agent'], okStatus: 404 },
+  { method: 'POST', path: `/api/workspaces/${shop}/simulator/messages`, body: {}, allowed: ['admin', 'manager', 'agent'], okStatus: 422 },
+  { method: 'POST', path: `/api/workspaces/${shop}/simulator/conversations/${zeroUuid}/read`, allowed: ['admin', 'manager', 'agent'], okStatus: 404 },
 ];
 
 test('role x route matrix: each role gets 403 exactly where it is not allowed', async () => {
