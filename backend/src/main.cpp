@@ -19,19 +19,19 @@
 #include "infrastructure/mail/smtp_sender.hpp"
 #include "infrastructure/messaging/pipeline.hpp"
 #include "infrastructure/messaging/webhook_ingestor.hpp"
-#include "infrastructure/postgres/notification_listener.hpp"
 #include "infrastructure/postgres/db_worker_pool.hpp"
 #include "infrastructure/postgres/demo_seed.hpp"
 #include "infrastructure/postgres/embedded_cluster.hpp"
 #include "infrastructure/postgres/migrations.hpp"
+#include "infrastructure/postgres/notification_listener.hpp"
 #include "interfaces/http/app.hpp"
 #include "interfaces/http/auth_guard.hpp"
 #include "interfaces/http/controllers/auth_controller.hpp"
 #include "interfaces/http/controllers/catalog_controller.hpp"
 #include "interfaces/http/controllers/channel_controller.hpp"
+#include "interfaces/http/controllers/image_controller.hpp"
 #include "interfaces/http/controllers/inbox_controller.hpp"
 #include "interfaces/http/controllers/live_controller.hpp"
-#include "interfaces/http/controllers/image_controller.hpp"
 #include "interfaces/http/controllers/sales_controller.hpp"
 #include "interfaces/http/controllers/system_controller.hpp"
 #include "interfaces/http/controllers/transfer_controller.hpp"
@@ -220,15 +220,16 @@ int cmd_serve(Config config, const Args& args) {
   jobs.handle("send", messaging::send_outbound_message(sealer, graph, throttle, pipeline));
   jobs.handle("read", messaging::send_read_receipt(sealer, graph, throttle, pipeline));
   http::LiveHub hub;
-  postgres::NotificationListener listener(
-      db.conninfo(), {"shopme_events", "shopme_jobs"}, [&](const std::string& channel, const std::string& payload) {
-        if (channel == "shopme_jobs") {
-          jobs.wake();
-          return;
-        }
-        if (payload.find("\"channel.updated\"") != std::string::npos) ingestor.invalidate_channels();
-        hub.publish_event(payload);
-      });
+  postgres::NotificationListener listener(db.conninfo(), {"shopme_events", "shopme_jobs"},
+                                          [&](const std::string& channel, const std::string& payload) {
+                                            if (channel == "shopme_jobs") {
+                                              jobs.wake();
+                                              return;
+                                            }
+                                            if (payload.find("\"channel.updated\"") != std::string::npos)
+                                              ingestor.invalidate_channels();
+                                            hub.publish_event(payload);
+                                          });
   listener.on_connected([&] { jobs.wake(); });
   metrics.add_counter("shopme_jobs_completed_total", "Pipeline jobs completed by this process.",
                       [&] { return static_cast<double>(jobs.completed()); });

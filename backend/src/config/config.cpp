@@ -121,10 +121,13 @@ Config load_config(const EnvMap& env, const EnvMap& dotenv) {
     c.whatsapp_timeout = std::chrono::milliseconds(parse_int("SHOPME_WHATSAPP_TIMEOUT_MS", *v, 100, 120'000));
   }
   if (auto v = get("SHOPME_WHATSAPP_IN_DOUBT_GRACE_S")) {
-    c.whatsapp_in_doubt_grace = std::chrono::seconds(parse_int("SHOPME_WHATSAPP_IN_DOUBT_GRACE_S", *v, 1, 86'400));
+    c.whatsapp_in_doubt_grace =
+        std::chrono::seconds(parse_int("SHOPME_WHATSAPP_IN_DOUBT_GRACE_S", *v, 1, 86'400));
   }
-  if (auto v = get("SHOPME_JOB_WORKERS")) c.job_workers = static_cast<int>(parse_int("SHOPME_JOB_WORKERS", *v, 1, 64));
-  if (auto v = get("SHOPME_JOB_LEASE_S")) c.job_lease = std::chrono::seconds(parse_int("SHOPME_JOB_LEASE_S", *v, 2, 3600));
+  if (auto v = get("SHOPME_JOB_WORKERS"))
+    c.job_workers = static_cast<int>(parse_int("SHOPME_JOB_WORKERS", *v, 1, 64));
+  if (auto v = get("SHOPME_JOB_LEASE_S"))
+    c.job_lease = std::chrono::seconds(parse_int("SHOPME_JOB_LEASE_S", *v, 2, 3600));
   if (auto v = get("SHOPME_INGEST_THREADS")) {
     c.ingest_threads = static_cast<int>(parse_int("SHOPME_INGEST_THREADS", *v, 1, 16));
   }

@@ -16,12 +16,12 @@ TEST(DeliveryStatus, OnlyMovesForward) {
     bool replaces;
   };
   const Case cases[] = {
-      {S::kQueued, S::kSent, true},        {S::kAccepted, S::kSent, true},     {S::kSent, S::kDelivered, true},
-      {S::kDelivered, S::kRead, true},     {S::kSent, S::kRead, true},         {S::kRead, S::kDelivered, false},
-      {S::kRead, S::kSent, false},         {S::kDelivered, S::kSent, false},   {S::kSent, S::kSent, false},
-      {S::kAccepted, S::kFailed, true},    {S::kSent, S::kFailed, true},       {S::kDelivered, S::kFailed, false},
-      {S::kRead, S::kFailed, false},       {S::kFailed, S::kRead, false},      {S::kFailed, S::kDelivered, false},
-      {S::kSending, S::kSent, true},       {S::kQueued, S::kFailed, true},
+      {S::kQueued, S::kSent, true},     {S::kAccepted, S::kSent, true},   {S::kSent, S::kDelivered, true},
+      {S::kDelivered, S::kRead, true},  {S::kSent, S::kRead, true},       {S::kRead, S::kDelivered, false},
+      {S::kRead, S::kSent, false},      {S::kDelivered, S::kSent, false}, {S::kSent, S::kSent, false},
+      {S::kAccepted, S::kFailed, true}, {S::kSent, S::kFailed, true},     {S::kDelivered, S::kFailed, false},
+      {S::kRead, S::kFailed, false},    {S::kFailed, S::kRead, false},    {S::kFailed, S::kDelivered, false},
+      {S::kSending, S::kSent, true},    {S::kQueued, S::kFailed, true},
   };
   for (const auto& c : cases) {
     EXPECT_EQ(may_replace(c.current, c.incoming), c.replaces)

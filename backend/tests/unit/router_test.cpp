@@ -6,7 +6,8 @@ using namespace shopme::http;
 
 namespace {
 Route inline_route(std::string method, std::string pattern, Permission p = Permission::kPublic) {
-  return {std::move(method), std::move(pattern), p, [](Request&) { return Response::empty(204); }, {}, {}, {}};
+  return {
+      std::move(method), std::move(pattern), p, [](Request&) { return Response::empty(204); }, {}, {}, {}};
 }
 }  // namespace
 

@@ -15,8 +15,8 @@ namespace {
 namespace json = boost::json;
 
 std::string envelope(const std::string& value) {
-  return R"({"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":)" + value +
-         "}]}]}";
+  return R"({"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":)" +
+         value + "}]}]}";
 }
 
 TEST(WebhookParser, RefusesWhatIsNotADelivery) {
@@ -55,7 +55,8 @@ TEST(WebhookParser, ReadsMessagesStatusesAndErrorsPerNumber) {
   const auto& unknown = p.messages[2].as_object();
   EXPECT_EQ(unknown.at("type").as_string(), "unknown");
   EXPECT_EQ(unknown.at("payload").at("error").at("code").as_int64(), 131051);
-  EXPECT_EQ(unknown.at("payload").at("error").at("detail").as_string(), "Message type is not currently supported");
+  EXPECT_EQ(unknown.at("payload").at("error").at("detail").as_string(),
+            "Message type is not currently supported");
   ASSERT_EQ(p.statuses.size(), 2u) << "statuses the pipeline does not know are skipped";
   EXPECT_EQ(p.statuses[0].at("status").as_string(), "read");
   EXPECT_EQ(p.statuses[1].at("error").at("code").as_int64(), 131047);
@@ -78,11 +79,13 @@ TEST(GraphApi, BuildsDocumentedRequestBodies) {
   m.kind = messaging::OutboundKind::kButtons;
   m.body = "Confermi?";
   m.buttons = {{"yes", "Sì"}, {"no", "No"}};
-  const auto doc = json::parse(message_body("393331234567", m, "msg-1", std::string_view("wamid.PREV"))).as_object();
+  const auto doc =
+      json::parse(message_body("393331234567", m, "msg-1", std::string_view("wamid.PREV"))).as_object();
   EXPECT_EQ(doc.at("messaging_product").as_string(), "whatsapp");
   EXPECT_EQ(doc.at("to").as_string(), "393331234567");
   EXPECT_EQ(doc.at("type").as_string(), "interactive");
-  EXPECT_EQ(doc.at("interactive").at("action").at("buttons").as_array()[1].at("reply").at("id").as_string(), "no");
+  EXPECT_EQ(doc.at("interactive").at("action").at("buttons").as_array()[1].at("reply").at("id").as_string(),
+            "no");
   EXPECT_EQ(doc.at("biz_opaque_callback_data").as_string(), "msg-1");
   EXPECT_EQ(doc.at("context").at("message_id").as_string(), "wamid.PREV");
   const auto receipt = json::parse(read_receipt_body("wamid.X")).as_object();
@@ -96,21 +99,24 @@ TEST(GraphApi, ThroughputCodesAreRetriedOthersAreNot) {
 }
 
 TEST(OutboundJson, RoundTripsEveryKind) {
-  for (const char* doc : {
-           R"({"text":"Ciao"})",
-           R"({"template":{"name":"order_update","language":"it","parameters":["Mario"]}})",
-           R"({"interactive":{"type":"button","body":"B","buttons":[{"id":"a","title":"A"}]}})",
-           R"({"interactive":{"type":"list","body":"B","button":"Apri","sections":[{"title":"S","rows":[{"id":"r","title":"R","description":"d"}]}]}})",
-       }) {
+  for (
+      const char* doc : {
+          R"({"text":"Ciao"})",
+          R"({"template":{"name":"order_update","language":"it","parameters":["Mario"]}})",
+          R"({"interactive":{"type":"button","body":"B","buttons":[{"id":"a","title":"A"}]}})",
+          R"({"interactive":{"type":"list","body":"B","button":"Apri","sections":[{"title":"S","rows":[{"id":"r","title":"R","description":"d"}]}]}})",
+      }) {
     auto m = messaging::outbound_from_json(json::parse(doc).as_object());
     ASSERT_TRUE(m) << doc;
     auto again = messaging::outbound_from_json(messaging::outbound_to_json(*m));
     ASSERT_TRUE(again) << doc;
-    EXPECT_EQ(json::serialize(messaging::outbound_to_json(*again)), json::serialize(messaging::outbound_to_json(*m)));
+    EXPECT_EQ(json::serialize(messaging::outbound_to_json(*again)),
+              json::serialize(messaging::outbound_to_json(*m)));
   }
   auto both = messaging::outbound_from_json(json::parse(R"({"text":"a","template":{}})").as_object());
   EXPECT_FALSE(both);
-  auto kind = messaging::outbound_from_json(json::parse(R"({"interactive":{"type":"carousel","body":"x"}})").as_object());
+  auto kind = messaging::outbound_from_json(
+      json::parse(R"({"interactive":{"type":"carousel","body":"x"}})").as_object());
   ASSERT_FALSE(kind);
   EXPECT_EQ(kind.error().fields.front().field, "interactive.type");
 }

@@ -59,6 +59,8 @@ int ceiling(DeliveryStatus incoming) {
   return rank(incoming) - 1;
 }
 
-bool may_replace(DeliveryStatus current, DeliveryStatus incoming) { return rank(current) <= ceiling(incoming); }
+bool may_replace(DeliveryStatus current, DeliveryStatus incoming) {
+  return rank(current) <= ceiling(incoming);
+}
 
 }  // namespace shopme::messaging

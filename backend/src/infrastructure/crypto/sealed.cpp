@@ -39,8 +39,8 @@ std::optional<std::string> Sealer::open(std::string_view sealed, std::string_vie
   std::string out(sealed.size() - kNonce - crypto_aead_xchacha20poly1305_ietf_ABYTES, '\0');
   unsigned long long written = 0;
   const auto* s = bytes(sealed);
-  if (crypto_aead_xchacha20poly1305_ietf_decrypt(reinterpret_cast<unsigned char*>(out.data()), &written, nullptr,
-                                                 s + kNonce, sealed.size() - kNonce, bytes(context),
+  if (crypto_aead_xchacha20poly1305_ietf_decrypt(reinterpret_cast<unsigned char*>(out.data()), &written,
+                                                 nullptr, s + kNonce, sealed.size() - kNonce, bytes(context),
                                                  context.size(), s, bytes(key_)) != 0) {
     return std::nullopt;
   }

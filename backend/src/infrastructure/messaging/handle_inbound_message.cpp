@@ -64,7 +64,8 @@ postgres::JobRunner::Handler handle_inbound_message(TurnHandler turn) {
 
     if (blocked && block_expired) {  // an automatic block has run its course
       tx.exec_params0(
-          "UPDATE customers SET blocked = false, blocked_reason = '', blocked_until = NULL, updated_at = now()"
+          "UPDATE customers SET blocked = false, blocked_reason = '', blocked_until = NULL, updated_at = "
+          "now()"
           " WHERE workspace_id = $1 AND id = $2",
           ws, t.customer_id);
       blocked = false;
@@ -74,11 +75,12 @@ postgres::JobRunner::Handler handle_inbound_message(TurnHandler turn) {
     // Abuse control: more than the allowed messages in the last minute blocks the customer for a while
     // and alerts the team. Simulator conversations are exempt: a tester typing fast is not abuse.
     if (!t.sandbox) {
-      const auto recent = tx.exec_params1(
-                                "SELECT count(*) FROM messages WHERE workspace_id = $1 AND conversation_id = $2"
-                                "   AND direction = 'inbound' AND created_at > now() - interval '1 minute'",
-                                ws, t.conversation_id)[0]
-                              .as<int>();
+      const auto recent =
+          tx.exec_params1(
+                "SELECT count(*) FROM messages WHERE workspace_id = $1 AND conversation_id = $2"
+                "   AND direction = 'inbound' AND created_at > now() - interval '1 minute'",
+                ws, t.conversation_id)[0]
+              .as<int>();
       if (recent > max_per_minute) {
         const std::string reason = "Automatic block: more than " + std::to_string(max_per_minute) +
                                    " messages in a minute (" + std::to_string(block_minutes) + " minutes)";
@@ -101,12 +103,14 @@ postgres::JobRunner::Handler handle_inbound_message(TurnHandler turn) {
     if (t.type == "reaction") return finish();
 
     // Simulator traffic works without a configured channel: the simulator is the embedded default.
-    const bool open_for_business = workspace_active && (channel_enabled || (t.sandbox && !channel_configured));
+    const bool open_for_business =
+        workspace_active && (channel_enabled || (t.sandbox && !channel_configured));
     if (!open_for_business) {
       if (!inactive.empty() && inactive_notice_due) {
         send_text(inactive);
-        tx.exec_params0("UPDATE conversations SET inactive_notice_at = now() WHERE workspace_id = $1 AND id = $2", ws,
-                        t.conversation_id);
+        tx.exec_params0(
+            "UPDATE conversations SET inactive_notice_at = now() WHERE workspace_id = $1 AND id = $2", ws,
+            t.conversation_id);
       }
       return finish();
     }

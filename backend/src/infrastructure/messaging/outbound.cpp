@@ -14,7 +14,8 @@ namespace {
 struct Reader {
   std::vector<FieldError> errors;
 
-  std::string text(const json::object& o, std::string_view key, const std::string& field, bool required = true) {
+  std::string text(const json::object& o, std::string_view key, const std::string& field,
+                   bool required = true) {
     const auto* v = o.if_contains(key);
     if (!v || v->is_null()) {
       if (required) errors.push_back({field, "is required"});
@@ -133,14 +134,16 @@ json::object outbound_to_json(const OutboundMessage& m) {
     case OutboundKind::kButtons: {
       json::array buttons;
       for (const auto& b : m.buttons) buttons.push_back(json::object{{"id", b.id}, {"title", b.title}});
-      return {{"interactive", json::object{{"type", "button"}, {"body", m.body}, {"buttons", std::move(buttons)}}}};
+      return {{"interactive",
+               json::object{{"type", "button"}, {"body", m.body}, {"buttons", std::move(buttons)}}}};
     }
     case OutboundKind::kList: {
       json::array sections;
       for (const auto& s : m.sections) {
         json::array rows;
         for (const auto& row : s.rows) {
-          rows.push_back(json::object{{"id", row.id}, {"title", row.title}, {"description", row.description}});
+          rows.push_back(
+              json::object{{"id", row.id}, {"title", row.title}, {"description", row.description}});
         }
         sections.push_back(json::object{{"title", s.title}, {"rows", std::move(rows)}});
       }
@@ -168,14 +171,17 @@ std::string queue_outbound(pqxx::transaction_base& tx, const std::string& worksp
                                                                : "interactive";
   const std::string text = display_text(message);
   const auto row = tx.exec_params1(
-      "INSERT INTO messages (workspace_id, conversation_id, direction, type, text, payload, status, status_rank,"
+      "INSERT INTO messages (workspace_id, conversation_id, direction, type, text, payload, status, "
+      "status_rank,"
       "                      author_kind, author_id)"
       " VALUES ($1, $2, 'outbound', $3, $4, jsonb_build_object('outbound', $5::jsonb), 'queued', 0, $6, $7)"
       " RETURNING id",
-      workspace_id, conversation_id, type, text, json::serialize(outbound_to_json(message)), author_kind, author_id);
+      workspace_id, conversation_id, type, text, json::serialize(outbound_to_json(message)), author_kind,
+      author_id);
   const std::string id = row[0].c_str();
   tx.exec_params0(
-      "UPDATE conversations SET last_message_at = now(), last_message_preview = left($3, 200), updated_at = now()"
+      "UPDATE conversations SET last_message_at = now(), last_message_preview = left($3, 200), updated_at = "
+      "now()"
       " WHERE workspace_id = $1 AND id = $2",
       workspace_id, conversation_id, text);
   postgres::enqueue_job(tx, workspace_id, "send", "outbound:" + conversation_id, {{"messageId", id}}, 10);

@@ -23,6 +23,7 @@ void notify(pqxx::transaction_base& tx, std::string_view type, const std::string
 // Returns the new message id.
 std::string queue_outbound(pqxx::transaction_base& tx, const std::string& workspace_id,
                            const std::string& conversation_id, const OutboundMessage& message,
-                           std::string_view author_kind, const std::optional<std::string>& author_id = std::nullopt);
+                           std::string_view author_kind,
+                           const std::optional<std::string>& author_id = std::nullopt);
 
 }  // namespace shopme::messaging

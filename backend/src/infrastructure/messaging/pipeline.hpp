@@ -53,8 +53,9 @@ class Throttle {
 };
 
 postgres::JobRunner::Handler handle_inbound_message(TurnHandler turn);
-postgres::JobRunner::Handler send_outbound_message(const crypto::Sealer& sealer, const whatsapp::GraphApi& api,
-                                                   Throttle& throttle, PipelineSettings settings);
+postgres::JobRunner::Handler send_outbound_message(const crypto::Sealer& sealer,
+                                                   const whatsapp::GraphApi& api, Throttle& throttle,
+                                                   PipelineSettings settings);
 postgres::JobRunner::Handler send_read_receipt(const crypto::Sealer& sealer, const whatsapp::GraphApi& api,
                                                Throttle& throttle, PipelineSettings settings);
 

@@ -28,8 +28,9 @@ void mark_failed(pqxx::work& tx, const std::string& ws, const std::string& conv,
 
 }  // namespace
 
-postgres::JobRunner::Handler send_outbound_message(const crypto::Sealer& sealer, const whatsapp::GraphApi& api,
-                                                   Throttle& throttle, PipelineSettings settings) {
+postgres::JobRunner::Handler send_outbound_message(const crypto::Sealer& sealer,
+                                                   const whatsapp::GraphApi& api, Throttle& throttle,
+                                                   PipelineSettings settings) {
   return [&sealer, &api, &throttle, settings](const postgres::Job& job, pqxx::connection& conn) -> JobResult {
     const auto* mid = job.payload.if_contains("messageId");
     if (!mid || !mid->is_string()) return JobResult::dead("send job without a message id");
@@ -44,7 +45,8 @@ postgres::JobRunner::Handler send_outbound_message(const crypto::Sealer& sealer,
       const auto rows = tx.exec_params(
           "SELECT m.status, extract(epoch FROM (m.sending_started_at + make_interval(secs => $3) - now())),"
           "       (m.payload->'outbound')::text, c.id, c.sandbox,"
-          "       coalesce(c.last_inbound_at > now() - interval '24 hours', false), coalesce(cu.whatsapp_id, '')"
+          "       coalesce(c.last_inbound_at > now() - interval '24 hours', false), coalesce(cu.whatsapp_id, "
+          "'')"
           "  FROM messages m"
           "  JOIN conversations c ON c.workspace_id = m.workspace_id AND c.id = m.conversation_id"
           "  JOIN customers cu ON cu.workspace_id = c.workspace_id AND cu.id = c.customer_id"
@@ -64,42 +66,50 @@ postgres::JobRunner::Handler send_outbound_message(const crypto::Sealer& sealer,
         // An earlier attempt was interrupted mid-call: give the provider's status callback time to say
         // whether it went out before sending it again.
         tx.commit();
-        return JobResult::retry(std::chrono::milliseconds(static_cast<long long>(r[1].as<double>() * 1000) + 50),
-                                "waiting for the status of an interrupted send");
+        return JobResult::retry(
+            std::chrono::milliseconds(static_cast<long long>(r[1].as<double>() * 1000) + 50),
+            "waiting for the status of an interrupted send");
       }
       boost::system::error_code ec;
       auto stored = json::parse(r[2].c_str(), ec);
-      auto parsed = (!ec && stored.is_object()) ? outbound_from_json(stored.as_object())
-                                                : Result<OutboundMessage>(Error::bad_request("unreadable outbox row"));
+      auto parsed = (!ec && stored.is_object())
+                        ? outbound_from_json(stored.as_object())
+                        : Result<OutboundMessage>(Error::bad_request("unreadable outbox row"));
       if (!parsed) {
-        mark_failed(tx, ws, conv, id, {{"code", "invalid"}, {"title", "The message cannot be sent"}, {"detail", parsed.error().detail}});
+        mark_failed(tx, ws, conv, id,
+                    {{"code", "invalid"},
+                     {"title", "The message cannot be sent"},
+                     {"detail", parsed.error().detail}});
         return finish();
       }
       message = std::move(parsed.value());
       if (r[4].as<bool>()) {
         // The simulator is the customer's phone: delivered as soon as it is sent.
         tx.exec_params0(
-            "UPDATE messages SET status = 'delivered', status_rank = 4, provider_message_id = 'sim.' || id::text,"
+            "UPDATE messages SET status = 'delivered', status_rank = 4, provider_message_id = 'sim.' || "
+            "id::text,"
             "       updated_at = now() WHERE workspace_id = $1 AND id = $2",
             ws, id);
         notify(tx, "message.updated", ws, conv, {{"messageId", id}});
         return finish();
       }
       if (needs_window(message) && !r[5].as<bool>()) {
-        mark_failed(tx, ws, conv, id,
-                    {{"code", "outside-window"},
-                     {"title", "Outside the 24-hour customer-service window"},
-                     {"detail", "The customer has not written in the last 24 hours; only a template can be sent."}});
+        mark_failed(
+            tx, ws, conv, id,
+            {{"code", "outside-window"},
+             {"title", "Outside the 24-hour customer-service window"},
+             {"detail", "The customer has not written in the last 24 hours; only a template can be sent."}});
         return finish();
       }
       to = r[6].c_str();
       const auto channel = load_channel(tx, sealer, ws, settings.default_api_base_url);
       if (!channel.configured || !channel.access_token || channel.access_token->empty() || to.empty()) {
-        mark_failed(tx, ws, conv, id,
-                    {{"code", "channel-not-configured"},
-                     {"title", "WhatsApp is not configured"},
-                     {"detail", to.empty() ? "The customer has no WhatsApp id."
-                                           : "Set the phone number id and access token in the channel settings."}});
+        mark_failed(
+            tx, ws, conv, id,
+            {{"code", "channel-not-configured"},
+             {"title", "WhatsApp is not configured"},
+             {"detail", to.empty() ? "The customer has no WhatsApp id."
+                                   : "Set the phone number id and access token in the channel settings."}});
         return finish();
       }
       phone_number_id = channel.phone_number_id;
@@ -107,7 +117,8 @@ postgres::JobRunner::Handler send_outbound_message(const crypto::Sealer& sealer,
       base_url = channel.api_base_url;
       per_second = channel.messages_per_second;
       tx.exec_params0(
-          "UPDATE messages SET status = 'sending', status_rank = 1, sending_started_at = now(), updated_at = now()"
+          "UPDATE messages SET status = 'sending', status_rank = 1, sending_started_at = now(), updated_at = "
+          "now()"
           " WHERE workspace_id = $1 AND id = $2",
           ws, id);
       tx.commit();
@@ -130,9 +141,10 @@ postgres::JobRunner::Handler send_outbound_message(const crypto::Sealer& sealer,
       tx.commit();
       return JobResult::done();
     }
-    const json::object error{{"code", result.code != 0 ? json::value(result.code) : json::value(result.http_status)},
-                             {"title", result.title},
-                             {"detail", result.detail}};
+    const json::object error{
+        {"code", result.code != 0 ? json::value(result.code) : json::value(result.http_status)},
+        {"title", result.title},
+        {"detail", result.detail}};
     if (result.outcome == Outcome::kPermanent) {
       mark_failed(tx, ws, conv, id, error);
       postgres::complete_job(tx, job);
@@ -152,7 +164,8 @@ postgres::JobRunner::Handler send_outbound_message(const crypto::Sealer& sealer,
     const bool in_doubt = result.http_status == 0 || (result.http_status >= 200 && result.http_status < 300);
     if (!in_doubt) {
       tx.exec_params0(
-          "UPDATE messages SET status = 'queued', status_rank = 0, sending_started_at = NULL, updated_at = now()"
+          "UPDATE messages SET status = 'queued', status_rank = 0, sending_started_at = NULL, updated_at = "
+          "now()"
           " WHERE workspace_id = $1 AND id = $2 AND status = 'sending'",
           ws, id);
     }

@@ -1,7 +1,7 @@
 #include "infrastructure/messaging/webhook_ingestor.hpp"
 
-#include <boost/json.hpp>
 #include <algorithm>
+#include <boost/json.hpp>
 #include <pqxx/pqxx>
 
 #include "infrastructure/crypto/hash.hpp"
@@ -101,8 +101,8 @@ void WebhookIngestor::resolve(std::vector<std::string> phone_ids, pqxx::connecti
   for (const auto& p : phone_ids) {
     auto it = found.find(p);
     // Unknown numbers are remembered briefly so a misrouted flood costs no queries.
-    cache_[p] = it != found.end() ? it->second
-                                  : CachedChannel{"", std::nullopt, now + std::chrono::seconds(5)};
+    cache_[p] =
+        it != found.end() ? it->second : CachedChannel{"", std::nullopt, now + std::chrono::seconds(5)};
   }
 }
 
@@ -144,7 +144,8 @@ void WebhookIngestor::process(std::vector<Pending>& batch, std::unique_ptr<pqxx:
     for (auto& part : parsed[i]->parts) {
       const auto it = cache_.find(part.phone_number_id);
       if (it == cache_.end() || it->second.workspace_id.empty()) {
-        log::warn("webhook for an unknown phone number id ignored", {{"phone_number_id", part.phone_number_id}});
+        log::warn("webhook for an unknown phone number id ignored",
+                  {{"phone_number_id", part.phone_number_id}});
         continue;
       }
       any_known = true;
@@ -156,7 +157,8 @@ void WebhookIngestor::process(std::vector<Pending>& batch, std::unique_ptr<pqxx:
         break;
       }
       for (const auto& e : part.errors) {
-        log::warn("WhatsApp reported a problem", {{"workspace", it->second.workspace_id}, {"error", json::serialize(e)}});
+        log::warn("WhatsApp reported a problem",
+                  {{"workspace", it->second.workspace_id}, {"error", json::serialize(e)}});
       }
       json::object entry{{"workspaceId", it->second.workspace_id},
                          {"messages", std::move(part.messages)},
@@ -190,7 +192,8 @@ void WebhookIngestor::process(std::vector<Pending>& batch, std::unique_ptr<pqxx:
       store(all);
     } catch (const std::exception& e) {
       stored_together = false;
-      log::warn("batched webhook commit failed; storing one by one", {{"error", e.what()}, {"size", batch.size()}});
+      log::warn("batched webhook commit failed; storing one by one",
+                {{"error", e.what()}, {"size", batch.size()}});
     }
   }
   if (!stored_together) {

@@ -11,7 +11,8 @@ namespace shopme::postgres {
 void enqueue_job(pqxx::transaction_base& tx, const std::string& workspace_id, const std::string& kind,
                  const std::string& ordering_key, const boost::json::object& payload, int max_attempts) {
   tx.exec_params0(
-      "INSERT INTO jobs (workspace_id, kind, ordering_key, payload, max_attempts) VALUES ($1, $2, $3, $4::jsonb, $5)",
+      "INSERT INTO jobs (workspace_id, kind, ordering_key, payload, max_attempts) VALUES ($1, $2, $3, "
+      "$4::jsonb, $5)",
       workspace_id, kind, ordering_key, boost::json::serialize(payload), max_attempts);
   tx.exec("SELECT pg_notify('shopme_jobs', '')");
 }
@@ -20,7 +21,8 @@ void complete_job(pqxx::transaction_base& tx, const Job& job) {
   tx.exec_params0("DELETE FROM jobs WHERE workspace_id = $1 AND id = $2", job.workspace_id, job.id);
 }
 
-std::chrono::milliseconds backoff(int attempt, std::chrono::milliseconds base, std::chrono::milliseconds cap) {
+std::chrono::milliseconds backoff(int attempt, std::chrono::milliseconds base,
+                                  std::chrono::milliseconds cap) {
   thread_local std::mt19937_64 rng{std::random_device{}()};
   long long ceiling = base.count();
   for (int i = 1; i < attempt && ceiling < cap.count(); ++i) ceiling *= 2;
@@ -60,9 +62,9 @@ void JobRunner::wake() {
 }
 
 void JobRunner::refresh_counts(pqxx::connection& conn) {
-  const auto now =
-      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
-          .count();
+  const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                       std::chrono::steady_clock::now().time_since_epoch())
+                       .count();
   auto last = last_count_ms_.load();
   if (now - last < 5000 || !last_count_ms_.compare_exchange_strong(last, now)) return;
   pqxx::nontransaction tx(conn);
@@ -83,20 +85,23 @@ bool JobRunner::run_one(pqxx::connection& conn) {
         "WITH next AS ("
         "  SELECT j.workspace_id, j.id FROM jobs j"
         "   WHERE j.state IN ('queued', 'running')"
-        "     AND ((j.state = 'queued' AND j.run_at <= now()) OR (j.state = 'running' AND j.locked_until < now()))"
+        "     AND ((j.state = 'queued' AND j.run_at <= now()) OR (j.state = 'running' AND j.locked_until < "
+        "now()))"
         "     AND NOT EXISTS (SELECT 1 FROM jobs k WHERE k.ordering_key = j.ordering_key AND k.id < j.id"
         "                       AND k.state IN ('queued', 'running'))"
         "   ORDER BY j.id LIMIT 1 FOR UPDATE SKIP LOCKED)"
         " UPDATE jobs SET state = 'running', attempts = attempts + 1,"
         "        locked_until = now() + make_interval(secs => $1)"
         "  FROM next WHERE jobs.workspace_id = next.workspace_id AND jobs.id = next.id"
-        " RETURNING jobs.workspace_id, jobs.id, jobs.kind, jobs.ordering_key, jobs.payload::text, jobs.attempts,"
+        " RETURNING jobs.workspace_id, jobs.id, jobs.kind, jobs.ordering_key, jobs.payload::text, "
+        "jobs.attempts,"
         "           jobs.max_attempts",
         static_cast<double>(options_.lease.count()));
     tx.commit();
     if (rows.empty()) return false;
     const auto& r = rows[0];
-    job = Job{r[0].c_str(), r[1].as<long long>(), r[2].c_str(), r[3].c_str(), {}, r[5].as<int>(), r[6].as<int>()};
+    job = Job{r[0].c_str(), r[1].as<long long>(), r[2].c_str(),  r[3].c_str(),
+              {},           r[5].as<int>(),       r[6].as<int>()};
     boost::system::error_code ec;
     auto payload = boost::json::parse(r[4].c_str(), ec);
     if (!ec && payload.is_object()) job->payload = std::move(payload.as_object());
@@ -132,11 +137,13 @@ bool JobRunner::run_one(pqxx::connection& conn) {
                                       {"reason", result.reason},
                                       {"delay_ms", static_cast<long long>(result.delay.count())}});
   } else {
-    const std::string reason = result.outcome == JobResult::Outcome::kRetry
-                                   ? "gave up after " + std::to_string(job->attempts) + " attempts: " + result.reason
-                                   : result.reason;
+    const std::string reason =
+        result.outcome == JobResult::Outcome::kRetry
+            ? "gave up after " + std::to_string(job->attempts) + " attempts: " + result.reason
+            : result.reason;
     tx.exec_params0(
-        "UPDATE jobs SET state = 'dead', locked_until = NULL, last_error = $3 WHERE workspace_id = $1 AND id = $2",
+        "UPDATE jobs SET state = 'dead', locked_until = NULL, last_error = $3 WHERE workspace_id = $1 AND id "
+        "= $2",
         job->workspace_id, job->id, reason);
     ++buried_;
     log::error("job moved to the dead letters", {{"kind", job->kind}, {"job", job->id}, {"reason", reason}});

@@ -31,9 +31,9 @@ struct Job {
 
 struct JobResult {
   enum class Outcome {
-    kDone,       // the handler completed the job in its own transaction (complete_job)
-    kRetry,      // try again after `delay`; becomes a dead letter when attempts are used up
-    kDead,       // give up now, keeping the job and `reason` as a dead letter
+    kDone,   // the handler completed the job in its own transaction (complete_job)
+    kRetry,  // try again after `delay`; becomes a dead letter when attempts are used up
+    kDead,   // give up now, keeping the job and `reason` as a dead letter
   };
   Outcome outcome = Outcome::kDone;
   std::chrono::milliseconds delay{0};
@@ -52,7 +52,8 @@ void enqueue_job(pqxx::transaction_base& tx, const std::string& workspace_id, co
 void complete_job(pqxx::transaction_base& tx, const Job& job);
 
 // Exponential backoff with full jitter between half and all of min(cap, base * 2^(attempt-1)).
-std::chrono::milliseconds backoff(int attempt, std::chrono::milliseconds base = std::chrono::milliseconds(500),
+std::chrono::milliseconds backoff(int attempt,
+                                  std::chrono::milliseconds base = std::chrono::milliseconds(500),
                                   std::chrono::milliseconds cap = std::chrono::minutes(5));
 
 class JobRunner {

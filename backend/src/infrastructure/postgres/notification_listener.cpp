@@ -25,7 +25,9 @@ NotificationListener::NotificationListener(std::string conninfo, std::vector<std
 
 NotificationListener::~NotificationListener() { stop(); }
 
-void NotificationListener::start() { thread_ = std::thread([this] { run(); }); }
+void NotificationListener::start() {
+  thread_ = std::thread([this] { run(); });
+}
 
 void NotificationListener::stop() {
   stopping_ = true;

@@ -21,7 +21,8 @@ std::string message_body(std::string_view to, const messaging::OutboundMessage& 
     case OutboundKind::kButtons: {
       json::array buttons;
       for (const auto& b : m.buttons) {
-        buttons.push_back(json::object{{"type", "reply"}, {"reply", json::object{{"id", b.id}, {"title", b.title}}}});
+        buttons.push_back(
+            json::object{{"type", "reply"}, {"reply", json::object{{"id", b.id}, {"title", b.title}}}});
       }
       out["type"] = "interactive";
       out["interactive"] = json::object{{"type", "button"},
@@ -43,17 +44,18 @@ std::string message_body(std::string_view to, const messaging::OutboundMessage& 
         sections.push_back(std::move(sec));
       }
       out["type"] = "interactive";
-      out["interactive"] =
-          json::object{{"type", "list"},
-                       {"body", json::object{{"text", m.body}}},
-                       {"action", json::object{{"button", m.list_button}, {"sections", std::move(sections)}}}};
+      out["interactive"] = json::object{
+          {"type", "list"},
+          {"body", json::object{{"text", m.body}}},
+          {"action", json::object{{"button", m.list_button}, {"sections", std::move(sections)}}}};
       break;
     }
     case OutboundKind::kTemplate: {
       json::object tpl{{"name", m.template_name}, {"language", json::object{{"code", m.template_language}}}};
       if (!m.template_parameters.empty()) {
         json::array params;
-        for (const auto& p : m.template_parameters) params.push_back(json::object{{"type", "text"}, {"text", p}});
+        for (const auto& p : m.template_parameters)
+          params.push_back(json::object{{"type", "text"}, {"text", p}});
         tpl["components"] = json::array{json::object{{"type", "body"}, {"parameters", std::move(params)}}};
       }
       out["type"] = "template";
@@ -67,8 +69,8 @@ std::string message_body(std::string_view to, const messaging::OutboundMessage& 
 }
 
 std::string read_receipt_body(std::string_view provider_message_id) {
-  return json::serialize(
-      json::object{{"messaging_product", "whatsapp"}, {"status", "read"}, {"message_id", provider_message_id}});
+  return json::serialize(json::object{
+      {"messaging_product", "whatsapp"}, {"status", "read"}, {"message_id", provider_message_id}});
 }
 
 bool retryable_error_code(long code) {
@@ -143,7 +145,8 @@ SendResult GraphApi::post(std::string_view api_base_url, std::string_view phone_
   curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDS, body.c_str());
   curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
   curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT_MS, static_cast<long>(timeout_.count()));
-  curl_easy_setopt(curl.get(), CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(std::min<long long>(timeout_.count(), 5000)));
+  curl_easy_setopt(curl.get(), CURLOPT_CONNECTTIMEOUT_MS,
+                   static_cast<long>(std::min<long long>(timeout_.count(), 5000)));
   curl_easy_setopt(curl.get(), CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(curl.get(), CURLOPT_PROTOCOLS_STR, "http,https");
   curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, collect);
@@ -163,9 +166,11 @@ SendResult GraphApi::post(std::string_view api_base_url, std::string_view phone_
   auto doc = json::parse(answer, ec);
   if (r.http_status >= 200 && r.http_status < 300) {
     if (!ec && doc.is_object()) {
-      if (auto* ms = doc.as_object().if_contains("messages"); ms && ms->is_array() && !ms->as_array().empty()) {
+      if (auto* ms = doc.as_object().if_contains("messages");
+          ms && ms->is_array() && !ms->as_array().empty()) {
         if (auto* first = ms->as_array().front().if_object()) {
-          if (auto* id = first->if_contains("id"); id && id->is_string()) r.provider_message_id = id->as_string();
+          if (auto* id = first->if_contains("id"); id && id->is_string())
+            r.provider_message_id = id->as_string();
         }
       }
       if (auto* ok = doc.as_object().if_contains("success"); ok && ok->is_bool() && ok->as_bool()) {
@@ -186,10 +191,12 @@ SendResult GraphApi::post(std::string_view api_base_url, std::string_view phone_
   if (!ec && doc.is_object()) {
     if (auto* e = doc.as_object().if_contains("error"); e && e->is_object()) {
       const auto& eo = e->as_object();
-      if (auto* c = eo.if_contains("code"); c && c->is_number()) r.code = static_cast<long>(c->to_number<double>());
+      if (auto* c = eo.if_contains("code"); c && c->is_number())
+        r.code = static_cast<long>(c->to_number<double>());
       if (auto* t = eo.if_contains("message"); t && t->is_string()) r.title = t->as_string();
       if (auto* d = eo.if_contains("error_data"); d && d->is_object()) {
-        if (auto* dd = d->as_object().if_contains("details"); dd && dd->is_string()) r.detail = dd->as_string();
+        if (auto* dd = d->as_object().if_contains("details"); dd && dd->is_string())
+          r.detail = dd->as_string();
       }
     }
   }

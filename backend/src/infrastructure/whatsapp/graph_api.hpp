@@ -24,8 +24,8 @@ struct SendResult {
 
 // `to` is the customer's WhatsApp id; `opaque` comes back in status callbacks
 // (biz_opaque_callback_data), which is how a send interrupted by a crash is recognised later.
-std::string message_body(std::string_view to, const messaging::OutboundMessage& message, std::string_view opaque,
-                         std::optional<std::string_view> reply_to = std::nullopt);
+std::string message_body(std::string_view to, const messaging::OutboundMessage& message,
+                         std::string_view opaque, std::optional<std::string_view> reply_to = std::nullopt);
 std::string read_receipt_body(std::string_view provider_message_id);
 
 // Error codes the Cloud API documents as temporary (throughput, rate limits, service hiccups).

@@ -1,8 +1,8 @@
 #include "infrastructure/whatsapp/webhook_parser.hpp"
 
 #include <boost/json/parse.hpp>
-#include <cstdint>
 #include <boost/json/serialize.hpp>
+#include <cstdint>
 
 #include "domain/messaging/delivery_status.hpp"
 
@@ -68,8 +68,8 @@ json::value first_error(const json::object& o) {
 // Media of any kind: the id is what the Graph API fetch needs later; the URL is not always sent.
 json::object media_of(const json::object& m) {
   json::object media{{"id", str(m, "id")}, {"mimeType", str(m, "mime_type")}};
-  for (const auto& [from, to] : {std::pair{"sha256", "sha256"}, std::pair{"caption", "caption"},
-                                 std::pair{"filename", "filename"}}) {
+  for (const auto& [from, to] :
+       {std::pair{"sha256", "sha256"}, std::pair{"caption", "caption"}, std::pair{"filename", "filename"}}) {
     if (auto v = str(m, from); !v.empty()) media[to] = v;
   }
   if (auto* v = m.if_contains("voice"); v && v->is_bool()) media["voice"] = v->as_bool();
@@ -98,7 +98,8 @@ json::object normalize_message(const json::object& m, const json::array* contact
 
   if (type == "text") {
     if (const auto* t = obj(m, "text")) text = str(*t, "body");
-  } else if (type == "image" || type == "audio" || type == "video" || type == "document" || type == "sticker") {
+  } else if (type == "image" || type == "audio" || type == "video" || type == "document" ||
+             type == "sticker") {
     if (const auto* media = obj(m, type)) {
       payload["media"] = media_of(*media);
       text = str(*media, "caption");
@@ -170,8 +171,9 @@ json::object normalize_message(const json::object& m, const json::array* contact
     if (auto e = first_error(m); !e.is_null()) payload["error"] = e;
   }
 
-  json::object out{{"id", str(m, "id")},  {"from", from}, {"profileName", profile},
-                   {"timestamp", integer(m, "timestamp")}, {"type", type}, {"text", text}};
+  json::object out{{"id", str(m, "id")},     {"from", from},
+                   {"profileName", profile}, {"timestamp", integer(m, "timestamp")},
+                   {"type", type},           {"text", text}};
   if (const auto* ctx = obj(m, "context")) {
     if (auto id = str(*ctx, "id"); !id.empty()) out["replyTo"] = id;
     if (const auto* rp = obj(*ctx, "referred_product")) {
@@ -194,7 +196,8 @@ std::optional<ParsedWebhook> parse_webhook(std::string_view body, std::string* w
   auto doc = json::parse(body, ec);
   if (ec || !doc.is_object()) return fail("the body is not a JSON object");
   const auto& root = doc.as_object();
-  if (str(root, "object") != "whatsapp_business_account") return fail("not a WhatsApp Business Account delivery");
+  if (str(root, "object") != "whatsapp_business_account")
+    return fail("not a WhatsApp Business Account delivery");
   const auto* entries = arr(root, "entry");
   if (!entries) return fail("the delivery has no entry array");
 
@@ -233,7 +236,8 @@ std::optional<ParsedWebhook> parse_webhook(std::string_view body, std::string* w
           const auto status = messaging::parse_delivery_status(str(so, "status"));
           // Only what the provider reports; "deleted", "warning" and future values change nothing.
           if (!status || *status == messaging::DeliveryStatus::kQueued ||
-              *status == messaging::DeliveryStatus::kSending || *status == messaging::DeliveryStatus::kAccepted) {
+              *status == messaging::DeliveryStatus::kSending ||
+              *status == messaging::DeliveryStatus::kAccepted) {
             continue;
           }
           json::object st{{"id", str(so, "id")},

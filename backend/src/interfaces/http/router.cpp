@@ -29,8 +29,8 @@ void Router::add(Route route) {
   if (route.permission == Permission::kUnset) {
     throw std::logic_error("route " + route.method + " " + route.pattern + " declares no permission");
   }
-  const int handlers =
-      (route.inline_handler ? 1 : 0) + (route.db_handler ? 1 : 0) + (route.websocket ? 1 : 0) + (route.async_handler ? 1 : 0);
+  const int handlers = (route.inline_handler ? 1 : 0) + (route.db_handler ? 1 : 0) +
+                       (route.websocket ? 1 : 0) + (route.async_handler ? 1 : 0);
   if (handlers != 1)
     throw std::logic_error("route " + route.method + " " + route.pattern + " needs one handler");
   for (const auto& r : routes_) {

@@ -73,13 +73,16 @@ json::array read_templates(JsonInput& in) {
     auto language = t.string("language", true, 15);
     auto body = t.string("body", false, 1024);
     auto count = t.integer("parameterCount", false, 0, 20);
-    if (name && !std::regex_match(*name, name_re)) t.fail("name", "lower-case letters, digits and underscores");
+    if (name && !std::regex_match(*name, name_re))
+      t.fail("name", "lower-case letters, digits and underscores");
     if (auto st = t.finish(); !st) {
       for (const auto& f : st.error().fields) in.fail(at + "." + f.field, f.message);
       continue;
     }
-    out.push_back(json::object{
-        {"name", *name}, {"language", *language}, {"body", body.value_or("")}, {"parameterCount", count.value_or(0)}});
+    out.push_back(json::object{{"name", *name},
+                               {"language", *language},
+                               {"body", body.value_or("")},
+                               {"parameterCount", count.value_or(0)}});
   }
   return out;
 }
@@ -99,7 +102,8 @@ Response ChannelController::put(Request& req, postgres::Db& db) const {
   const std::string ws = req.principal->workspace_id;
   static const std::regex digits("^[0-9]{1,32}$");
   auto phone = in.string("phoneNumberId", true, 32);
-  if (phone && !std::regex_match(*phone, digits)) in.fail("phoneNumberId", "must be the numeric id Meta shows");
+  if (phone && !std::regex_match(*phone, digits))
+    in.fail("phoneNumberId", "must be the numeric id Meta shows");
   auto business = in.string("businessAccountId", false, 32);
   if (business && !business->empty() && !std::regex_match(*business, digits)) {
     in.fail("businessAccountId", "must be numeric");
@@ -147,7 +151,8 @@ Response ChannelController::put(Request& req, postgres::Db& db) const {
         " ON CONFLICT (workspace_id) DO UPDATE SET phone_number_id = $2, business_account_id = $3,"
         "  api_base_url = $4, access_token_sealed = $5, app_secret_sealed = $6, verify_token_sealed = $7,"
         "  verify_token_digest = $8, enabled = $9, welcome_message = $10, inactive_message = $11,"
-        "  messages_per_second = $12, abuse_max_per_minute = $13, abuse_block_minutes = $14, templates = $15::jsonb,"
+        "  messages_per_second = $12, abuse_max_per_minute = $13, abuse_block_minutes = $14, templates = "
+        "$15::jsonb,"
         "  updated_at = now()",
         ws, *phone, business.value_or(current.business_account_id),
         base && !base->empty() ? *base : current.api_base_url, seal(new_token, "accessToken"),
@@ -171,9 +176,10 @@ Response ChannelController::put(Request& req, postgres::Db& db) const {
       "         'appSecretChanged', $4::boolean, 'enabled', $5::boolean))",
       ws, req.principal->user_id, token.change, secret.change, on);
   // Every process drops its cached app secrets (the ingestion verifies signatures with them).
-  tx.exec_params("SELECT pg_notify('shopme_events', json_build_object('type', 'channel.updated',"
-                  " 'workspaceId', $1::text)::text)",
-                  ws);
+  tx.exec_params(
+      "SELECT pg_notify('shopme_events', json_build_object('type', 'channel.updated',"
+      " 'workspaceId', $1::text)::text)",
+      ws);
   const auto saved = messaging::load_channel(tx, sealer_, ws, default_api_base_url_);
   tx.commit();
   return Response::json(200, json::serialize(to_json(saved, base_url_)));
@@ -187,8 +193,9 @@ Response ChannelController::verify_webhook(Request& req, postgres::Db& db) const
     return problem(req, 403, "The verification request is not valid.");
   }
   pqxx::read_transaction tx(db.conn());
-  const auto rows = tx.exec_params("SELECT workspace_id FROM whatsapp_channels WHERE verify_token_digest = $1",
-                                   crypto::sha256_hex(*token));
+  const auto rows =
+      tx.exec_params("SELECT workspace_id FROM whatsapp_channels WHERE verify_token_digest = $1",
+                     crypto::sha256_hex(*token));
   if (rows.empty()) return problem(req, 403, "The verify token does not match any channel.");
   log::info("WhatsApp webhook verified", {{"workspace", rows[0][0].c_str()}});
   return Response::text(200, *challenge);

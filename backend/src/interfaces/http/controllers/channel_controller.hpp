@@ -16,8 +16,8 @@ namespace shopme::http {
 
 class ChannelController {
  public:
-  ChannelController(const crypto::Sealer& sealer, messaging::WebhookIngestor& ingestor, const std::string& base_url,
-                    std::string default_api_base_url)
+  ChannelController(const crypto::Sealer& sealer, messaging::WebhookIngestor& ingestor,
+                    const std::string& base_url, std::string default_api_base_url)
       : sealer_(sealer),
         ingestor_(ingestor),
         base_url_(base_url),

@@ -23,7 +23,8 @@ using Opt = std::optional<std::string>;
 namespace {
 
 const std::string kConversationColumns =
-    "c.id, cu.id, cu.name, coalesce(cu.phone, ''), cu.blocked, c.status, c.mode, c.assignee_id, c.unread_count, " +
+    "c.id, cu.id, cu.name, coalesce(cu.phone, ''), cu.blocked, c.status, c.mode, c.assignee_id, "
+    "c.unread_count, " +
     iso_column("c.last_message_at") + ", c.last_message_preview, c.sandbox," +
     " coalesce(c.last_inbound_at > now() - interval '24 hours', false), " +
     iso_column("(c.last_inbound_at + interval '24 hours')");
@@ -36,9 +37,10 @@ json::value nullable(const pqxx::field& f) {
 
 json::object conversation_json(const pqxx::row& r) {
   return {{"id", r[0].c_str()},
-          {"customer",
-           json::object{{"id", r[1].c_str()}, {"name", r[2].c_str()}, {"phone", r[3].c_str()},
-                        {"blocked", r[4].as<bool>()}}},
+          {"customer", json::object{{"id", r[1].c_str()},
+                                    {"name", r[2].c_str()},
+                                    {"phone", r[3].c_str()},
+                                    {"blocked", r[4].as<bool>()}}},
           {"status", r[5].c_str()},
           {"mode", r[6].c_str()},
           {"assigneeId", nullable(r[7])},
@@ -53,9 +55,9 @@ json::object conversation_json(const pqxx::row& r) {
 std::optional<json::object> load_conversation(pqxx::transaction_base& tx, const std::string& ws,
                                               const std::string& id) {
   if (!is_uuid(id)) return std::nullopt;
-  const auto rows = tx.exec_params("SELECT " + kConversationColumns + kConversationFrom +
-                                       " WHERE c.workspace_id = $1 AND c.id = $2",
-                                   ws, id);
+  const auto rows = tx.exec_params(
+      "SELECT " + kConversationColumns + kConversationFrom + " WHERE c.workspace_id = $1 AND c.id = $2", ws,
+      id);
   if (rows.empty()) return std::nullopt;
   return conversation_json(rows[0]);
 }
@@ -107,8 +109,9 @@ Response update_and_answer(Request& req, postgres::Db& db, const std::string& sq
   if (!is_uuid(id)) return not_found(req);
   pqxx::work tx(db.conn());
   // Every statement names all four parameters, whether it uses them or not.
-  const auto rows = tx.exec_params(sql + " AND ($3::text IS NULL OR true) AND ($4::uuid IS NOT NULL OR true) RETURNING id",
-                                   ws, id, value, req.principal->user_id);
+  const auto rows =
+      tx.exec_params(sql + " AND ($3::text IS NULL OR true) AND ($4::uuid IS NOT NULL OR true) RETURNING id",
+                     ws, id, value, req.principal->user_id);
   if (rows.empty()) return not_found(req);
   tx.exec_params0(
       "INSERT INTO audit_log (workspace_id, actor_user_id, action, target, details)"
@@ -154,8 +157,10 @@ Response InboxController::list(Request& req, postgres::Db& db) const {
   if (!bad.empty()) return problem(req, Error::invalid(std::move(bad)));
   if (!search.empty()) {
     where +=
-        " AND (cu.name ILIKE '%' || $3 || '%' OR cu.phone LIKE '%' || $3 || '%' OR EXISTS (SELECT 1 FROM messages m"
-        " WHERE m.workspace_id = c.workspace_id AND m.conversation_id = c.id AND m.text ILIKE '%' || $3 || '%'))";
+        " AND (cu.name ILIKE '%' || $3 || '%' OR cu.phone LIKE '%' || $3 || '%' OR EXISTS (SELECT 1 FROM "
+        "messages m"
+        " WHERE m.workspace_id = c.workspace_id AND m.conversation_id = c.id AND m.text ILIKE '%' || $3 || "
+        "'%'))";
   }
   // Every statement takes the same parameters, referenced or not, so they are named in a no-op.
   const std::string params_used = " AND ($2::uuid IS NOT NULL OR true) AND ($3::text IS NOT NULL OR true)";
@@ -164,13 +169,15 @@ Response InboxController::list(Request& req, postgres::Db& db) const {
   const auto total = tx.exec_params1("SELECT count(*)" + kConversationFrom + where + params_used, ws,
                                      req.principal->user_id, search)[0]
                          .as<long long>();
-  const auto rows = tx.exec_params("SELECT " + kConversationColumns + kConversationFrom + where + params_used +
-                                       " ORDER BY c.last_message_at DESC NULLS LAST, c.id LIMIT $4 OFFSET $5",
-                                   ws, req.principal->user_id, search, limit, (page - 1) * limit);
+  const auto rows =
+      tx.exec_params("SELECT " + kConversationColumns + kConversationFrom + where + params_used +
+                         " ORDER BY c.last_message_at DESC NULLS LAST, c.id LIMIT $4 OFFSET $5",
+                     ws, req.principal->user_id, search, limit, (page - 1) * limit);
   json::array items;
   for (const auto& r : rows) items.push_back(conversation_json(r));
-  return Response::json(200, json::serialize(json::object{
-                                 {"items", std::move(items)}, {"total", total}, {"page", page}, {"limit", limit}}));
+  return Response::json(
+      200, json::serialize(json::object{
+               {"items", std::move(items)}, {"total", total}, {"page", page}, {"limit", limit}}));
 }
 
 Response InboxController::get(Request& req, postgres::Db& db) const {
@@ -189,17 +196,19 @@ Response InboxController::messages(Request& req, postgres::Db& db) const {
   const auto id = req.params["id"];
   pqxx::read_transaction tx(db.conn());
   if (!load_conversation(tx, ws, id)) return not_found(req);
-  const auto total = tx.exec_params1("SELECT count(*) FROM messages WHERE workspace_id = $1 AND conversation_id = $2",
-                                     ws, id)[0]
-                         .as<long long>();
+  const auto total =
+      tx.exec_params1("SELECT count(*) FROM messages WHERE workspace_id = $1 AND conversation_id = $2", ws,
+                      id)[0]
+          .as<long long>();
   const auto rows = tx.exec_params("SELECT " + kMessageColumns +
                                        " FROM messages m WHERE m.workspace_id = $1 AND m.conversation_id = $2"
                                        " ORDER BY m.seq DESC LIMIT $3 OFFSET $4",
                                    ws, id, limit, (page - 1) * limit);
   json::array items;
   for (const auto& r : rows) items.push_back(message_json(r));
-  return Response::json(200, json::serialize(json::object{
-                                 {"items", std::move(items)}, {"total", total}, {"page", page}, {"limit", limit}}));
+  return Response::json(
+      200, json::serialize(json::object{
+               {"items", std::move(items)}, {"total", total}, {"page", page}, {"limit", limit}}));
 }
 
 Response InboxController::reply(Request& req, postgres::Db& db) const {
@@ -214,14 +223,15 @@ Response InboxController::reply(Request& req, postgres::Db& db) const {
   auto c = load_conversation(tx, ws, id);
   if (!c) return not_found(req);
   if (messaging::needs_window(*message) && !(*c)["windowOpen"].as_bool()) {
-    return problem(req, 422,
-                   "The customer has not written in the last 24 hours: WhatsApp accepts only an approved template now.",
-                   "outside-window");
+    return problem(
+        req, 422,
+        "The customer has not written in the last 24 hours: WhatsApp accepts only an approved template now.",
+        "outside-window");
   }
-  const auto mid =
-      messaging::queue_outbound(tx, ws, id, *message, "operator", std::optional<std::string>(req.principal->user_id));
-  const auto row = tx.exec_params1("SELECT " + kMessageColumns + " FROM messages m WHERE m.workspace_id = $1 AND m.id = $2",
-                                   ws, mid);
+  const auto mid = messaging::queue_outbound(tx, ws, id, *message, "operator",
+                                             std::optional<std::string>(req.principal->user_id));
+  const auto row = tx.exec_params1(
+      "SELECT " + kMessageColumns + " FROM messages m WHERE m.workspace_id = $1 AND m.id = $2", ws, mid);
   tx.commit();
   return Response::json(202, json::serialize(message_json(row)));
 }
@@ -236,9 +246,11 @@ Response InboxController::assign(Request& req, postgres::Db& db) const {
   Opt assignee = v->is_null() ? Opt() : Opt(std::string(v->as_string()));
   if (assignee) {
     pqxx::read_transaction check(db.conn());
-    const bool member = check.exec_params1("SELECT EXISTS (SELECT 1 FROM memberships WHERE workspace_id = $1"
-                                           " AND user_id = $2::uuid)",
-                                           req.principal->workspace_id, *assignee)[0]
+    const bool member = check
+                            .exec_params1(
+                                "SELECT EXISTS (SELECT 1 FROM memberships WHERE workspace_id = $1"
+                                " AND user_id = $2::uuid)",
+                                req.principal->workspace_id, *assignee)[0]
                             .as<bool>();
     check.commit();
     if (!member) return problem(req, Error::invalid({{"assigneeId", "is not a member of this workspace"}}));
@@ -250,10 +262,11 @@ Response InboxController::assign(Request& req, postgres::Db& db) const {
 }
 
 Response InboxController::resolve(Request& req, postgres::Db& db) const {
-  return update_and_answer(req, db,
-                           "UPDATE conversations SET status = 'resolved', unread_count = 0, updated_at = now()"
-                           " WHERE workspace_id = $1 AND id = $2",
-                           std::nullopt, "conversation.resolved");
+  return update_and_answer(
+      req, db,
+      "UPDATE conversations SET status = 'resolved', unread_count = 0, updated_at = now()"
+      " WHERE workspace_id = $1 AND id = $2",
+      std::nullopt, "conversation.resolved");
 }
 
 Response InboxController::reopen(Request& req, postgres::Db& db) const {
@@ -330,7 +343,8 @@ Response InboxController::add_note(Request& req, postgres::Db& db) const {
   auto parsed = JsonInput::from(req);
   if (!parsed) return problem(req, parsed.error());
   auto text = parsed->string("text", true, 4000);
-  if (text && text->find_first_not_of(" \t\r\n") == std::string::npos) parsed->fail("text", "must not be empty");
+  if (text && text->find_first_not_of(" \t\r\n") == std::string::npos)
+    parsed->fail("text", "must not be empty");
   if (auto st = parsed->finish(); !st) return problem(req, st.error());
   const auto& ws = req.principal->workspace_id;
   const auto id = req.params["id"];
@@ -392,12 +406,14 @@ Response InboxController::simulate_message(Request& req, postgres::Db& db) const
       auto type = reply.string("type", true, 20);
       auto rid = reply.string("id", true, 256);
       auto title = reply.string("title", true, 100);
-      if (type && *type != "button_reply" && *type != "list_reply") reply.fail("type", "must be button_reply or list_reply");
+      if (type && *type != "button_reply" && *type != "list_reply")
+        reply.fail("type", "must be button_reply or list_reply");
       if (auto st = reply.finish(); !st) {
         for (const auto& f : st.error().fields) in.fail("reply." + f.field, f.message);
       } else {
         message["type"] = "interactive";
-        message["interactive"] = json::object{{"type", *type}, {*type, json::object{{"id", *rid}, {"title", *title}}}};
+        message["interactive"] =
+            json::object{{"type", *type}, {*type, json::object{{"id", *rid}, {"title", *title}}}};
       }
     }
   }
@@ -412,7 +428,8 @@ Response InboxController::simulate_message(Request& req, postgres::Db& db) const
   message["from"] = wa_id;
   message["id"] = provider_id;
   message["timestamp"] = std::to_string(
-      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count());
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count());
   const json::array contacts{json::object{{"profile", json::object{{"name", *name}}}, {"wa_id", wa_id}}};
   const auto normalized = whatsapp::normalize_message(message, &contacts);
   const auto& ws = req.principal->workspace_id;
@@ -421,9 +438,11 @@ Response InboxController::simulate_message(Request& req, postgres::Db& db) const
   pqxx::work tx(db.conn());
   tx.exec_params1("SELECT shopme_ingest_whatsapp($1::jsonb)", json::serialize(batch));
   const auto r = tx.exec_params1(
-      "SELECT id, conversation_id FROM messages WHERE workspace_id = $1 AND provider_message_id = $2", ws, provider_id);
+      "SELECT id, conversation_id FROM messages WHERE workspace_id = $1 AND provider_message_id = $2", ws,
+      provider_id);
   tx.commit();
-  return Response::json(202, json::serialize(json::object{{"conversationId", r[1].c_str()}, {"messageId", r[0].c_str()}}));
+  return Response::json(
+      202, json::serialize(json::object{{"conversationId", r[1].c_str()}, {"messageId", r[0].c_str()}}));
 }
 
 Response InboxController::simulate_read(Request& req, postgres::Db& db) const {
@@ -431,11 +450,13 @@ Response InboxController::simulate_read(Request& req, postgres::Db& db) const {
   const auto id = req.params["id"];
   if (!is_uuid(id)) return not_found(req);
   pqxx::work tx(db.conn());
-  const auto conv = tx.exec_params("SELECT 1 FROM conversations WHERE workspace_id = $1 AND id = $2 AND sandbox", ws, id);
+  const auto conv =
+      tx.exec_params("SELECT 1 FROM conversations WHERE workspace_id = $1 AND id = $2 AND sandbox", ws, id);
   if (conv.empty()) return not_found(req);  // only the simulator's phone can read
   const auto rows = tx.exec_params(
       "UPDATE messages SET status = 'read', status_rank = 5, updated_at = now()"
-      " WHERE workspace_id = $1 AND conversation_id = $2 AND direction = 'outbound' AND status_rank BETWEEN 2 AND 4"
+      " WHERE workspace_id = $1 AND conversation_id = $2 AND direction = 'outbound' AND status_rank BETWEEN "
+      "2 AND 4"
       " RETURNING id",
       ws, id);
   for (const auto& r : rows) messaging::notify(tx, "message.updated", ws, id, {{"messageId", r[0].c_str()}});

@@ -14,7 +14,8 @@ namespace {
 
 class LiveSocket : public WebSocketHandler, public std::enable_shared_from_this<LiveSocket> {
  public:
-  LiveSocket(postgres::DbWorkerPool& pool, LiveHub& hub, crypto::AccessClaims claims, std::string workspace_id)
+  LiveSocket(postgres::DbWorkerPool& pool, LiveHub& hub, crypto::AccessClaims claims,
+             std::string workspace_id)
       : pool_(pool), hub_(hub), claims_(std::move(claims)), workspace_id_(std::move(workspace_id)) {}
   ~LiveSocket() override {
     if (joined_) hub_.leave(workspace_id_, joined_);
@@ -22,7 +23,8 @@ class LiveSocket : public WebSocketHandler, public std::enable_shared_from_this<
 
   void on_open(std::shared_ptr<WebSocketPeer> peer) override {
     peer_ = peer;
-    peer->send(boost::json::serialize(boost::json::object{{"type", "hello"}, {"version", build_info::kVersion}}));
+    peer->send(
+        boost::json::serialize(boost::json::object{{"type", "hello"}, {"version", build_info::kVersion}}));
     if (workspace_id_.empty()) return;
     // Membership needs the database, which the I/O thread must not wait for.
     auto self = shared_from_this();
@@ -30,13 +32,14 @@ class LiveSocket : public WebSocketHandler, public std::enable_shared_from_this<
       bool member = false;
       try {
         pqxx::read_transaction tx(db.conn());
-        member = tx.exec_params1(
-                       "SELECT EXISTS (SELECT 1 FROM auth_sessions s JOIN memberships m ON m.user_id = s.user_id"
-                       "  JOIN workspaces w ON w.id = m.workspace_id"
-                       " WHERE s.id = $1::uuid AND s.user_id = $2::uuid AND s.revoked_at IS NULL"
-                       "   AND s.expires_at > now() AND m.workspace_id = $3::uuid AND w.deleted_at IS NULL)",
-                       self->claims_.session_id, self->claims_.user_id, self->workspace_id_)[0]
-                     .as<bool>();
+        member =
+            tx.exec_params1(
+                  "SELECT EXISTS (SELECT 1 FROM auth_sessions s JOIN memberships m ON m.user_id = s.user_id"
+                  "  JOIN workspaces w ON w.id = m.workspace_id"
+                  " WHERE s.id = $1::uuid AND s.user_id = $2::uuid AND s.revoked_at IS NULL"
+                  "   AND s.expires_at > now() AND m.workspace_id = $3::uuid AND w.deleted_at IS NULL)",
+                  self->claims_.session_id, self->claims_.user_id, self->workspace_id_)[0]
+                .as<bool>();
       } catch (const std::exception& e) {
         log::warn("live membership check failed", {{"error", e.what()}});
       }
@@ -48,7 +51,8 @@ class LiveSocket : public WebSocketHandler, public std::enable_shared_from_this<
       }
       self->hub_.join(self->workspace_id_, peer);
       self->joined_ = peer.get();
-      peer->send(boost::json::serialize(boost::json::object{{"type", "ready"}, {"workspaceId", self->workspace_id_}}));
+      peer->send(boost::json::serialize(
+          boost::json::object{{"type", "ready"}, {"workspaceId", self->workspace_id_}}));
     });
     if (!queued) {
       peer->send(R"({"type":"error","status":503,"detail":"The server is busy; reconnect shortly."})");

@@ -81,5 +81,4 @@ Response SystemController::api_docs(const Request&) const {
       .set_header("Cache-Control", "no-cache");
 }
 
-
 }  // namespace shopme::http
