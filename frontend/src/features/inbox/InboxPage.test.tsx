@@ -1,10 +1,10 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { Role } from '@/features/auth/permissions';
-import type { WhatsAppChannel } from '@/features/channel/api/channel';
 import { callsTo, mockFetch, problem, type MockResponse, type MockRoute } from '@/test/fetchMock';
 import { makeMe, meRoute, SHOP_ID } from '@/test/fixtures';
 import { renderRoute } from '@/test/render';
 import type { Conversation, Message, Note } from './api/conversations';
+import type { MessageTemplate } from './api/templates';
 import { conversation, FakeWebSocket, installFakeWebSocket, membersRoute, message, note, page, reply, WS } from './testing';
 
 const C1 = `${WS}/conversations/c1`;
@@ -15,7 +15,8 @@ type InboxServer = {
   notes: Note[];
   /** Answers `POST …/messages` instead of accepting the message. */
   sendAnswer?: MockResponse;
-  channel?: MockResponse;
+  /** Answers `GET …/channels/whatsapp/templates`; none configured by default. */
+  templates?: MockResponse;
 };
 
 /** The inbox API over `state`: actions change it, reads return it. */
@@ -55,7 +56,7 @@ function inboxServer(state: InboxServer): Record<string, MockRoute> {
       state.notes = [...state.notes, added];
       return { status: 201, body: added };
     },
-    [`GET ${WS}/channels/whatsapp`]: () => state.channel ?? problem(403, 'Forbidden'),
+    [`GET ${WS}/channels/whatsapp/templates`]: () => state.templates ?? { body: { items: [], total: 0 } },
     ...membersRoute(),
   };
 }
@@ -76,27 +77,12 @@ function bodiesOf(fetchMock: ReturnType<typeof mockFetch>, path: string): unknow
   return callsTo(fetchMock, path, 'POST').map(([, init]) => (init?.body ? JSON.parse(String(init.body)) : undefined));
 }
 
-const channel: WhatsAppChannel = {
-  configured: true,
-  phoneNumberId: '106540352242922',
-  businessAccountId: '102290129340398',
-  apiBaseUrl: 'https://graph.facebook.com/v21.0',
-  enabled: true,
-  accessTokenSet: true,
-  appSecretSet: true,
-  verifyToken: 'verify-me',
-  webhookUrl: 'http://localhost:8080/webhooks/whatsapp',
-  welcomeMessage: '',
-  inactiveMessage: '',
-  messagesPerSecond: 80,
-  abuseMaxMessagesPerMinute: 20,
-  abuseBlockMinutes: 60,
-  templates: [
-    { name: 'order_update', language: 'it', body: 'Ciao {{1}}, il tuo ordine è pronto.', parameterCount: 1 },
-    { name: 'welcome_back', language: 'en', body: 'Welcome back!', parameterCount: 0 },
-  ],
-  updatedAt: '2026-11-30T10:00:00Z',
-};
+const templates: MessageTemplate[] = [
+  { name: 'order_update', language: 'it', body: 'Ciao {{1}}, il tuo ordine è pronto.', parameterCount: 1 },
+  { name: 'welcome_back', language: 'en', body: 'Welcome back!', parameterCount: 0 },
+];
+
+const configuredTemplates: MockResponse = { body: { items: templates, total: templates.length } };
 
 const outsideWindow = problem(422, 'Outside the customer-service window', {
   type: 'https://shopme.example/problems/outside-window',
@@ -209,7 +195,7 @@ describe('InboxPage: the thread', () => {
     expect(bubbles.map(withoutTime)).toEqual([
       'Avete il parmigiano?',
       'LocationVia Roma 1, Bologna',
-      'ImageLa mia forma',
+      'ImageLa mia formaShow image',
       'Alessandra AdminIn coda',
       'AssistantInviato',
       'Alessandra AdminConsegnato',
@@ -281,6 +267,99 @@ describe('InboxPage: the thread', () => {
   });
 });
 
+describe('InboxPage: media a customer sent', () => {
+  const mediaOf = (id: string) => `${C1}/messages/${id}/media`;
+
+  it('shows an image only when asked, with its caption, and says so when it cannot be loaded', async () => {
+    const { user } = renderInbox(`/w/${SHOP_ID}/inbox/c1`, {
+      messages: [
+        message('m2', { type: 'sticker', text: '', media: { id: 'media-2', mimeType: 'image/webp' } }),
+        message('m1', { type: 'image', text: 'La mia forma', media: { id: 'media-1', mimeType: 'image/jpeg' } }),
+      ],
+    });
+
+    const thread = await screen.findByRole('list', { name: 'Messages' });
+    const [image, sticker] = within(thread).getAllByRole('article');
+    expect(image).toHaveTextContent('La mia forma');
+    // Each first open costs a WhatsApp API call: nothing loads until the operator asks.
+    expect(thread.querySelector('img')).toBeNull();
+
+    await user.click(within(image!).getByRole('button', { name: 'Show image' }));
+    const picture = within(image!).getByRole('img', { name: 'Image' });
+    expect(picture).toHaveAttribute('src', mediaOf('m1'));
+    expect(within(image!).queryByRole('button', { name: 'Show image' })).not.toBeInTheDocument();
+    expect(image).toHaveTextContent('La mia forma');
+    expect(within(sticker!).queryByRole('img')).not.toBeInTheDocument();
+
+    fireEvent.error(picture);
+    expect(within(image!).getByRole('alert')).toHaveTextContent('Could not load the image: WhatsApp may no longer have it.');
+    expect(within(image!).queryByRole('img', { name: 'Image' })).not.toBeInTheDocument();
+
+    await user.click(within(sticker!).getByRole('button', { name: 'Show image' }));
+    expect(within(sticker!).getByRole('img', { name: 'Sticker' })).toHaveAttribute('src', mediaOf('m2'));
+  });
+
+  it('loads audio and video into players only when asked', async () => {
+    const { user } = renderInbox(`/w/${SHOP_ID}/inbox/c1`, {
+      messages: [
+        message('m2', { type: 'video', text: 'Guarda qui', media: { id: 'media-2', mimeType: 'video/mp4' } }),
+        message('m1', { type: 'audio', text: '', media: { id: 'media-1', mimeType: 'audio/ogg' } }),
+      ],
+    });
+
+    const thread = await screen.findByRole('list', { name: 'Messages' });
+    const [audio, video] = within(thread).getAllByRole('article');
+    expect(thread.querySelector('audio, video')).toBeNull();
+
+    await user.click(within(audio!).getByRole('button', { name: 'Load audio' }));
+    const player = audio!.querySelector('audio');
+    expect(player).toHaveAttribute('src', mediaOf('m1'));
+    expect(player).toHaveAttribute('controls');
+    expect(thread.querySelector('video')).toBeNull();
+
+    await user.click(within(video!).getByRole('button', { name: 'Load video' }));
+    const screenPlayer = video!.querySelector('video');
+    expect(screenPlayer).toHaveAttribute('src', mediaOf('m2'));
+    expect(screenPlayer).toHaveAttribute('controls');
+    expect(video).toHaveTextContent('Guarda qui');
+
+    fireEvent.error(screenPlayer!);
+    expect(within(video!).getByRole('alert')).toHaveTextContent('Could not load the media: WhatsApp may no longer have it.');
+    expect(video!.querySelector('video')).toBeNull();
+  });
+
+  it('offers a document as a download, named after its file or generically', async () => {
+    renderInbox(`/w/${SHOP_ID}/inbox/c1`, {
+      messages: [
+        message('m2', { type: 'document', text: '', media: { id: 'media-2', mimeType: 'application/zip' } }),
+        message('m1', {
+          type: 'document',
+          text: 'La fattura di ottobre',
+          media: { id: 'media-1', mimeType: 'application/pdf', filename: 'fattura.pdf' },
+        }),
+      ],
+    });
+
+    const thread = await screen.findByRole('list', { name: 'Messages' });
+    const [named, unnamed] = within(thread).getAllByRole('article');
+    expect(named).toHaveTextContent('La fattura di ottobre');
+    const link = within(named!).getByRole('link', { name: 'fattura.pdf' });
+    expect(link).toHaveAttribute('href', mediaOf('m1'));
+    expect(link).toHaveAttribute('download', 'fattura.pdf');
+    const generic = within(unnamed!).getByRole('link', { name: 'Download the document' });
+    expect(generic).toHaveAttribute('href', mediaOf('m2'));
+    expect(generic).toHaveAttribute('download');
+  });
+
+  it('offers nothing to load for a media type without media', async () => {
+    renderInbox(`/w/${SHOP_ID}/inbox/c1`, { messages: [message('m1', { type: 'image', text: '' })] });
+
+    const thread = await screen.findByRole('list', { name: 'Messages' });
+    expect(within(thread).getByRole('article')).toHaveTextContent(/^Image/);
+    expect(within(thread).queryByRole('button')).not.toBeInTheDocument();
+  });
+});
+
 describe('InboxPage: replying', () => {
   it('sends a text reply and clears the box', async () => {
     const { fetchMock, user } = renderInbox(`/w/${SHOP_ID}/inbox/c1`, { messages: [message('m1')] });
@@ -298,7 +377,7 @@ describe('InboxPage: replying', () => {
     const { fetchMock, server, user } = renderInbox(`/w/${SHOP_ID}/inbox/c1`, {
       messages: [message('m1')],
       sendAnswer: outsideWindow,
-      channel: { body: channel },
+      templates: configuredTemplates,
     });
 
     await user.type(await screen.findByRole('textbox', { name: 'Reply' }), 'Ci sei?');
@@ -332,7 +411,35 @@ describe('InboxPage: replying', () => {
     );
   });
 
-  it('lets an agent, who cannot read the templates, type one by hand when the window is closed', async () => {
+  it('lets an agent pick a configured template when the window is closed, without the Admin-only channel settings', async () => {
+    const { fetchMock, user } = renderInbox(
+      `/w/${SHOP_ID}/inbox/c1`,
+      {
+        conversations: [conversation('c1', { windowOpen: false })],
+        messages: [message('m1')],
+        templates: configuredTemplates,
+      },
+      'agent',
+    );
+
+    const picker = await screen.findByRole('form', { name: 'Send a template' });
+    const template = await within(picker).findByLabelText('Template');
+    await user.selectOptions(template, 'welcome_back (en)');
+    expect(within(picker).getByText('Welcome back!')).toBeInTheDocument();
+    expect(within(picker).queryByLabelText('Template name')).not.toBeInTheDocument();
+    expect(within(picker).queryByLabelText('Parameter 1')).not.toBeInTheDocument();
+    await user.click(within(picker).getByRole('button', { name: 'Send template' }));
+
+    await waitFor(() =>
+      expect(bodiesOf(fetchMock, `${C1}/messages`)).toEqual([
+        { template: { name: 'welcome_back', language: 'en', parameters: [] } },
+      ]),
+    );
+    expect(callsTo(fetchMock, `${WS}/channels/whatsapp/templates`)).toHaveLength(1);
+    expect(callsTo(fetchMock, `${WS}/channels/whatsapp`)).toHaveLength(0);
+  });
+
+  it('with no template configured, says an Admin can add them and lets an agent type one by hand', async () => {
     const { fetchMock, user } = renderInbox(
       `/w/${SHOP_ID}/inbox/c1`,
       { conversations: [conversation('c1', { windowOpen: false })], messages: [message('m1')] },
@@ -340,7 +447,12 @@ describe('InboxPage: replying', () => {
     );
 
     const picker = await screen.findByRole('form', { name: 'Send a template' });
-    expect(within(picker).getByText(/Only an Admin can see and configure the message templates/)).toBeInTheDocument();
+    expect(
+      await within(picker).findByText(/No templates are configured yet: an Admin can add them in the WhatsApp settings/),
+    ).toBeInTheDocument();
+    // The settings page is Admin-only: no link for an agent.
+    expect(within(picker).queryByRole('link', { name: 'Open WhatsApp settings' })).not.toBeInTheDocument();
+    expect(within(picker).queryByLabelText('Template')).not.toBeInTheDocument();
     await user.type(within(picker).getByLabelText('Template name'), 'order_update');
     await user.type(within(picker).getByLabelText('Language code'), 'it');
     await user.click(within(picker).getByRole('button', { name: 'Add parameter' }));
@@ -355,15 +467,29 @@ describe('InboxPage: replying', () => {
     expect(callsTo(fetchMock, `${WS}/channels/whatsapp`)).toHaveLength(0);
   });
 
-  it('tells an admin to configure templates when the channel answers 404', async () => {
+  it('links an admin to the WhatsApp settings when no template is configured', async () => {
     renderInbox(`/w/${SHOP_ID}/inbox/c1`, {
       conversations: [conversation('c1', { windowOpen: false, windowExpiresAt: null })],
-      channel: problem(404, 'Not Found'),
     });
 
     const picker = await screen.findByRole('form', { name: 'Send a template' });
-    expect(await within(picker).findByText(/Only an Admin can see and configure/)).toBeInTheDocument();
+    expect(await within(picker).findByRole('link', { name: 'Open WhatsApp settings' })).toHaveAttribute(
+      'href',
+      `/w/${SHOP_ID}/settings/whatsapp`,
+    );
+    expect(within(picker).getByText(/No templates are configured yet/)).toBeInTheDocument();
     expect(screen.getByText('The customer has not written yet: WhatsApp only delivers an approved template.')).toBeInTheDocument();
+    expect(within(picker).getByLabelText('Template name')).toBeInTheDocument();
+  });
+
+  it('still lets the operator type a template by hand when the templates cannot be loaded', async () => {
+    renderInbox(`/w/${SHOP_ID}/inbox/c1`, {
+      conversations: [conversation('c1', { windowOpen: false })],
+      templates: problem(500, 'Internal Server Error'),
+    });
+
+    const picker = await screen.findByRole('form', { name: 'Send a template' });
+    expect(await within(picker).findByText('Could not load the templates: type one by hand.')).toBeInTheDocument();
     expect(within(picker).getByLabelText('Template name')).toBeInTheDocument();
   });
 });

@@ -7,9 +7,7 @@ import { ProblemAlert } from '@/components/feedback/ProblemAlert';
 import { PageHeader } from '@/components/layout/PageHeader';
 import { Card } from '@/components/ui/card';
 import { useMe } from '@/features/auth/api/auth';
-import { can } from '@/features/auth/permissions';
 import { useTeam } from '@/features/team/api/members';
-import { useCurrentMembership } from '@/features/workspaces/useCurrentMembership';
 import { useLiveUpdates } from '@/lib/live';
 import {
   isConversationFilter,
@@ -32,7 +30,6 @@ const NO_SORTS: readonly never[] = [];
 function ConversationView({ workspaceId, conversationId }: { workspaceId: string; conversationId: string }) {
   const { t } = useTranslation();
   const me = useMe();
-  const membership = useCurrentMembership();
   const team = useTeam(workspaceId);
   const conversation = useConversation(workspaceId, conversationId);
   const messages = useMessages(workspaceId, conversationId);
@@ -80,6 +77,8 @@ function ConversationView({ workspaceId, conversationId }: { workspaceId: string
           <ProblemAlert error={messages.error} message={t('inbox.thread.messagesFailed')} className="m-4" />
         ) : messages.data ? (
           <MessageList
+            workspaceId={workspaceId}
+            conversationId={data.id}
             messages={thread}
             authorNames={authorNames}
             hasOlder={messages.hasNextPage}
@@ -91,7 +90,7 @@ function ConversationView({ workspaceId, conversationId }: { workspaceId: string
             <Loading />
           </div>
         )}
-        <Composer workspaceId={workspaceId} conversation={data} canReadChannel={can(membership?.role, 'channel.manage')} />
+        <Composer workspaceId={workspaceId} conversation={data} />
       </Card>
       <aside
         aria-label={t('inbox.side.label')}

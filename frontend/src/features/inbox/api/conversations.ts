@@ -132,6 +132,24 @@ export function conversationPath(workspaceId: string, id: string): string {
   return `${conversationsPath(workspaceId)}/${encodeURIComponent(id)}`;
 }
 
+/** Types whose `media` a customer sent: the server fetches the bytes from WhatsApp on first open. */
+export const MEDIA_TYPES = ['image', 'sticker', 'audio', 'video', 'document'] as const;
+
+export type MediaType = (typeof MEDIA_TYPES)[number];
+
+export function mediaType(message: Pick<Message, 'type' | 'media'>): MediaType | undefined {
+  if (!message.media) return undefined;
+  return MEDIA_TYPES.find((type) => type === message.type);
+}
+
+/**
+ * The bytes of a message's media, same origin (the session cookie goes along): images, audio and
+ * video inline, anything else as a download. Each first open costs the server a WhatsApp API call.
+ */
+export function messageMediaPath(workspaceId: string, conversationId: string, messageId: string): string {
+  return `${conversationPath(workspaceId, conversationId)}/messages/${encodeURIComponent(messageId)}/media`;
+}
+
 /** A text sent outside the 24-hour window: the server accepts only a template then. */
 export function isOutsideWindow(error: unknown): boolean {
   return isApiError(error) && error.status === 422 && error.problem.type.endsWith('/outside-window');

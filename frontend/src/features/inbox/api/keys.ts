@@ -11,4 +11,5 @@ export const inboxKeys = {
   detail: (workspaceId: string, id: string) => ['inbox', workspaceId, 'conversation', id, 'detail'] as const,
   messages: (workspaceId: string, id: string) => ['inbox', workspaceId, 'conversation', id, 'messages'] as const,
   notes: (workspaceId: string, id: string) => ['inbox', workspaceId, 'conversation', id, 'notes'] as const,
+  templates: (workspaceId: string) => ['inbox', workspaceId, 'templates'] as const,
 };

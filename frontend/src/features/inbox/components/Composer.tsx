@@ -10,7 +10,6 @@ import { TemplatePicker } from './TemplatePicker';
 type ComposerProps = {
   workspaceId: string;
   conversation: Conversation;
-  canReadChannel: boolean;
 };
 
 /**
@@ -18,7 +17,7 @@ type ComposerProps = {
  * conversation says, or as the server answers when the window closed meanwhile) only an approved
  * template can be sent.
  */
-export function Composer({ workspaceId, conversation, canReadChannel }: ComposerProps) {
+export function Composer({ workspaceId, conversation }: ComposerProps) {
   const { t } = useTranslation();
   const send = useSendMessage(workspaceId, conversation.id);
   const [text, setText] = useState('');
@@ -65,7 +64,6 @@ export function Composer({ workspaceId, conversation, canReadChannel }: Composer
           </Alert>
           <TemplatePicker
             workspaceId={workspaceId}
-            canReadChannel={canReadChannel}
             sending={send.isPending}
             onSend={(template) => deliver({ template })}
           />

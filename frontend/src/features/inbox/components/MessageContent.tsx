@@ -1,8 +1,12 @@
 import { useTranslation } from 'react-i18next';
 import { cn } from '@/lib/cn';
-import type { InteractiveReply, Message, OutboundInteractive } from '../api/conversations';
+import { mediaType, type InteractiveReply, type Message, type OutboundInteractive } from '../api/conversations';
+import { MessageMedia } from './MessageMedia';
 
-/** Types the dashboard cannot show as they are: a labelled placeholder with their text stands in. */
+/**
+ * Types shown with a label and their text (a caption, an address…): the dashboard cannot show them
+ * as they are, except media a customer sent, which the inbox loads on request under the label.
+ */
 const PLACEHOLDER_TYPES = [
   'image',
   'audio',
@@ -107,15 +111,18 @@ function Choices({ interactive, onReply, disabled }: ChoicesProps) {
 
 type MessageContentProps = {
   message: Message;
+  /** Where the media a customer sent is served (the inbox); without it only a labelled placeholder shows. */
+  mediaUrl?: string;
   onReply?: (reply: InteractiveReply) => void;
   replyDisabled?: boolean;
 };
 
 /**
- * What a message says: its text, a labelled placeholder for media, locations, contacts and types
- * the dashboard does not know, what a customer tapped, and the buttons or list offered to them.
+ * What a message says: its text, the media a customer sent (loaded on request), a labelled
+ * placeholder for locations, contacts and types the dashboard does not know, what a customer
+ * tapped, and the buttons or list offered to them.
  */
-export function MessageContent({ message, onReply, replyDisabled }: MessageContentProps) {
+export function MessageContent({ message, mediaUrl, onReply, replyDisabled }: MessageContentProps) {
   const { t } = useTranslation();
   const placeholder = placeholderType(message.type);
   const interactive = message.interactive;
@@ -129,8 +136,10 @@ export function MessageContent({ message, onReply, replyDisabled }: MessageConte
     );
   }
 
-  const filename = message.type === 'document' ? message.media?.filename : undefined;
-  const text = message.text || (interactive && 'body' in interactive ? interactive.body : '');
+  const media = mediaUrl ? mediaType(message) : undefined;
+  // With the media shown, a document's name is its download link.
+  const filename = message.type === 'document' && !media ? message.media?.filename : undefined;
+  const text = message.text || message.media?.caption || (interactive && 'body' in interactive ? interactive.body : '');
   // `button`: a quick-reply button of a template, tapped by the customer.
   const label = placeholder ? t(`inbox.message.types.${placeholder}`) : message.type === 'button' ? t('inbox.message.buttonReply') : undefined;
 
@@ -143,6 +152,7 @@ export function MessageContent({ message, onReply, replyDisabled }: MessageConte
           {text}
         </p>
       )}
+      {media && mediaUrl && <MessageMedia type={media} url={mediaUrl} filename={message.media?.filename} />}
       {interactive && !isReply(interactive) && (
         <Choices interactive={interactive} onReply={onReply} disabled={replyDisabled} />
       )}

@@ -2,12 +2,14 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/lib/cn';
-import type { Message } from '../api/conversations';
+import { messageMediaPath, type Message } from '../api/conversations';
 import { formatMessageTime } from '../messageTime';
 import { DeliveryStatus } from './DeliveryStatus';
 import { MessageContent } from './MessageContent';
 
 type MessageListProps = {
+  workspaceId: string;
+  conversationId: string;
   /** Oldest first. */
   messages: readonly Message[];
   /** Names of the team, for "who answered". */
@@ -32,7 +34,13 @@ function FailureReason({ message }: { message: Message }) {
   );
 }
 
-function Bubble({ message, authorNames }: { message: Message; authorNames: ReadonlyMap<string, string> }) {
+type BubbleProps = {
+  message: Message;
+  authorNames: ReadonlyMap<string, string>;
+  mediaUrl: string | undefined;
+};
+
+function Bubble({ message, authorNames, mediaUrl }: BubbleProps) {
   const { t, i18n } = useTranslation();
   const outbound = message.direction === 'outbound';
   const author =
@@ -51,7 +59,7 @@ function Bubble({ message, authorNames }: { message: Message; authorNames: Reado
         )}
       >
         {outbound && <p className="mb-0.5 text-xs font-medium text-brand-700">{author}</p>}
-        <MessageContent message={message} />
+        <MessageContent message={message} mediaUrl={mediaUrl} />
         <FailureReason message={message} />
         <p className="mt-1 flex items-center justify-end gap-1 text-[0.7rem] text-slate-500">
           <time dateTime={message.createdAt}>{formatMessageTime(message.createdAt, i18n.resolvedLanguage ?? 'en')}</time>
@@ -63,7 +71,15 @@ function Bubble({ message, authorNames }: { message: Message; authorNames: Reado
 }
 
 /** The thread, oldest at the top, kept scrolled to the newest message as messages arrive. */
-export function MessageList({ messages, authorNames, hasOlder, loadingOlder, onLoadOlder }: MessageListProps) {
+export function MessageList({
+  workspaceId,
+  conversationId,
+  messages,
+  authorNames,
+  hasOlder,
+  loadingOlder,
+  onLoadOlder,
+}: MessageListProps) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLDivElement>(null);
   const newestId = messages.at(-1)?.id;
@@ -87,7 +103,12 @@ export function MessageList({ messages, authorNames, hasOlder, loadingOlder, onL
       ) : (
         <ol aria-label={t('inbox.thread.messages')} className="flex flex-col gap-2">
           {messages.map((message) => (
-            <Bubble key={message.id} message={message} authorNames={authorNames} />
+            <Bubble
+              key={message.id}
+              message={message}
+              authorNames={authorNames}
+              mediaUrl={message.media ? messageMediaPath(workspaceId, conversationId, message.id) : undefined}
+            />
           ))}
         </ol>
       )}

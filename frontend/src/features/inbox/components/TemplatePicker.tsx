@@ -6,17 +6,16 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { TextLink } from '@/components/ui/text-link';
-import { useWhatsAppChannel, type WhatsAppTemplate } from '@/features/channel/api/channel';
+import { can } from '@/features/auth/permissions';
+import { useCurrentMembership } from '@/features/workspaces/useCurrentMembership';
 import { workspaceSectionPath } from '@/features/workspaces/workspaceNav';
-import { isApiError } from '@/lib/api';
 import type { TemplateMessage } from '../api/conversations';
+import { useMessageTemplates, type MessageTemplate } from '../api/templates';
 
 const MAX_PARAMETERS = 10;
 
 type TemplatePickerProps = {
   workspaceId: string;
-  /** Only Admins may read the channel settings, where the templates are kept. */
-  canReadChannel: boolean;
   sending: boolean;
   onSend: (template: TemplateMessage) => void;
 };
@@ -26,18 +25,20 @@ function preview(body: string, parameters: readonly string[]): string {
   return body.replace(/{{\s*(\d+)\s*}}/g, (placeholder, index: string) => parameters[Number(index) - 1] || placeholder);
 }
 
-function templateKey(template: WhatsAppTemplate): string {
+function templateKey(template: MessageTemplate): string {
   return `${template.name}:${template.language}`;
 }
 
 /**
- * Picks an approved template and its parameters. Without access to the configured templates (or
- * with none configured) the operator types the name, language and parameters as approved by Meta.
+ * Picks one of the configured templates and fills in its parameters. With none configured yet (or
+ * when they cannot be loaded) the operator types the name, language and parameters as approved by Meta.
  */
-export function TemplatePicker({ workspaceId, canReadChannel, sending, onSend }: TemplatePickerProps) {
+export function TemplatePicker({ workspaceId, sending, onSend }: TemplatePickerProps) {
   const { t } = useTranslation();
-  const channel = useWhatsAppChannel(workspaceId, { enabled: canReadChannel });
-  const templates = channel.data?.templates ?? [];
+  const list = useMessageTemplates(workspaceId);
+  // The settings page is Admin-only: only those who can open it get the link.
+  const canConfigure = can(useCurrentMembership()?.role, 'channel.manage');
+  const templates = list.data?.items ?? [];
   const [selectedKey, setSelectedKey] = useState('');
   const [name, setName] = useState('');
   const [language, setLanguage] = useState('');
@@ -45,8 +46,6 @@ export function TemplatePicker({ workspaceId, canReadChannel, sending, onSend }:
   const [submitted, setSubmitted] = useState(false);
   const selected = templates.find((template) => templateKey(template) === selectedKey);
 
-  const forbidden =
-    !canReadChannel || (isApiError(channel.error) && (channel.error.status === 403 || channel.error.status === 404));
   const missing = {
     name: name.trim() === '',
     language: language.trim() === '',
@@ -77,16 +76,19 @@ export function TemplatePicker({ workspaceId, canReadChannel, sending, onSend }:
 
   return (
     <form noValidate onSubmit={handleSubmit} aria-label={t('inbox.templates.title')} className="flex flex-col gap-3">
-      {forbidden ? (
-        <Alert tone="info">{t('inbox.templates.adminOnly')}</Alert>
-      ) : channel.isError ? (
+      {list.isError ? (
         <Alert tone="info">{t('inbox.templates.loadFailed')}</Alert>
       ) : (
-        channel.isSuccess &&
+        list.isSuccess &&
         templates.length === 0 && (
           <Alert tone="info">
-            {t('inbox.templates.none')}{' '}
-            <TextLink to={workspaceSectionPath(workspaceId, 'settings/whatsapp')}>{t('inbox.templates.configure')}</TextLink>
+            {t('inbox.templates.none')}
+            {canConfigure && (
+              <>
+                {' '}
+                <TextLink to={workspaceSectionPath(workspaceId, 'settings/whatsapp')}>{t('inbox.templates.configure')}</TextLink>
+              </>
+            )}
           </Alert>
         )
       )}
