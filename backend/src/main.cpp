@@ -32,6 +32,7 @@
 #include "interfaces/http/controllers/image_controller.hpp"
 #include "interfaces/http/controllers/inbox_controller.hpp"
 #include "interfaces/http/controllers/live_controller.hpp"
+#include "interfaces/http/controllers/media_controller.hpp"
 #include "interfaces/http/controllers/sales_controller.hpp"
 #include "interfaces/http/controllers/system_controller.hpp"
 #include "interfaces/http/controllers/transfer_controller.hpp"
@@ -253,8 +254,9 @@ int cmd_serve(Config config, const Args& args) {
   const http::ChannelController channel(sealer, ingestor, base_url, config.whatsapp_api_base_url);
   const http::InboxController inbox;
   const http::LiveController live_controller(guard, pool, hub);
+  const http::MediaController media(sealer, graph, config.data_dir, config.whatsapp_api_base_url);
   const http::Router router = http::build_routes(
-      {system, auth, workspaces, catalog, sales, transfer, images, channel, inbox, live_controller});
+      {system, auth, workspaces, catalog, sales, transfer, images, channel, inbox, live_controller, media});
   const http::App app(router, guard, statics ? &*statics : nullptr, metrics);
   http::Server server(config, app, pool);
   ingestor.start();

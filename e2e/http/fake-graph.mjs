@@ -29,12 +29,16 @@ export async function startFakeGraph({ token = 'test-token', delayMs = 0 } = {})
     delayMs,
     webhook: null,      // {url, secret, phoneNumberId}: where to send status callbacks
     pendingCallbacks: 0,
+    media: {},          // id -> {mime, bytes}: what GET /{media-id} and its download URL serve
+    mediaFetches: 0,
   };
   let seq = 0;
+  let port = 0;
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (c) => { body += c; });
     req.on('end', async () => {
+      if (req.method === 'GET') return serveMedia(state, req, res, token, port);
       let parsed = null;
       try { parsed = JSON.parse(body); } catch { /* recorded as text */ }
       const record = { path: req.url, auth: req.headers.authorization, body: parsed ?? body, at: Date.now() };
@@ -64,7 +68,7 @@ export async function startFakeGraph({ token = 'test-token', delayMs = 0 } = {})
     });
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address();
+  ({ port } = server.address());
   return {
     state,
     base: `http://127.0.0.1:${port}/v21.0`,
@@ -74,6 +78,28 @@ export async function startFakeGraph({ token = 'test-token', delayMs = 0 } = {})
       await new Promise((r) => server.close(r));
     },
   };
+}
+
+function serveMedia(state, req, res, token, port) {
+  const json = (status, doc) => {
+    res.writeHead(status, { 'content-type': 'application/json' });
+    res.end(JSON.stringify(doc));
+  };
+  if (req.headers.authorization !== `Bearer ${token}`) {
+    return json(401, { error: { message: 'Invalid OAuth access token.', type: 'OAuthException', code: 190 } });
+  }
+  const download = req.url.match(/^\/media-bytes\/([^/?]+)/);
+  if (download) {
+    const m = state.media[download[1]];
+    if (!m) return json(404, { error: { message: 'gone', code: 100 } });
+    res.writeHead(200, { 'content-type': m.mime });
+    return res.end(m.bytes);
+  }
+  const id = req.url.split('/').pop();
+  const m = state.media[id];
+  if (!m) return json(400, { error: { message: 'Unsupported get request.', type: 'GraphMethodException', code: 100 } });
+  state.mediaFetches++;
+  return json(200, { messaging_product: 'whatsapp', url: `http://127.0.0.1:${port}/media-bytes/${id}`, mime_type: m.mime, sha256: 'x', file_size: m.bytes.length, id });
 }
 
 async function sendStatus(state, id, to, opaque) {

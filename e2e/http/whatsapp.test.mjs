@@ -414,3 +414,42 @@ test('simulator: a team member plays a customer through the same pipeline; repli
   const real = await conversationOf('393331110010');
   assert.equal((await agent.post(`${w}/simulator/conversations/${real.id}/read`)).status, 404);
 });
+
+test('media is fetched from WhatsApp when an operator opens it, then served from the data dir; scripts never run', async () => {
+  const from = '393331110011';
+  graph.state.media['7001'] = { mime: 'image/jpeg', bytes: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]) };
+  graph.state.media['7002'] = { mime: 'image/svg+xml', bytes: Buffer.from('<svg onload="alert(1)"/>') };
+  await hook(delivery([
+    { from, id: wamid(), timestamp: now(), type: 'image', image: { id: '7001', mime_type: 'image/jpeg', caption: 'foto' } },
+    { from, id: wamid(), timestamp: now(), type: 'document', document: { id: '7002', mime_type: 'image/svg+xml', filename: 'x.svg' } },
+    { from, id: wamid(), timestamp: now(), type: 'image', image: { id: '7003', mime_type: 'image/jpeg' } },
+    text(from, 'senza allegato'),
+  ]));
+  const conv = await conversationOf(from);
+  const items = (await thread(conv.id)).filter((m) => m.direction === 'inbound').reverse();
+  const url = (m) => `${w}/conversations/${conv.id}/messages/${m.id}/media`;
+  const before = graph.state.mediaFetches;
+  const img = await fetch(`${srv.base}${url(items[0])}`, { headers: { cookie: agent.cookieHeader() } });
+  assert.equal(img.status, 200);
+  assert.equal(img.headers.get('content-type'), 'image/jpeg');
+  assert.match(img.headers.get('content-disposition'), /^inline/);
+  assert.deepEqual([...new Uint8Array(await img.arrayBuffer())], [0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
+  const again = await fetch(`${srv.base}${url(items[0])}`, { headers: { cookie: agent.cookieHeader() } });
+  assert.equal(again.status, 200);
+  assert.equal(graph.state.mediaFetches, before + 1, 'the second view comes from the data dir');
+  const svg = await fetch(`${srv.base}${url(items[1])}`, { headers: { cookie: agent.cookieHeader() } });
+  assert.equal(svg.headers.get('content-type'), 'application/octet-stream');
+  assert.match(svg.headers.get('content-disposition'), /^attachment; filename="x.svg"/);
+  assert.match(svg.headers.get('content-security-policy'), /sandbox/);
+  assert.equal((await agent.get(url(items[2]))).status, 502, 'WhatsApp no longer has it');
+  assert.equal((await agent.get(url(items[3]))).status, 404, 'a text has no media');
+  assert.equal((await admin.get(`${hotel}/conversations/${conv.id}/messages/${items[0].id}/media`)).status, 404);
+});
+
+test('every operator can read the templates for the composer; only Admins see the settings', async () => {
+  const t = await agent.get(`${w}/channels/whatsapp/templates`);
+  assert.equal(t.status, 200);
+  assert.deepEqual(t.json.items.map((x) => x.name), ['order_update']);
+  assert.equal((await agent.get(`${w}/channels/whatsapp`)).status, 403);
+  assert.deepEqual((await admin.get(`${hotel}/channels/whatsapp/templates`)).json.items, []);
+});

@@ -310,6 +310,26 @@ SELECT $1::uuid,
        (ARRAY['it','it','it','en','es','pt'])[1 + g % 6], now(), now(), 'v1'
 FROM generate_series($2::int, $3::int) AS g)sql";
 
+// A chat history: customers ask, the shop answers, spread over the last 30 days.
+constexpr const char* kGenerateMessages = R"sql(
+WITH conv AS (SELECT array_agg(id ORDER BY created_at, id) AS a FROM conversations
+              WHERE workspace_id = $1::uuid AND NOT sandbox)
+INSERT INTO messages (workspace_id, conversation_id, direction, type, text, status, status_rank,
+                      provider_message_id, author_kind, created_at)
+SELECT $1::uuid, conv.a[1 + (g / 2) % array_length(conv.a, 1)],
+       CASE WHEN g % 2 = 0 THEN 'inbound' ELSE 'outbound' END, 'text',
+       CASE WHEN g % 2 = 0
+            THEN (ARRAY['Buongiorno, avete il Parmigiano 24 mesi?', 'Quanto costa la spedizione in Spagna?',
+                        'Vorrei ordinare due bottiglie di olio', 'Il mio ordine è partito?',
+                        'Do you ship to London?', 'Tem vinho tinto?'])[1 + (g / 2) % 6]
+            ELSE (ARRAY['Certo! Ecco il link al prodotto.', 'La spedizione costa 9,90 €.',
+                        'Ordine ricevuto, grazie!', 'Sì, è in consegna.', 'Yes, we do.', 'Sim, temos.'])[1 + (g / 2) % 6]
+       END,
+       CASE WHEN g % 2 = 0 THEN 'received' ELSE 'read' END, CASE WHEN g % 2 = 0 THEN 0 ELSE 5 END,
+       'wamid.gen.' || $1::text || '.' || g, CASE WHEN g % 2 = 0 THEN 'customer' ELSE 'operator' END,
+       now() - make_interval(secs => ((($3::int - g) * 37) % 2592000))
+FROM generate_series($2::int, $3::int) AS g, conv)sql";
+
 std::vector<std::string> generated_categories(pqxx::connection& conn, const std::string& ws) {
   pqxx::work tx(conn);
   std::vector<std::string> ids;
@@ -338,13 +358,12 @@ std::string array_literal(const std::vector<std::string>& ids) {
 }
 
 void generate(pqxx::connection& conn, const char* label, const char* sql, const std::string& ws, int count,
-              const std::optional<std::string>& categories) {
+              const std::optional<std::string>& categories, const std::string& table) {
   Progress progress(label, count);
   // Continue numbering after what a previous run generated, so SKUs and phones stay unique.
   int start = 0;
   {
     pqxx::read_transaction tx(conn);
-    const std::string table = categories ? "products" : "customers";
     start =
         tx.exec_params1("SELECT count(*) FROM " + table + " WHERE workspace_id = $1::uuid", ws)[0].as<int>();
   }
@@ -365,9 +384,6 @@ void generate(pqxx::connection& conn, const char* label, const char* sql, const 
 }  // namespace
 
 void seed_volume(pqxx::connection& conn, const SeedVolume& volume) {
-  if (volume.messages > 0) {
-    throw std::invalid_argument("--messages needs the inbox tables, which this release does not have yet");
-  }
   // Workspaces to fill: the generated ones, or the demo shop when none is asked for.
   std::vector<std::string> targets;
   if (volume.workspaces > 0) {
@@ -388,7 +404,7 @@ void seed_volume(pqxx::connection& conn, const SeedVolume& volume) {
         "WHERE w.slug LIKE 'generated-%' AND u.email = 'admin@shopme.test' ON CONFLICT DO NOTHING");
     tx.commit();
     progress.update(volume.workspaces);
-  } else if (volume.products > 0 || volume.customers > 0) {
+  } else if (volume.products > 0 || volume.customers > 0 || volume.messages > 0) {
     pqxx::read_transaction tx(conn);
     const auto r = tx.exec("SELECT id::text FROM workspaces WHERE slug = 'bottega-italiana'");
     if (r.empty())
@@ -399,13 +415,37 @@ void seed_volume(pqxx::connection& conn, const SeedVolume& volume) {
   for (const auto& ws : targets) {
     if (volume.products > 0) {
       generate(conn, "products", kGenerateProducts, ws, volume.products,
-               array_literal(generated_categories(conn, ws)));
+               array_literal(generated_categories(conn, ws)), "products");
     }
     if (volume.customers > 0)
-      generate(conn, "customers", kGenerateCustomers, ws, volume.customers, std::nullopt);
+      generate(conn, "customers", kGenerateCustomers, ws, volume.customers, std::nullopt, "customers");
+    if (volume.messages > 0) {
+      // One conversation per customer, up to one for every 20 messages.
+      pqxx::work tx(conn);
+      const auto made = tx.exec_params1(
+          "WITH c AS (INSERT INTO conversations (workspace_id, customer_id)"
+          " SELECT $1::uuid, id FROM customers WHERE workspace_id = $1::uuid ORDER BY created_at, id"
+          " LIMIT greatest(1, $2::int / 20) ON CONFLICT DO NOTHING RETURNING 1)"
+          " SELECT (SELECT count(*) FROM c) + (SELECT count(*) FROM conversations WHERE workspace_id = $1::uuid)",
+          ws, volume.messages)[0].as<long long>();
+      if (made == 0) {
+        throw std::invalid_argument("--messages needs customers to talk to: add --customers N");
+      }
+      tx.commit();
+      generate(conn, "messages", kGenerateMessages, ws, volume.messages, std::nullopt, "messages");
+      pqxx::work fix(conn);
+      fix.exec_params0(
+          "UPDATE conversations c SET last_message_at = m.at, last_message_preview = left(m.text, 200),"
+          " last_inbound_at = m.inbound_at FROM (SELECT DISTINCT ON (conversation_id) conversation_id, created_at AS at,"
+          " text, max(created_at) FILTER (WHERE direction = 'inbound') OVER (PARTITION BY conversation_id) AS inbound_at"
+          " FROM messages WHERE workspace_id = $1::uuid ORDER BY conversation_id, created_at DESC) m"
+          " WHERE c.workspace_id = $1::uuid AND c.id = m.conversation_id",
+          ws);
+      fix.commit();
+    }
   }
   pqxx::work tx(conn);
-  tx.exec0("ANALYZE products; ANALYZE customers; ANALYZE categories");
+  tx.exec0("ANALYZE products; ANALYZE customers; ANALYZE categories; ANALYZE conversations; ANALYZE messages");
   tx.commit();
 }
 

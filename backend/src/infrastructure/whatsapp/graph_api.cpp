@@ -206,4 +206,85 @@ SendResult GraphApi::post(std::string_view api_base_url, std::string_view phone_
   return r;
 }
 
+namespace {
+
+struct Limited {
+  std::string* out;
+  std::size_t max;
+  bool overflow = false;
+};
+std::size_t collect_limited(char* data, std::size_t size, std::size_t n, void* p) {
+  auto* l = static_cast<Limited*>(p);
+  if (l->out->size() + size * n > l->max) {
+    l->overflow = true;
+    return 0;  // aborts the transfer
+  }
+  l->out->append(data, size * n);
+  return size * n;
+}
+
+// A GET with the bearer token; answers the HTTP status (0 when there was no answer).
+long get(const std::string& url, std::string_view token, std::chrono::milliseconds timeout, std::size_t max_bytes,
+         std::string& body, std::string& content_type, bool& overflow) {
+  std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
+  if (!curl) return 0;
+  const std::string auth = "Authorization: Bearer " + std::string(token);
+  std::unique_ptr<curl_slist, SlistDeleter> headers(curl_slist_append(nullptr, auth.c_str()));
+  Limited sink{&body, max_bytes};
+  curl_easy_setopt(curl.get(), CURLOPT_URL, url.c_str());
+  curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, headers.get());
+  curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT_MS, static_cast<long>(timeout.count()));
+  curl_easy_setopt(curl.get(), CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(curl.get(), CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, collect_limited);
+  curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &sink);
+  const CURLcode rc = curl_easy_perform(curl.get());
+  overflow = sink.overflow;
+  if (rc != CURLE_OK) return 0;
+  long status = 0;
+  curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &status);
+  char* type = nullptr;
+  curl_easy_getinfo(curl.get(), CURLINFO_CONTENT_TYPE, &type);
+  if (type) content_type = type;
+  return status;
+}
+
+}  // namespace
+
+MediaDownload GraphApi::fetch_media(std::string_view api_base_url, std::string_view media_id,
+                                    std::string_view access_token, std::size_t max_bytes) const {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  MediaDownload d;
+  std::string base(api_base_url);
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  std::string meta, type;
+  bool overflow = false;
+  const long status = get(base + "/" + std::string(media_id), access_token, timeout_, 64 * 1024, meta, type, overflow);
+  boost::system::error_code ec;
+  auto doc = json::parse(meta, ec);
+  if (status != 200 || ec || !doc.is_object() || !doc.as_object().contains("url")) {
+    d.error = status == 0 ? "WhatsApp did not answer" : "WhatsApp did not give the media (HTTP " + std::to_string(status) + ")";
+    return d;
+  }
+  const auto& o = doc.as_object();
+  const std::string url(o.at("url").is_string() ? std::string_view(o.at("url").as_string()) : std::string_view());
+  if (auto* m = o.if_contains("mime_type"); m && m->is_string()) d.mime_type = m->as_string();
+  std::string ignored_type;
+  const long got = get(url, access_token, timeout_, max_bytes, d.bytes, ignored_type, overflow);
+  if (overflow) {
+    d.error = "the media is larger than " + std::to_string(max_bytes / (1024 * 1024)) + " MiB";
+    d.bytes.clear();
+    return d;
+  }
+  if (got != 200) {
+    d.error = got == 0 ? "the media download did not answer" : "the media download failed (HTTP " + std::to_string(got) + ")";
+    d.bytes.clear();
+    return d;
+  }
+  if (d.mime_type.empty()) d.mime_type = ignored_type.empty() ? "application/octet-stream" : ignored_type;
+  d.ok = true;
+  return d;
+}
+
 }  // namespace shopme::whatsapp

@@ -31,11 +31,22 @@ std::string read_receipt_body(std::string_view provider_message_id);
 // Error codes the Cloud API documents as temporary (throughput, rate limits, service hiccups).
 bool retryable_error_code(long code);
 
+struct MediaDownload {
+  bool ok = false;
+  std::string mime_type;
+  std::string bytes;
+  std::string error;  // when not ok, for the operator
+};
+
 class GraphApi {
  public:
   explicit GraphApi(std::chrono::milliseconds timeout) : timeout_(timeout) {}
   [[nodiscard]] SendResult post(std::string_view api_base_url, std::string_view phone_number_id,
                                 std::string_view access_token, const std::string& body) const;
+  // Media is fetched in two steps: GET /{media-id} answers a short-lived URL, which is then
+  // downloaded with the same bearer token.
+  [[nodiscard]] MediaDownload fetch_media(std::string_view api_base_url, std::string_view media_id,
+                                          std::string_view access_token, std::size_t max_bytes) const;
 
  private:
   std::chrono::milliseconds timeout_;

@@ -6,6 +6,7 @@
 #include "interfaces/http/controllers/image_controller.hpp"
 #include "interfaces/http/controllers/inbox_controller.hpp"
 #include "interfaces/http/controllers/live_controller.hpp"
+#include "interfaces/http/controllers/media_controller.hpp"
 #include "interfaces/http/controllers/sales_controller.hpp"
 #include "interfaces/http/controllers/system_controller.hpp"
 #include "interfaces/http/controllers/transfer_controller.hpp"
@@ -152,6 +153,7 @@ Router build_routes(const Controllers& c) {
   // WhatsApp channel and its webhook (signed by the provider; verified by the handler)
   r.add(member("GET",    w + "/channels/whatsapp", Action::kManageSettings, bind(ch, &Ch::get)));
   r.add(member("PUT",    w + "/channels/whatsapp", Action::kManageSettings, bind(ch, &Ch::put)));
+  r.add(member("GET",    w + "/channels/whatsapp/templates", Action::kUseInbox, bind(ch, &Ch::templates)));
   r.add(open("GET",      "/webhooks/whatsapp",                              bind(ch, &Ch::verify_webhook)));
   {
     Route hook{"POST", "/webhooks/whatsapp", Permission::kPublic, {}, {}, {}, {}};
@@ -165,6 +167,7 @@ Router build_routes(const Controllers& c) {
   r.add(member("GET",    w + "/conversations/{id}",           Action::kUseInbox, bind(in, &In::get)));
   r.add(member("GET",    w + "/conversations/{id}/messages",  Action::kUseInbox, bind(in, &In::messages)));
   r.add(member("POST",   w + "/conversations/{id}/messages",  Action::kUseInbox, bind(in, &In::reply)));
+  r.add(member("GET",    w + "/conversations/{id}/messages/{messageId}/media", Action::kUseInbox, bind(c.media, &MediaController::media)));
   r.add(member("POST",   w + "/conversations/{id}/assign",    Action::kUseInbox, bind(in, &In::assign)));
   r.add(member("POST",   w + "/conversations/{id}/resolve",   Action::kUseInbox, bind(in, &In::resolve)));
   r.add(member("POST",   w + "/conversations/{id}/reopen",    Action::kUseInbox, bind(in, &In::reopen)));

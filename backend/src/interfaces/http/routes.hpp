@@ -13,6 +13,7 @@ class ImageController;
 class ChannelController;
 class InboxController;
 class LiveController;
+class MediaController;
 
 struct Controllers {
   const SystemController& system;
@@ -25,6 +26,7 @@ struct Controllers {
   const ChannelController& channel;
   const InboxController& inbox;
   const LiveController& live;
+  const MediaController& media;
 };
 
 // The whole route table: every route with its permission, in one place.

@@ -185,6 +185,20 @@ Response ChannelController::put(Request& req, postgres::Db& db) const {
   return Response::json(200, json::serialize(to_json(saved, base_url_)));
 }
 
+Response ChannelController::templates(Request& req, postgres::Db& db) const {
+  pqxx::read_transaction tx(db.conn());
+  const auto rows =
+      tx.exec_params("SELECT templates::text FROM whatsapp_channels WHERE workspace_id = $1", req.principal->workspace_id);
+  json::array items;
+  if (!rows.empty()) {
+    boost::system::error_code ec;
+    auto v = json::parse(rows[0][0].c_str(), ec);
+    if (!ec && v.is_array()) items = std::move(v.as_array());
+  }
+  const auto n = static_cast<long long>(items.size());
+  return Response::json(200, json::serialize(json::object{{"items", std::move(items)}, {"total", n}}));
+}
+
 Response ChannelController::verify_webhook(Request& req, postgres::Db& db) const {
   const auto mode = req.query_param("hub.mode");
   const auto token = req.query_param("hub.verify_token");

@@ -25,6 +25,8 @@ class ChannelController {
 
   Response get(Request& req, postgres::Db& db) const;
   Response put(Request& req, postgres::Db& db) const;
+  // The approved templates, for every operator's composer (the settings themselves are Admin-only).
+  Response templates(Request& req, postgres::Db& db) const;
   Response verify_webhook(Request& req, postgres::Db& db) const;
   void receive_webhook(Request& req, Respond respond) const;
 
