@@ -217,7 +217,7 @@ int cmd_serve(Config config, const Args& args) {
   postgres::JobRunner jobs(db.conninfo(), {config.job_workers, config.job_lease});
   // The AI agent's turn plugs in here; until then inbound messages get the welcome/inactive
   // messages and the team's replies only.
-  jobs.handle("inbound", messaging::handle_inbound_message(nullptr));
+  jobs.handle_in_transaction("inbound", messaging::handle_inbound_message(nullptr));
   jobs.handle("send", messaging::send_outbound_message(sealer, graph, throttle, pipeline));
   jobs.handle("read", messaging::send_read_receipt(sealer, graph, throttle, pipeline));
   http::LiveHub hub;

@@ -1,6 +1,6 @@
 // Use case: an inbound message was stored; decide what it leads to. Runs once per message, in the
-// order the conversation received them, in one transaction with the job's completion, so a crash
-// at any point either leaves the job to run again or leaves its whole effect committed.
+// order the conversation received them, inside the transaction that claimed the job and completes
+// it, so a crash at any point either leaves the job to run again or leaves its whole effect committed.
 #include <boost/json.hpp>
 #include <pqxx/pqxx>
 
@@ -11,12 +11,11 @@
 
 namespace shopme::messaging {
 
-postgres::JobRunner::Handler handle_inbound_message(TurnHandler turn) {
-  return [turn = std::move(turn)](const postgres::Job& job, pqxx::connection& conn) {
+postgres::JobRunner::TransactionalHandler handle_inbound_message(TurnHandler turn) {
+  return [turn = std::move(turn)](const postgres::Job& job, pqxx::work& tx) {
     const auto* mid = job.payload.if_contains("messageId");
     if (!mid || !mid->is_string()) return postgres::JobResult::dead("inbound job without a message id");
     const std::string ws = job.workspace_id;
-    pqxx::work tx(conn);
     const auto rows = tx.exec_params(
         "SELECT m.id, m.type, m.text, c.id, c.mode, c.sandbox, c.welcomed_at IS NULL,"
         "       coalesce(c.inactive_notice_at < now() - interval '1 day', true),"
@@ -33,7 +32,6 @@ postgres::JobRunner::Handler handle_inbound_message(TurnHandler turn) {
         ws, std::string(mid->as_string()));
     if (rows.empty()) {  // deleted with its workspace or customer meanwhile
       postgres::complete_job(tx, job);
-      tx.commit();
       return postgres::JobResult::done();
     }
     const auto& r = rows[0];
@@ -53,7 +51,6 @@ postgres::JobRunner::Handler handle_inbound_message(TurnHandler turn) {
 
     auto finish = [&] {
       postgres::complete_job(tx, job);
-      tx.commit();
       return postgres::JobResult::done();
     };
     auto send_text = [&](const std::string& text) {

@@ -52,7 +52,7 @@ class Throttle {
   std::map<std::string, Bucket> buckets_;
 };
 
-postgres::JobRunner::Handler handle_inbound_message(TurnHandler turn);
+postgres::JobRunner::TransactionalHandler handle_inbound_message(TurnHandler turn);
 postgres::JobRunner::Handler send_outbound_message(const crypto::Sealer& sealer,
                                                    const whatsapp::GraphApi& api, Throttle& throttle,
                                                    PipelineSettings settings);

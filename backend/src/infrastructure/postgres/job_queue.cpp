@@ -38,6 +38,10 @@ JobRunner::~JobRunner() { stop(); }
 
 void JobRunner::handle(const std::string& kind, Handler handler) { handlers_[kind] = std::move(handler); }
 
+void JobRunner::handle_in_transaction(const std::string& kind, TransactionalHandler handler) {
+  transactional_[kind] = std::move(handler);
+}
+
 void JobRunner::start() {
   for (int i = 0; i < options_.workers; ++i) threads_.emplace_back([this, i] { run(i); });
 }
@@ -79,57 +83,73 @@ void JobRunner::refresh_counts(pqxx::connection& conn) {
 // jobs of one key in order even while the head of the key is locked by someone else.
 bool JobRunner::run_one(pqxx::connection& conn) {
   std::optional<Job> job;
+  std::optional<pqxx::work> claim(std::in_place, conn);
+  const auto rows = claim->exec(
+      "SELECT j.workspace_id, j.id, j.kind, j.ordering_key, j.payload::text, j.attempts + 1, j.max_attempts"
+      "  FROM jobs j"
+      " WHERE j.state IN ('queued', 'running')"
+      "   AND ((j.state = 'queued' AND j.run_at <= now()) OR (j.state = 'running' AND j.locked_until < now()))"
+      "   AND NOT EXISTS (SELECT 1 FROM jobs k WHERE k.ordering_key = j.ordering_key AND k.id < j.id"
+      "                     AND k.state IN ('queued', 'running'))"
+      " ORDER BY j.id LIMIT 1 FOR UPDATE SKIP LOCKED");
+  if (rows.empty()) {
+    claim->commit();
+    return false;
+  }
   {
-    pqxx::work tx(conn);
-    const auto rows = tx.exec_params(
-        "WITH next AS ("
-        "  SELECT j.workspace_id, j.id FROM jobs j"
-        "   WHERE j.state IN ('queued', 'running')"
-        "     AND ((j.state = 'queued' AND j.run_at <= now()) OR (j.state = 'running' AND j.locked_until < "
-        "now()))"
-        "     AND NOT EXISTS (SELECT 1 FROM jobs k WHERE k.ordering_key = j.ordering_key AND k.id < j.id"
-        "                       AND k.state IN ('queued', 'running'))"
-        "   ORDER BY j.id LIMIT 1 FOR UPDATE SKIP LOCKED)"
-        " UPDATE jobs SET state = 'running', attempts = attempts + 1,"
-        "        locked_until = now() + make_interval(secs => $1)"
-        "  FROM next WHERE jobs.workspace_id = next.workspace_id AND jobs.id = next.id"
-        " RETURNING jobs.workspace_id, jobs.id, jobs.kind, jobs.ordering_key, jobs.payload::text, "
-        "jobs.attempts,"
-        "           jobs.max_attempts",
-        static_cast<double>(options_.lease.count()));
-    tx.commit();
-    if (rows.empty()) return false;
     const auto& r = rows[0];
-    job = Job{r[0].c_str(), r[1].as<long long>(), r[2].c_str(),  r[3].c_str(),
-              {},           r[5].as<int>(),       r[6].as<int>()};
+    job = Job{r[0].c_str(), r[1].as<long long>(), r[2].c_str(), r[3].c_str(), {}, r[5].as<int>(), r[6].as<int>()};
     boost::system::error_code ec;
     auto payload = boost::json::parse(r[4].c_str(), ec);
     if (!ec && payload.is_object()) job->payload = std::move(payload.as_object());
   }
 
   JobResult result;
-  const auto handler = handlers_.find(job->kind);
-  if (handler == handlers_.end()) {
-    result = JobResult::dead("no handler for job kind " + job->kind);
-  } else {
+  if (const auto t = transactional_.find(job->kind); t != transactional_.end()) {
+    // The row lock held by `claim` is the claim; the handler completes the job in the same commit.
     try {
-      result = handler->second(*job, conn);
+      result = t->second(*job, *claim);
+      if (result.outcome == JobResult::Outcome::kDone) {
+        claim->commit();
+        ++completed_;
+        return true;
+      }
     } catch (const pqxx::broken_connection&) {
-      throw;  // the lease brings the job back; the worker reconnects
+      throw;  // rolled back: the job is queued again as it was
     } catch (const std::exception& e) {
       result = JobResult::retry(backoff(job->attempts), e.what());
     }
-  }
-  if (result.outcome == JobResult::Outcome::kDone) {
-    ++completed_;
-    return true;
+    claim.reset();  // roll back whatever the handler did
+  } else {
+    claim->exec_params0(
+        "UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_until = now() + make_interval(secs => $3)"
+        " WHERE workspace_id = $1 AND id = $2",
+        job->workspace_id, job->id, static_cast<double>(options_.lease.count()));
+    claim->commit();
+    claim.reset();
+    const auto handler = handlers_.find(job->kind);
+    if (handler == handlers_.end()) {
+      result = JobResult::dead("no handler for job kind " + job->kind);
+    } else {
+      try {
+        result = handler->second(*job, conn);
+      } catch (const pqxx::broken_connection&) {
+        throw;  // the lease brings the job back; the worker reconnects
+      } catch (const std::exception& e) {
+        result = JobResult::retry(backoff(job->attempts), e.what());
+      }
+    }
+    if (result.outcome == JobResult::Outcome::kDone) {
+      ++completed_;
+      return true;
+    }
   }
   pqxx::work tx(conn);
   if (result.outcome == JobResult::Outcome::kRetry && job->attempts < job->max_attempts) {
     tx.exec_params0(
-        "UPDATE jobs SET state = 'queued', locked_until = NULL, last_error = $3,"
+        "UPDATE jobs SET state = 'queued', attempts = $5, locked_until = NULL, last_error = $3,"
         "       run_at = now() + make_interval(secs => $4) WHERE workspace_id = $1 AND id = $2",
-        job->workspace_id, job->id, result.reason, static_cast<double>(result.delay.count()) / 1000.0);
+        job->workspace_id, job->id, result.reason, static_cast<double>(result.delay.count()) / 1000.0, job->attempts);
     ++retried_;
     log::warn("job will be retried", {{"kind", job->kind},
                                       {"job", job->id},
@@ -137,14 +157,13 @@ bool JobRunner::run_one(pqxx::connection& conn) {
                                       {"reason", result.reason},
                                       {"delay_ms", static_cast<long long>(result.delay.count())}});
   } else {
-    const std::string reason =
-        result.outcome == JobResult::Outcome::kRetry
-            ? "gave up after " + std::to_string(job->attempts) + " attempts: " + result.reason
-            : result.reason;
+    const std::string reason = result.outcome == JobResult::Outcome::kRetry
+                                   ? "gave up after " + std::to_string(job->attempts) + " attempts: " + result.reason
+                                   : result.reason;
     tx.exec_params0(
-        "UPDATE jobs SET state = 'dead', locked_until = NULL, last_error = $3 WHERE workspace_id = $1 AND id "
-        "= $2",
-        job->workspace_id, job->id, reason);
+        "UPDATE jobs SET state = 'dead', attempts = $4, locked_until = NULL, last_error = $3"
+        " WHERE workspace_id = $1 AND id = $2",
+        job->workspace_id, job->id, reason, job->attempts);
     ++buried_;
     log::error("job moved to the dead letters", {{"kind", job->kind}, {"job", job->id}, {"reason", reason}});
   }

@@ -59,6 +59,9 @@ std::chrono::milliseconds backoff(int attempt,
 class JobRunner {
  public:
   using Handler = std::function<JobResult(const Job&, pqxx::connection&)>;
+  // A handler that only touches the database runs inside the claiming transaction: the row lock is
+  // the claim, a crash rolls everything back, and the job costs one commit instead of two.
+  using TransactionalHandler = std::function<JobResult(const Job&, pqxx::work&)>;
 
   struct Options {
     int workers = 4;
@@ -72,6 +75,7 @@ class JobRunner {
   JobRunner& operator=(const JobRunner&) = delete;
 
   void handle(const std::string& kind, Handler handler);
+  void handle_in_transaction(const std::string& kind, TransactionalHandler handler);
   void start();
   // Finishes the jobs in hand, then joins the workers.
   void stop();
@@ -92,6 +96,7 @@ class JobRunner {
   std::string conninfo_;
   Options options_;
   std::map<std::string, Handler> handlers_;
+  std::map<std::string, TransactionalHandler> transactional_;
   std::vector<std::thread> threads_;
   std::mutex mutex_;
   std::condition_variable cv_;
