@@ -422,12 +422,15 @@ void seed_volume(pqxx::connection& conn, const SeedVolume& volume) {
     if (volume.messages > 0) {
       // One conversation per customer, up to one for every 20 messages.
       pqxx::work tx(conn);
-      const auto made = tx.exec_params1(
-          "WITH c AS (INSERT INTO conversations (workspace_id, customer_id)"
-          " SELECT $1::uuid, id FROM customers WHERE workspace_id = $1::uuid ORDER BY created_at, id"
-          " LIMIT greatest(1, $2::int / 20) ON CONFLICT DO NOTHING RETURNING 1)"
-          " SELECT (SELECT count(*) FROM c) + (SELECT count(*) FROM conversations WHERE workspace_id = $1::uuid)",
-          ws, volume.messages)[0].as<long long>();
+      const auto made =
+          tx.exec_params1(
+                "WITH c AS (INSERT INTO conversations (workspace_id, customer_id)"
+                " SELECT $1::uuid, id FROM customers WHERE workspace_id = $1::uuid ORDER BY created_at, id"
+                " LIMIT greatest(1, $2::int / 20) ON CONFLICT DO NOTHING RETURNING 1)"
+                " SELECT (SELECT count(*) FROM c) + (SELECT count(*) FROM conversations WHERE workspace_id = "
+                "$1::uuid)",
+                ws, volume.messages)[0]
+              .as<long long>();
       if (made == 0) {
         throw std::invalid_argument("--messages needs customers to talk to: add --customers N");
       }
@@ -436,8 +439,10 @@ void seed_volume(pqxx::connection& conn, const SeedVolume& volume) {
       pqxx::work fix(conn);
       fix.exec_params0(
           "UPDATE conversations c SET last_message_at = m.at, last_message_preview = left(m.text, 200),"
-          " last_inbound_at = m.inbound_at FROM (SELECT DISTINCT ON (conversation_id) conversation_id, created_at AS at,"
-          " text, max(created_at) FILTER (WHERE direction = 'inbound') OVER (PARTITION BY conversation_id) AS inbound_at"
+          " last_inbound_at = m.inbound_at FROM (SELECT DISTINCT ON (conversation_id) conversation_id, "
+          "created_at AS at,"
+          " text, max(created_at) FILTER (WHERE direction = 'inbound') OVER (PARTITION BY conversation_id) "
+          "AS inbound_at"
           " FROM messages WHERE workspace_id = $1::uuid ORDER BY conversation_id, created_at DESC) m"
           " WHERE c.workspace_id = $1::uuid AND c.id = m.conversation_id",
           ws);
@@ -445,7 +450,8 @@ void seed_volume(pqxx::connection& conn, const SeedVolume& volume) {
     }
   }
   pqxx::work tx(conn);
-  tx.exec0("ANALYZE products; ANALYZE customers; ANALYZE categories; ANALYZE conversations; ANALYZE messages");
+  tx.exec0(
+      "ANALYZE products; ANALYZE customers; ANALYZE categories; ANALYZE conversations; ANALYZE messages");
   tx.commit();
 }
 

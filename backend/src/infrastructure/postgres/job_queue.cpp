@@ -88,7 +88,8 @@ bool JobRunner::run_one(pqxx::connection& conn) {
       "SELECT j.workspace_id, j.id, j.kind, j.ordering_key, j.payload::text, j.attempts + 1, j.max_attempts"
       "  FROM jobs j"
       " WHERE j.state IN ('queued', 'running')"
-      "   AND ((j.state = 'queued' AND j.run_at <= now()) OR (j.state = 'running' AND j.locked_until < now()))"
+      "   AND ((j.state = 'queued' AND j.run_at <= now()) OR (j.state = 'running' AND j.locked_until < "
+      "now()))"
       "   AND NOT EXISTS (SELECT 1 FROM jobs k WHERE k.ordering_key = j.ordering_key AND k.id < j.id"
       "                     AND k.state IN ('queued', 'running'))"
       " ORDER BY j.id LIMIT 1 FOR UPDATE SKIP LOCKED");
@@ -98,7 +99,8 @@ bool JobRunner::run_one(pqxx::connection& conn) {
   }
   {
     const auto& r = rows[0];
-    job = Job{r[0].c_str(), r[1].as<long long>(), r[2].c_str(), r[3].c_str(), {}, r[5].as<int>(), r[6].as<int>()};
+    job = Job{r[0].c_str(), r[1].as<long long>(), r[2].c_str(),  r[3].c_str(),
+              {},           r[5].as<int>(),       r[6].as<int>()};
     boost::system::error_code ec;
     auto payload = boost::json::parse(r[4].c_str(), ec);
     if (!ec && payload.is_object()) job->payload = std::move(payload.as_object());
@@ -122,7 +124,8 @@ bool JobRunner::run_one(pqxx::connection& conn) {
     claim.reset();  // roll back whatever the handler did
   } else {
     claim->exec_params0(
-        "UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_until = now() + make_interval(secs => $3)"
+        "UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_until = now() + "
+        "make_interval(secs => $3)"
         " WHERE workspace_id = $1 AND id = $2",
         job->workspace_id, job->id, static_cast<double>(options_.lease.count()));
     claim->commit();
@@ -149,7 +152,8 @@ bool JobRunner::run_one(pqxx::connection& conn) {
     tx.exec_params0(
         "UPDATE jobs SET state = 'queued', attempts = $5, locked_until = NULL, last_error = $3,"
         "       run_at = now() + make_interval(secs => $4) WHERE workspace_id = $1 AND id = $2",
-        job->workspace_id, job->id, result.reason, static_cast<double>(result.delay.count()) / 1000.0, job->attempts);
+        job->workspace_id, job->id, result.reason, static_cast<double>(result.delay.count()) / 1000.0,
+        job->attempts);
     ++retried_;
     log::warn("job will be retried", {{"kind", job->kind},
                                       {"job", job->id},
@@ -157,9 +161,10 @@ bool JobRunner::run_one(pqxx::connection& conn) {
                                       {"reason", result.reason},
                                       {"delay_ms", static_cast<long long>(result.delay.count())}});
   } else {
-    const std::string reason = result.outcome == JobResult::Outcome::kRetry
-                                   ? "gave up after " + std::to_string(job->attempts) + " attempts: " + result.reason
-                                   : result.reason;
+    const std::string reason =
+        result.outcome == JobResult::Outcome::kRetry
+            ? "gave up after " + std::to_string(job->attempts) + " attempts: " + result.reason
+            : result.reason;
     tx.exec_params0(
         "UPDATE jobs SET state = 'dead', attempts = $4, locked_until = NULL, last_error = $3"
         " WHERE workspace_id = $1 AND id = $2",

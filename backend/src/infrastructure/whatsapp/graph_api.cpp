@@ -224,8 +224,8 @@ std::size_t collect_limited(char* data, std::size_t size, std::size_t n, void* p
 }
 
 // A GET with the bearer token; answers the HTTP status (0 when there was no answer).
-long get(const std::string& url, std::string_view token, std::chrono::milliseconds timeout, std::size_t max_bytes,
-         std::string& body, std::string& content_type, bool& overflow) {
+long get(const std::string& url, std::string_view token, std::chrono::milliseconds timeout,
+         std::size_t max_bytes, std::string& body, std::string& content_type, bool& overflow) {
   std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
   if (!curl) return 0;
   const std::string auth = "Authorization: Bearer " + std::string(token);
@@ -260,15 +260,18 @@ MediaDownload GraphApi::fetch_media(std::string_view api_base_url, std::string_v
   while (!base.empty() && base.back() == '/') base.pop_back();
   std::string meta, type;
   bool overflow = false;
-  const long status = get(base + "/" + std::string(media_id), access_token, timeout_, 64 * 1024, meta, type, overflow);
+  const long status =
+      get(base + "/" + std::string(media_id), access_token, timeout_, 64 * 1024, meta, type, overflow);
   boost::system::error_code ec;
   auto doc = json::parse(meta, ec);
   if (status != 200 || ec || !doc.is_object() || !doc.as_object().contains("url")) {
-    d.error = status == 0 ? "WhatsApp did not answer" : "WhatsApp did not give the media (HTTP " + std::to_string(status) + ")";
+    d.error = status == 0 ? "WhatsApp did not answer"
+                          : "WhatsApp did not give the media (HTTP " + std::to_string(status) + ")";
     return d;
   }
   const auto& o = doc.as_object();
-  const std::string url(o.at("url").is_string() ? std::string_view(o.at("url").as_string()) : std::string_view());
+  const std::string url(o.at("url").is_string() ? std::string_view(o.at("url").as_string())
+                                                : std::string_view());
   if (auto* m = o.if_contains("mime_type"); m && m->is_string()) d.mime_type = m->as_string();
   std::string ignored_type;
   const long got = get(url, access_token, timeout_, max_bytes, d.bytes, ignored_type, overflow);
@@ -278,7 +281,8 @@ MediaDownload GraphApi::fetch_media(std::string_view api_base_url, std::string_v
     return d;
   }
   if (got != 200) {
-    d.error = got == 0 ? "the media download did not answer" : "the media download failed (HTTP " + std::to_string(got) + ")";
+    d.error = got == 0 ? "the media download did not answer"
+                       : "the media download failed (HTTP " + std::to_string(got) + ")";
     d.bytes.clear();
     return d;
   }

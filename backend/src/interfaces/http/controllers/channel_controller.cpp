@@ -187,8 +187,8 @@ Response ChannelController::put(Request& req, postgres::Db& db) const {
 
 Response ChannelController::templates(Request& req, postgres::Db& db) const {
   pqxx::read_transaction tx(db.conn());
-  const auto rows =
-      tx.exec_params("SELECT templates::text FROM whatsapp_channels WHERE workspace_id = $1", req.principal->workspace_id);
+  const auto rows = tx.exec_params("SELECT templates::text FROM whatsapp_channels WHERE workspace_id = $1",
+                                   req.principal->workspace_id);
   json::array items;
   if (!rows.empty()) {
     boost::system::error_code ec;

@@ -29,7 +29,8 @@ bool safe_id(const std::string& id) {
 // Customers choose what they send: only plain pictures, sound and video are shown inline; anything
 // else (SVG, HTML, PDF…) is a download, and nothing may run scripts either way.
 bool inline_type(const std::string& mime) {
-  for (const char* t : {"image/jpeg", "image/png", "image/webp", "image/gif", "audio/", "video/mp4", "video/3gpp"}) {
+  for (const char* t :
+       {"image/jpeg", "image/png", "image/webp", "image/gif", "audio/", "video/mp4", "video/3gpp"}) {
     if (mime.rfind(t, 0) == 0) return true;
   }
   return false;
@@ -83,12 +84,14 @@ Response MediaController::media(Request& req, postgres::Db& db) const {
     if (fs::exists(file.string() + ".type")) mime = read_file(file.string() + ".type");
   } else {
     if (!channel.configured || !channel.access_token) {
-      return problem(req, 409, "WhatsApp is not configured, so the media cannot be fetched.", "channel-not-configured");
+      return problem(req, 409, "WhatsApp is not configured, so the media cannot be fetched.",
+                     "channel-not-configured");
     }
     auto got = api_.fetch_media(channel.api_base_url, media_id, *channel.access_token, kMaxMedia);
     if (!got.ok) {
       log::warn("media fetch failed", {{"error", got.error}});
-      return problem(req, 502, "The media could not be fetched from WhatsApp: " + got.error + ".", "media-unavailable");
+      return problem(req, 502, "The media could not be fetched from WhatsApp: " + got.error + ".",
+                     "media-unavailable");
     }
     bytes = std::move(got.bytes);
     if (!got.mime_type.empty()) mime = got.mime_type;
@@ -104,7 +107,8 @@ Response MediaController::media(Request& req, postgres::Db& db) const {
   for (auto& c : name) {
     if (c == '"' || c == '\\' || static_cast<unsigned char>(c) < 0x20) c = '_';
   }
-  r.set_header("Content-Disposition", std::string(inline_type(mime) ? "inline" : "attachment") + "; filename=\"" + name + "\"");
+  r.set_header("Content-Disposition",
+               std::string(inline_type(mime) ? "inline" : "attachment") + "; filename=\"" + name + "\"");
   return r;
 }
 

@@ -1,0 +1,160 @@
+// The job queue on a real database: one ordering key strictly in order, several keys in parallel,
+// retries with backoff into the dead letters, and a transactional handler's rollback.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <map>
+#include <mutex>
+#include <pqxx/pqxx>
+#include <thread>
+
+#include "cluster_env.hpp"
+#include "infrastructure/postgres/job_queue.hpp"
+#include "infrastructure/postgres/migrations.hpp"
+
+using namespace shopme;
+using namespace std::chrono_literals;
+
+namespace {
+
+struct Queue {
+  std::string conninfo;
+  std::string workspace;
+  explicit Queue(const std::string& name) : conninfo(test_support::ClusterEnv::get().fresh_database(name)) {
+    pqxx::connection c(conninfo);
+    postgres::MigrationRunner(c, postgres::builtin_migrations()).apply();
+    pqxx::work tx(c);
+    workspace = tx.exec1("INSERT INTO workspaces (name, slug) VALUES ('W', 'w') RETURNING id::text")[0]
+                    .as<std::string>();
+    tx.commit();
+  }
+  void add(const std::string& key, int n, const std::string& kind = "work", int max_attempts = 8) {
+    pqxx::connection c(conninfo);
+    pqxx::work tx(c);
+    for (int i = 0; i < n; ++i) postgres::enqueue_job(tx, workspace, kind, key, {{"n", i}}, max_attempts);
+    tx.commit();
+  }
+  long long count(const std::string& where) {
+    pqxx::connection c(conninfo);
+    pqxx::read_transaction tx(c);
+    return tx.exec1("SELECT count(*) FROM jobs WHERE " + where)[0].as<long long>();
+  }
+};
+
+template <class F>
+bool eventually(F f, std::chrono::milliseconds limit = 20s) {
+  const auto end = std::chrono::steady_clock::now() + limit;
+  while (std::chrono::steady_clock::now() < end) {
+    if (f()) return true;
+    std::this_thread::sleep_for(20ms);
+  }
+  return f();
+}
+
+TEST(JobQueue, OneKeyInOrderSeveralKeysInParallel) {
+  Queue q("jobs_order");
+  std::mutex m;
+  std::map<std::string, std::vector<long long>> seen;
+  std::atomic<int> running{0}, most{0};
+  postgres::JobRunner runner(q.conninfo, {4, 30s, 100ms});
+  runner.handle_in_transaction("work", [&](const postgres::Job& job, pqxx::work& tx) {
+    const int now = ++running;
+    int prev = most.load();
+    while (now > prev && !most.compare_exchange_weak(prev, now)) {
+    }
+    std::this_thread::sleep_for(5ms);
+    {
+      std::lock_guard lock(m);
+      seen[job.ordering_key].push_back(job.payload.at("n").as_int64());
+    }
+    --running;
+    postgres::complete_job(tx, job);
+    return postgres::JobResult::done();
+  });
+  for (const char* key : {"a", "b", "c", "d"}) q.add(key, 25);
+  runner.start();
+  ASSERT_TRUE(eventually([&] { return q.count("true") == 0; }));
+  runner.stop();
+  for (const auto& [key, order] : seen) {
+    ASSERT_EQ(order.size(), 25u) << key;
+    for (std::size_t i = 0; i < order.size(); ++i) EXPECT_EQ(order[i], static_cast<long long>(i)) << key;
+  }
+  EXPECT_GE(most.load(), 2) << "different keys ran at the same time";
+  EXPECT_EQ(runner.completed(), 100);
+}
+
+TEST(JobQueue, RetriesWithBackoffThenDeadLetterWithTheReason) {
+  Queue q("jobs_dead");
+  std::atomic<int> calls{0};
+  std::vector<std::chrono::steady_clock::time_point> at;
+  std::mutex m;
+  postgres::JobRunner runner(q.conninfo, {2, 30s, 50ms});
+  runner.handle("flaky", [&](const postgres::Job&, pqxx::connection&) {
+    ++calls;
+    std::lock_guard lock(m);
+    at.push_back(std::chrono::steady_clock::now());
+    return postgres::JobResult::retry(200ms, "provider said 503");
+  });
+  q.add("k", 1, "flaky", 3);
+  q.add("k", 1, "unknown-kind", 3);
+  runner.start();
+  ASSERT_TRUE(eventually([&] { return q.count("state = 'dead'") == 2; }));
+  runner.stop();
+  EXPECT_EQ(calls.load(), 3);
+  ASSERT_EQ(at.size(), 3u);
+  EXPECT_GE(at[1] - at[0], 150ms) << "the retry waited";
+  EXPECT_EQ(
+      q.count(
+          "state = 'dead' AND last_error = 'gave up after 3 attempts: provider said 503' AND attempts = 3"),
+      1);
+  EXPECT_EQ(q.count("state = 'dead' AND last_error LIKE 'no handler%'"), 1);
+  EXPECT_EQ(runner.buried(), 2);
+}
+
+TEST(JobQueue, ATransactionalHandlerThatThrowsLeavesNothingBehind) {
+  Queue q("jobs_rollback");
+  std::atomic<int> calls{0};
+  postgres::JobRunner runner(q.conninfo, {1, 30s, 50ms});
+  runner.handle_in_transaction("write", [&](const postgres::Job& job, pqxx::work& tx) {
+    tx.exec0("INSERT INTO audit_log (action) VALUES ('side effect')");
+    if (++calls == 1) throw std::runtime_error("boom");
+    postgres::complete_job(tx, job);
+    return postgres::JobResult::done();
+  });
+  q.add("k", 1, "write");
+  runner.start();
+  ASSERT_TRUE(eventually([&] { return q.count("true") == 0; }, 30s));
+  runner.stop();
+  EXPECT_EQ(calls.load(), 2);
+  pqxx::connection c(q.conninfo);
+  pqxx::read_transaction tx(c);
+  EXPECT_EQ(tx.exec1("SELECT count(*) FROM audit_log WHERE action = 'side effect'")[0].as<int>(), 1)
+      << "the failed attempt's write was rolled back";
+}
+
+TEST(JobQueue, ALeaseThatRunsOutGivesTheJobToAnotherWorker) {
+  Queue q("jobs_lease");
+  {
+    // A worker claimed the job and died: state running, lease already over.
+    pqxx::connection c(q.conninfo);
+    pqxx::work tx(c);
+    postgres::enqueue_job(tx, q.workspace, "work", "k", {{"n", 0}});
+    tx.exec0("UPDATE jobs SET state = 'running', attempts = 1, locked_until = now() - interval '1 second'");
+    tx.commit();
+  }
+  std::atomic<int> attempts{0};
+  postgres::JobRunner runner(q.conninfo, {1, 30s, 50ms});
+  runner.handle("work", [&](const postgres::Job& job, pqxx::connection& conn) {
+    attempts = job.attempts;
+    pqxx::work tx(conn);
+    postgres::complete_job(tx, job);
+    tx.commit();
+    return postgres::JobResult::done();
+  });
+  runner.start();
+  ASSERT_TRUE(eventually([&] { return q.count("true") == 0; }));
+  runner.stop();
+  EXPECT_EQ(attempts.load(), 2);
+}
+
+}  // namespace
