@@ -26,6 +26,7 @@
 #include "infrastructure/postgres/notification_listener.hpp"
 #include "interfaces/http/app.hpp"
 #include "interfaces/http/auth_guard.hpp"
+#include "interfaces/http/controllers/agent_controller.hpp"
 #include "interfaces/http/controllers/auth_controller.hpp"
 #include "interfaces/http/controllers/catalog_controller.hpp"
 #include "interfaces/http/controllers/channel_controller.hpp"
@@ -33,6 +34,7 @@
 #include "interfaces/http/controllers/inbox_controller.hpp"
 #include "interfaces/http/controllers/live_controller.hpp"
 #include "interfaces/http/controllers/media_controller.hpp"
+#include "interfaces/http/controllers/public_link_controller.hpp"
 #include "interfaces/http/controllers/sales_controller.hpp"
 #include "interfaces/http/controllers/system_controller.hpp"
 #include "interfaces/http/controllers/transfer_controller.hpp"
@@ -217,7 +219,7 @@ int cmd_serve(Config config, const Args& args) {
   postgres::JobRunner jobs(db.conninfo(), {config.job_workers, config.job_lease});
   // The AI agent's turn plugs in here; until then inbound messages get the welcome/inactive
   // messages and the team's replies only.
-  jobs.handle_in_transaction("inbound", messaging::handle_inbound_message(nullptr));
+  jobs.handle_in_transaction("inbound", messaging::handle_inbound_message(nullptr, base_url));
   jobs.handle("send", messaging::send_outbound_message(sealer, graph, throttle, pipeline));
   jobs.handle("read", messaging::send_read_receipt(sealer, graph, throttle, pipeline));
   http::LiveHub hub;
@@ -255,8 +257,10 @@ int cmd_serve(Config config, const Args& args) {
   const http::InboxController inbox;
   const http::LiveController live_controller(guard, pool, hub);
   const http::MediaController media(sealer, graph, config.data_dir, config.whatsapp_api_base_url);
+  const http::AgentController agent(sealer);
+  const http::PublicLinkController public_links(config.login_ip_limit);
   const http::Router router = http::build_routes(
-      {system, auth, workspaces, catalog, sales, transfer, images, channel, inbox, live_controller, media});
+      {system, auth, workspaces, catalog, sales, transfer, images, channel, inbox, live_controller, media, agent, public_links});
   const http::App app(router, guard, statics ? &*statics : nullptr, metrics);
   http::Server server(config, app, pool);
   ingestor.start();

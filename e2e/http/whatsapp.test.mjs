@@ -189,12 +189,13 @@ test('first contact gets the welcome message through the outbox; statuses only m
   assert.equal((await hook(delivery([text(from, 'Buongiorno')]))).status, 200);
   const conv = await conversationOf(from);
   const welcome = await waitFor(async () => (await thread(conv.id)).find((m) => m.direction === 'outbound' && m.status === 'accepted'), 'welcome accepted');
-  assert.equal(welcome.text, 'Benvenuto da Bottega Italiana!');
+  // An unregistered customer gets the welcome with a registration link, and nothing else.
+  assert.match(welcome.text, /^Benvenuto da Bottega Italiana!\n\nPer ordinare e ricevere assistenza completa, registrati qui \(link valido 24 ore\): http:\/\/\S+\/s\/[A-Za-z0-9_-]{43}$/);
   assert.equal(welcome.authorKind, 'system');
   const sent = graph.messages().find((r) => r.wamid === welcome.providerMessageId);
   assert.equal(sent.path, `/v21.0/${PHONE_ID}/messages`);
   assert.equal(sent.auth, `Bearer ${TOKEN}`);
-  assert.deepEqual(sent.body.text, { preview_url: false, body: 'Benvenuto da Bottega Italiana!' });
+  assert.deepEqual(sent.body.text, { preview_url: false, body: welcome.text });
   assert.equal(sent.body.to, from);
   assert.equal(sent.body.biz_opaque_callback_data, welcome.id);
   const st = (status, extra = {}) => delivery(null, { statuses: [{ id: welcome.providerMessageId, status, timestamp: now(), recipient_id: from, ...extra }] });
@@ -397,7 +398,7 @@ test('simulator: a team member plays a customer through the same pipeline; repli
   assert.equal(conv.sandbox, true);
   assert.equal(conv.customer.name, 'Tester');
   const welcome = await waitFor(async () => (await thread(conv.id)).find((m) => m.direction === 'outbound' && m.status === 'delivered'), 'welcome delivered to the simulator');
-  assert.equal(welcome.text, 'Benvenuto da Bottega Italiana!');
+  assert.match(welcome.text, /^Benvenuto da Bottega Italiana!\n\nPer ordinare/);
   assert.ok(!graph.messages().some((m) => m.body.to === '393330000099'), 'nothing went to WhatsApp');
   const reply = await agent.post(`${w}/conversations/${conv.id}/messages`, { interactive: { type: 'button', body: 'Vuoi il catalogo?', buttons: [{ id: 'yes', title: 'Sì' }, { id: 'no', title: 'No' }] } });
   assert.equal(reply.status, 202);

@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 #include <pqxx/pqxx>
 
+#include "infrastructure/links/secure_links.hpp"
 #include "infrastructure/logging/log.hpp"
 #include "infrastructure/messaging/outbound.hpp"
 #include "infrastructure/messaging/pipeline.hpp"
@@ -11,8 +12,25 @@
 
 namespace shopme::messaging {
 
-postgres::JobRunner::TransactionalHandler handle_inbound_message(TurnHandler turn) {
-  return [turn = std::move(turn)](const postgres::Job& job, pqxx::work& tx) {
+namespace {
+
+std::string registration_invitation(const std::string& language, const std::string& url) {
+  if (language == "en")
+    return "To order and get full assistance, please register here (the link is valid for 24 hours): " + url;
+  if (language == "es")
+    return "Para hacer pedidos y recibir asistencia completa, regístrate aquí (enlace válido 24 horas): " +
+           url;
+  if (language == "pt")
+    return "Para encomendar e receber assistência completa, registe-se aqui (ligação válida por 24 horas): " +
+           url;
+  return "Per ordinare e ricevere assistenza completa, registrati qui (link valido 24 ore): " + url;
+}
+
+}  // namespace
+
+postgres::JobRunner::TransactionalHandler handle_inbound_message(TurnHandler turn,
+                                                                 const std::string& public_base_url) {
+  return [turn = std::move(turn), &public_base_url](const postgres::Job& job, pqxx::work& tx) {
     const auto* mid = job.payload.if_contains("messageId");
     if (!mid || !mid->is_string()) return postgres::JobResult::dead("inbound job without a message id");
     const std::string ws = job.workspace_id;
@@ -22,7 +40,8 @@ postgres::JobRunner::TransactionalHandler handle_inbound_message(TurnHandler tur
         "       cu.id, cu.blocked, coalesce(cu.blocked_until <= now(), false), w.status = 'active',"
         "       ch.workspace_id IS NOT NULL, coalesce(ch.enabled, false), coalesce(ch.welcome_message, ''),"
         "       coalesce(ch.inactive_message, ''), coalesce(ch.abuse_max_per_minute, 20),"
-        "       coalesce(ch.abuse_block_minutes, 60)"
+        "       coalesce(ch.abuse_block_minutes, 60),"
+        "       cu.registered_at IS NOT NULL AND cu.gdpr_consent_at IS NOT NULL, cu.language"
         "  FROM messages m"
         "  JOIN conversations c ON c.workspace_id = m.workspace_id AND c.id = m.conversation_id"
         "  JOIN customers cu ON cu.workspace_id = c.workspace_id AND cu.id = c.customer_id"
@@ -48,6 +67,8 @@ postgres::JobRunner::TransactionalHandler handle_inbound_message(TurnHandler tur
     const std::string inactive = r[15].c_str();
     const int max_per_minute = r[16].as<int>();
     const int block_minutes = r[17].as<int>();
+    const bool registered = r[18].as<bool>();
+    const std::string language = r[19].c_str();
 
     auto finish = [&] {
       postgres::complete_job(tx, job);
@@ -111,13 +132,31 @@ postgres::JobRunner::TransactionalHandler handle_inbound_message(TurnHandler tur
       }
       return finish();
     }
+    // In human mode the team answers; the message.created event already reached their inbox.
+    if (human) return finish();
+    if (!registered) {
+      // Registration gate: the customer gets a link to register (and give consent) and nothing else
+      // until they have; while a link sent earlier is still valid, no new one is sent.
+      const bool pending =
+          tx.exec_params1(
+                "SELECT EXISTS (SELECT 1 FROM secure_links WHERE workspace_id = $1 AND customer_id = $2"
+                " AND type = 'registration' AND used_at IS NULL AND expires_at > now())",
+                ws, t.customer_id)[0]
+              .as<bool>();
+      if (!pending) {
+        const auto link = links::issue(tx, ws, links::spec_for("registration"), t.customer_id);
+        const std::string url = public_base_url + "/s/" + link.token;
+        send_text((first_contact && !welcome.empty() ? welcome + "\n\n" : "") +
+                  registration_invitation(language, url));
+      }
+    } else if (first_contact && !welcome.empty()) {
+      send_text(welcome);
+    }
     if (first_contact) {
-      if (!welcome.empty()) send_text(welcome);
       tx.exec_params0("UPDATE conversations SET welcomed_at = now() WHERE workspace_id = $1 AND id = $2", ws,
                       t.conversation_id);
     }
-    // In human mode the team answers; the message.created event already reached their inbox.
-    if (human) return finish();
+    if (!registered) return finish();
     if (turn) turn(tx, t);
     return finish();
   };

@@ -1,7 +1,7 @@
 #pragma once
 // The job handlers of the message pipeline. Each is one use case, run by the JobRunner:
 //   inbound — decide what an inbound message leads to (abuse control, blocked customer, inactive
-//             channel, welcome, human mode, then the conversation turn);
+//             channel, human mode, the registration gate with its link, welcome, then the turn);
 //   send    — deliver one outbox row to WhatsApp (or to the simulator) under the per-number
 //             throughput and the 24-hour window, with retries and permanent failures recorded;
 //   read    — send a read receipt for an inbound message the team has seen.
@@ -52,7 +52,8 @@ class Throttle {
   std::map<std::string, Bucket> buckets_;
 };
 
-postgres::JobRunner::TransactionalHandler handle_inbound_message(TurnHandler turn);
+// `public_base_url` is read at each job (the server learns its port after listening).
+postgres::JobRunner::TransactionalHandler handle_inbound_message(TurnHandler turn, const std::string& public_base_url);
 postgres::JobRunner::Handler send_outbound_message(const crypto::Sealer& sealer,
                                                    const whatsapp::GraphApi& api, Throttle& throttle,
                                                    PipelineSettings settings);

@@ -1,5 +1,6 @@
 #include "interfaces/http/routes.hpp"
 
+#include "interfaces/http/controllers/agent_controller.hpp"
 #include "interfaces/http/controllers/auth_controller.hpp"
 #include "interfaces/http/controllers/catalog_controller.hpp"
 #include "interfaces/http/controllers/channel_controller.hpp"
@@ -7,6 +8,7 @@
 #include "interfaces/http/controllers/inbox_controller.hpp"
 #include "interfaces/http/controllers/live_controller.hpp"
 #include "interfaces/http/controllers/media_controller.hpp"
+#include "interfaces/http/controllers/public_link_controller.hpp"
 #include "interfaces/http/controllers/sales_controller.hpp"
 #include "interfaces/http/controllers/system_controller.hpp"
 #include "interfaces/http/controllers/transfer_controller.hpp"
@@ -161,6 +163,18 @@ Router build_routes(const Controllers& c) {
     hook.csrf_exempt = true;  // a server-to-server call, authenticated by its HMAC signature
     r.add(std::move(hook));
   }
+
+  // public pages behind the links sent to customers (the token is the only credential)
+  using P = PublicLinkController;
+  r.add(open("GET",      "/api/public/links/{token}",              bind(c.public_links, &P::get)));
+  r.add(open("POST",     "/api/public/links/{token}/registration", bind(c.public_links, &P::register_customer)));
+
+  // the AI agent's configuration
+  using Ag = AgentController;
+  r.add(member("GET",    w + "/agent",                            Action::kManageSettings, bind(c.agent, &Ag::get)));
+  r.add(member("PUT",    w + "/agent",                            Action::kManageSettings, bind(c.agent, &Ag::put)));
+  r.add(member("GET",    w + "/agent/prompts",                    Action::kManageSettings, bind(c.agent, &Ag::prompts)));
+  r.add(member("POST",   w + "/agent/prompts/{version}/restore",  Action::kManageSettings, bind(c.agent, &Ag::restore_prompt)));
 
   // inbox
   r.add(member("GET",    w + "/conversations",                Action::kUseInbox, bind(in, &In::list)));

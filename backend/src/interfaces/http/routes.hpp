@@ -14,6 +14,8 @@ class ChannelController;
 class InboxController;
 class LiveController;
 class MediaController;
+class AgentController;
+class PublicLinkController;
 
 struct Controllers {
   const SystemController& system;
@@ -27,6 +29,8 @@ struct Controllers {
   const InboxController& inbox;
   const LiveController& live;
   const MediaController& media;
+  const AgentController& agent;
+  const PublicLinkController& public_links;
 };
 
 // The whole route table: every route with its permission, in one place.
