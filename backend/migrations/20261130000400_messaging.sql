@@ -44,6 +44,7 @@ CREATE TABLE conversations (
   last_inbound_at     timestamptz,  -- opens the 24-hour customer-service window
   welcomed_at         timestamptz,
   inactive_notice_at  timestamptz,
+  agent_answered_seq  bigint NOT NULL DEFAULT 0,  -- the agent has answered inbound messages up to here
   created_at          timestamptz NOT NULL DEFAULT now(),
   updated_at          timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (workspace_id, id),

@@ -13,6 +13,7 @@
 
 #include "config/build_info.hpp"
 #include "config/config.hpp"
+#include "infrastructure/agent/agent_turn.hpp"
 #include "infrastructure/crypto/sealed.hpp"
 #include "infrastructure/crypto/server_secrets.hpp"
 #include "infrastructure/logging/log.hpp"
@@ -219,7 +220,17 @@ int cmd_serve(Config config, const Args& args) {
   postgres::JobRunner jobs(db.conninfo(), {config.job_workers, config.job_lease});
   // The AI agent's turn plugs in here; until then inbound messages get the welcome/inactive
   // messages and the team's replies only.
-  jobs.handle_in_transaction("inbound", messaging::handle_inbound_message(nullptr, base_url));
+  // The conversation turn: the agent answers in its own job (it calls out to a language model, which
+  // must not hold the inbound job's transaction); same ordering key, so turns keep the message order.
+  jobs.handle_in_transaction("inbound", messaging::handle_inbound_message(
+                                            [](pqxx::transaction_base& tx, const messaging::InboundTurn& t) {
+                                              postgres::enqueue_job(tx, t.workspace_id, "agent_turn",
+                                                                    "conversation:" + t.conversation_id,
+                                                                    {{"conversationId", t.conversation_id}},
+                                                                    3);
+                                            },
+                                            base_url));
+  jobs.handle("agent_turn", agent::run_agent_turn(sealer));
   jobs.handle("send", messaging::send_outbound_message(sealer, graph, throttle, pipeline));
   jobs.handle("read", messaging::send_read_receipt(sealer, graph, throttle, pipeline));
   http::LiveHub hub;
@@ -259,8 +270,9 @@ int cmd_serve(Config config, const Args& args) {
   const http::MediaController media(sealer, graph, config.data_dir, config.whatsapp_api_base_url);
   const http::AgentController agent(sealer);
   const http::PublicLinkController public_links(config.login_ip_limit);
-  const http::Router router = http::build_routes(
-      {system, auth, workspaces, catalog, sales, transfer, images, channel, inbox, live_controller, media, agent, public_links});
+  const http::Router router =
+      http::build_routes({system, auth, workspaces, catalog, sales, transfer, images, channel, inbox,
+                          live_controller, media, agent, public_links});
   const http::App app(router, guard, statics ? &*statics : nullptr, metrics);
   http::Server server(config, app, pool);
   ingestor.start();

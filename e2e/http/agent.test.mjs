@@ -2,11 +2,15 @@
 // tools, and the system prompt's version history with restore.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, seededDatabase, Client, generousLimits, psql } from './lib.mjs';
+import { startServer, seededDatabase, Client, generousLimits, psql, sleep } from './lib.mjs';
+import { startFakeLlm, text, toolCalls, failure } from './fake-llm.mjs';
 
-let srv, admin, manager, conninfo, w, hotel;
+let srv, admin, manager, conninfo, w, hotel, llm;
 before(async () => {
+  llm = await startFakeLlm();
   conninfo = seededDatabase('agent_test');
+  // The turn tests poll the thread; the per-workspace API limit is not what they test.
+  psql('UPDATE workspaces SET api_rate_limit = 100000', conninfo);
   srv = await startServer({ env: { DATABASE_URL: conninfo, ...generousLimits } });
   admin = new Client(srv.base);
   manager = new Client(srv.base);
@@ -15,7 +19,7 @@ before(async () => {
   w = `/api/workspaces/${me.memberships.find((m) => m.workspaceName === 'Bottega Italiana').workspaceId}`;
   hotel = `/api/workspaces/${me.memberships.find((m) => m.workspaceName === 'Hotel Belvedere').workspaceId}`;
 });
-after(async () => { await srv.stop(); });
+after(async () => { await srv.stop(); await llm.close(); });
 
 test('defaults: the builtin agent with every tool', async () => {
   const r = await admin.get(`${w}/agent`);
@@ -79,4 +83,114 @@ test('the system prompt is versioned; an unchanged prompt makes no version; an o
   assert.equal((await admin.post(`${w}/agent/prompts/abc/restore`)).status, 404);
   assert.equal((await admin.post(`${hotel}/agent/prompts/1/restore`)).status, 404, 'versions belong to their workspace');
   assert.equal((await manager.get(`${w}/agent/prompts`)).status, 403);
+});
+
+// --- the agent's turn -------------------------------------------------------------------------
+
+async function waitFor(fn, what, timeout = 15000) {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    const v = await fn();
+    if (v) return v;
+    await sleep(50);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+let phoneSeq = 300;
+// A customer who has registered (the gate is covered in links.test.mjs).
+async function registeredCustomer() {
+  const phone = `+3933300${String(++phoneSeq).padStart(5, '0')}`;
+  const first = await admin.post(`${w}/simulator/messages`, { name: 'Marta', phone, text: 'Ciao' });
+  const conv = first.json.conversationId;
+  const customer = (await admin.get(`${w}/conversations/${conv}`)).json.customer.id;
+  await waitFor(async () => (await replies(conv)).length === 1, 'the registration link');
+  psql(`UPDATE customers SET registered_at = now(), gdpr_consent_at = now(), gdpr_consent_version = 'v1' WHERE id = '${customer}'`, conninfo);
+  return { phone, conv, say: (t) => admin.post(`${w}/simulator/messages`, { name: 'Marta', phone, text: t }) };
+}
+const replies = async (conv) => (await admin.get(`${w}/conversations/${conv}/messages?limit=100`)).json.items.filter((m) => m.direction === 'outbound').reverse();
+const agentReplies = async (conv) => (await replies(conv)).filter((m) => m.authorKind === 'agent');
+const notes = async (conv) => (await admin.get(`${w}/conversations/${conv}/notes`)).json.items.map((n) => n.text);
+
+test('offline agent: greets, finds products with prices and answers FAQs from the catalog', async () => {
+  await admin.put(`${w}/agent`, { provider: 'builtin' });
+  const c = await registeredCustomer();
+  await c.say('Avete il parmigiano?');
+  const [reply] = await waitFor(async () => { const r = await agentReplies(c.conv); return r.length ? r : null; }, 'the agent reply');
+  assert.match(reply.text, /Parmigiano Reggiano/);
+  assert.match(reply.text, /\d+,\d\d €/, 'prices in the customer\'s format');
+  await c.say('buongiorno');
+  const greeting = await waitFor(async () => (await agentReplies(c.conv))[1], 'the greeting');
+  assert.match(greeting.text, /^Ciao Marta!/);
+});
+
+test('offline agent: asking for a person hands the conversation to the team, live and by e-mail', async () => {
+  const c = await registeredCustomer();
+  const mails = Number(psql('SELECT count(*) FROM mail_outbox', conninfo));
+  await c.say('vorrei parlare con un operatore');
+  const [reply] = await waitFor(async () => { const r = await agentReplies(c.conv); return r.length ? r : null; }, 'the hand-over reply');
+  assert.match(reply.text, /persona del team/);
+  assert.equal((await admin.get(`${w}/conversations/${c.conv}`)).json.mode, 'human');
+  assert.ok(Number(psql('SELECT count(*) FROM mail_outbox', conninfo)) > mails, 'the team is e-mailed');
+  await c.say('ci sei?');
+  await sleep(800);
+  assert.equal((await agentReplies(c.conv)).length, 1, 'in human mode the bot stays silent');
+});
+
+test('language model: tools called with validated arguments, results fed back, reply sent, debug notes and tokens recorded', async () => {
+  await admin.put(`${w}/agent`, { provider: 'openai-compatible', baseUrl: llm.base, model: 'shop-model', apiKey: 'sk-agent-test', debug: true, enabledTools: [] });
+  const c = await registeredCustomer();
+  llm.state.requests.length = 0;
+  llm.state.plan.push(
+    toolCalls(['search_products', { limit: 2 }]), // missing the required query: refused back to the model
+    toolCalls(['search_products', '{"query": "olio extravergine"}']),
+    (req) => {
+      const results = req.messages.filter((m) => m.role === 'tool').map((m) => m.content).join('\n');
+      return text(results.includes('Olio') ? 'Sì! Abbiamo l\'olio extravergine Taggiasca.' : 'Non trovo nulla.');
+    },
+  );
+  await c.say('Avete olio buono?');
+  const [reply] = await waitFor(async () => { const r = await agentReplies(c.conv); return r.length ? r : null; }, 'the model reply');
+  assert.equal(reply.text, 'Sì! Abbiamo l\'olio extravergine Taggiasca.');
+  const [first, second, third] = llm.state.requests;
+  assert.equal(first.path, '/v1/chat/completions');
+  assert.equal(first.auth, 'Bearer sk-agent-test');
+  assert.equal(first.body.model, 'shop-model');
+  assert.ok(first.body.tools.some((t) => t.function.name === 'search_products'));
+  assert.equal(first.body.messages[0].role, 'system');
+  assert.equal(first.body.messages.at(-1).content, 'Avete olio buono?');
+  const refusal = second.body.messages.find((m) => m.role === 'tool');
+  assert.match(refusal.content, /missing required argument query/);
+  assert.equal(refusal.tool_call_id, second.body.messages.find((m) => m.tool_calls)?.tool_calls[0].id);
+  assert.ok(third.body.messages.filter((m) => m.role === 'tool').length === 2);
+  assert.ok(!JSON.stringify(first.body).includes('+39'), 'no phone number reaches the model');
+  const n = await notes(c.conv);
+  assert.ok(n.some((t) => t.startsWith('Tool search_products')), 'debug mode shows tool calls to the team');
+  assert.ok(Number(psql("SELECT sum(prompt_tokens) FROM agent_token_usage", conninfo)) >= 300);
+});
+
+test('language model failing: the offline agent answers and the team sees why', async () => {
+  const c = await registeredCustomer();
+  llm.state.plan.push(failure(500), failure(503));
+  await c.say('Avete il parmigiano?');
+  const [reply] = await waitFor(async () => { const r = await agentReplies(c.conv); return r.length ? r : null; }, 'the fallback reply');
+  assert.match(reply.text, /Parmigiano Reggiano/);
+  assert.ok((await notes(c.conv)).some((t) => t.startsWith('The AI provider failed')));
+});
+
+test('a burst of messages during a turn is answered once, merged', async () => {
+  await admin.put(`${w}/agent`, { provider: 'openai-compatible', baseUrl: llm.base, model: 'shop-model' });
+  const c = await registeredCustomer();
+  llm.state.requests.length = 0;
+  llm.state.delayMs = 1200;
+  llm.state.plan.push(text('Prima risposta'), (req) => text(`Hai scritto: ${req.messages.at(-1).content.replaceAll('\n', ' | ')}`));
+  await c.say('uno');
+  await sleep(300);
+  await c.say('due');
+  await c.say('tre');
+  await waitFor(async () => (await agentReplies(c.conv)).length === 2, 'two replies', 20000);
+  await sleep(1500);
+  llm.state.delayMs = 0;
+  const texts = (await agentReplies(c.conv)).map((m) => m.text);
+  assert.deepEqual(texts, ['Prima risposta', 'Hai scritto: due | tre']);
+  assert.equal(llm.state.requests.length, 2);
 });

@@ -1,0 +1,20 @@
+#pragma once
+// One agent turn for a conversation: everything the customer wrote since the last answer (a burst
+// of quick messages is answered once), answered by the configured language model with tools, or by
+// the offline agent when none is configured or the model fails. The reply goes through the outbox
+// in the same transaction that completes the job, so a retried turn never answers twice.
+#include <string>
+
+#include "infrastructure/crypto/sealed.hpp"
+#include "infrastructure/postgres/job_queue.hpp"
+
+namespace shopme::agent {
+
+postgres::JobRunner::Handler run_agent_turn(const crypto::Sealer& sealer);
+
+// The offline agent: no model, keyword rules over the same tools. Returns the reply text.
+struct ToolContext;
+std::string builtin_reply(ToolContext& context, const std::string& customer_text,
+                          const std::string& customer_name, bool* handed_over = nullptr);
+
+}  // namespace shopme::agent

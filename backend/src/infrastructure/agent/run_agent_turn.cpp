@@ -1,0 +1,281 @@
+// Use case: answer what the customer wrote since the last reply. See agent_turn.hpp.
+#include <boost/json.hpp>
+#include <chrono>
+#include <pqxx/pqxx>
+#include <thread>
+
+#include "infrastructure/agent/agent_turn.hpp"
+#include "infrastructure/agent/tools.hpp"
+#include "infrastructure/crypto/hash.hpp"
+#include "infrastructure/llm/openai_chat.hpp"
+#include "infrastructure/logging/log.hpp"
+#include "infrastructure/messaging/outbound.hpp"
+#include "infrastructure/postgres/pqxx_compat.hpp"
+
+namespace shopme::agent {
+namespace json = boost::json;
+using postgres::JobResult;
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr int kMaxToolRounds = 4;
+constexpr std::size_t kMaxToolResult = 6000;
+
+std::string default_prompt(const std::string& shop) {
+  return "You are the shop assistant of " + shop +
+         " on WhatsApp. Answer briefly and warmly in the customer's language. Use the tools to look up "
+         "products, "
+         "prices, stock, services, offers and answers to common questions; never invent a product or a "
+         "price. Never "
+         "ask for or repeat personal data (addresses, e-mail, payment details) in the chat: registration, "
+         "payments "
+         "and profile changes happen only through the secure links the shop sends. When the customer asks "
+         "for a "
+         "person, or you cannot help, call contact_operator.";
+}
+
+std::string clip(std::string s, std::size_t n) {
+  if (s.size() > n) s = s.substr(0, n) + "…";
+  return s;
+}
+
+struct TurnData {
+  bool bot = false;
+  std::string customer_id, customer_name, language, currency, shop;
+  std::string provider, base_url, model, prompt;
+  std::optional<std::string> api_key;
+  double temperature = 0.3;
+  int max_tokens = 800, timeout_ms = 20000;
+  std::vector<std::string> enabled;
+  bool debug = false;
+  std::string unanswered;          // the customer's new messages, merged
+  long long answered_through = 0;  // the last of them
+  std::vector<ChatMessage> history;
+};
+
+std::vector<std::string> array_of(const pqxx::field& f) {
+  std::vector<std::string> out;
+  auto arr = f.as_array();
+  for (auto [kind, value] = arr.get_next(); kind != pqxx::array_parser::juncture::done;
+       std::tie(kind, value) = arr.get_next()) {
+    if (kind == pqxx::array_parser::juncture::string_value) out.push_back(value);
+  }
+  return out;
+}
+
+std::optional<TurnData> load(pqxx::connection& conn, const crypto::Sealer& sealer, const std::string& ws,
+                             const std::string& conv) {
+  pqxx::read_transaction tx(conn);
+  const auto rows = tx.exec_params(
+      "SELECT c.mode = 'bot' AND NOT cu.blocked, cu.id, cu.name, cu.language, w.currency, w.name,"
+      "       coalesce(s.provider, 'builtin'), coalesce(s.base_url, ''), coalesce(s.model, ''), "
+      "s.api_key_sealed,"
+      "       coalesce(s.temperature, 0.3)::float8, coalesce(s.max_tokens, 800), coalesce(s.timeout_ms, "
+      "20000),"
+      "       coalesce(s.enabled_tools, '{}'), coalesce(s.debug, false), p.text"
+      "  FROM conversations c JOIN customers cu ON cu.workspace_id = c.workspace_id AND cu.id = c.customer_id"
+      "  JOIN workspaces w ON w.id = c.workspace_id"
+      "  LEFT JOIN agent_settings s ON s.workspace_id = c.workspace_id"
+      "  LEFT JOIN agent_prompts p ON p.workspace_id = s.workspace_id AND p.version = s.prompt_version"
+      " WHERE c.workspace_id = $1 AND c.id = $2",
+      ws, conv);
+  if (rows.empty()) return std::nullopt;
+  const auto& r = rows[0];
+  TurnData d;
+  d.bot = r[0].as<bool>();
+  d.customer_id = r[1].c_str();
+  d.customer_name = r[2].c_str();
+  d.language = r[3].c_str();
+  d.currency = r[4].c_str();
+  d.shop = r[5].c_str();
+  d.provider = r[6].c_str();
+  d.base_url = r[7].c_str();
+  d.model = r[8].c_str();
+  if (!r[9].is_null()) {
+    if (auto raw = crypto::base64url_decode(r[9].c_str()))
+      d.api_key = sealer.open(*raw, "agent:" + ws + ":apiKey");
+  }
+  d.temperature = r[10].as<double>();
+  d.max_tokens = r[11].as<int>();
+  d.timeout_ms = r[12].as<int>();
+  d.enabled = array_of(r[13]);
+  d.debug = r[14].as<bool>();
+  d.prompt = r[15].is_null() ? default_prompt(d.shop) : std::string(r[15].c_str());
+  // What the customer wrote since anything was last sent to them.
+  // Answered means: by an earlier turn (up to the seq it recorded), or by a person or the system
+  // (an operator's reply, the registration confirmation) sent after it.
+  const auto fresh = tx.exec_params(
+      "SELECT coalesce(string_agg(nullif(m.text, ''), E'\\n' ORDER BY m.seq), ''), coalesce(max(m.seq), 0)"
+      "  FROM messages m JOIN conversations c ON c.workspace_id = m.workspace_id AND c.id = m.conversation_id"
+      " WHERE m.workspace_id = $1 AND m.conversation_id = $2 AND m.direction = 'inbound' AND m.type <> "
+      "'reaction'"
+      "   AND m.seq > greatest(c.agent_answered_seq, coalesce((SELECT max(seq) FROM messages WHERE "
+      "workspace_id = $1"
+      "        AND conversation_id = $2 AND direction = 'outbound' AND author_kind IN ('operator', "
+      "'system')), 0))",
+      ws, conv);
+  d.unanswered = fresh[0][0].c_str();
+  d.answered_through = fresh[0][1].as<long long>();
+  // Earlier exchanges, oldest first, for context.
+  const auto past = tx.exec_params(
+      "SELECT direction, text FROM (SELECT seq, direction, text FROM messages WHERE workspace_id = $1"
+      "   AND conversation_id = $2 AND text <> '' AND seq <= coalesce((SELECT max(seq) FROM messages"
+      "   WHERE workspace_id = $1 AND conversation_id = $2 AND direction = 'outbound'), 0)"
+      "   ORDER BY seq DESC LIMIT 12) m ORDER BY seq",
+      ws, conv);
+  for (const auto& p : past) {
+    d.history.push_back({std::string_view(p[0].c_str()) == "inbound" ? "user" : "assistant",
+                         std::string(p[1].c_str()),
+                         {},
+                         {}});
+  }
+  return d;
+}
+
+struct Outcome {
+  std::string reply;
+  std::vector<std::string> notes;  // shown to the team in the thread
+  int prompt_tokens = 0, completion_tokens = 0;
+  bool handed_over = false;
+};
+
+// The language-model turn; nullopt with `why` when it failed and the offline agent must answer.
+std::optional<Outcome> model_turn(const TurnData& d, ToolContext& ctx, std::string& why) {
+  llm::OpenAiChatModel model(
+      {d.base_url, d.api_key.value_or(""), d.model, std::chrono::milliseconds(d.timeout_ms)});
+  const auto tools = available_tools(d.enabled);
+  CompletionRequest req;
+  req.temperature = d.temperature;
+  req.max_tokens = d.max_tokens;
+  for (const auto& t : tools) req.tools.push_back(t.spec);
+  req.messages.push_back({"system",
+                          d.prompt + "\nThe customer's name is " +
+                              (d.customer_name.empty() ? "unknown" : d.customer_name) +
+                              "; their language code is " + d.language + ".",
+                          {},
+                          {}});
+  for (const auto& h : d.history) req.messages.push_back(h);
+  req.messages.push_back({"user", d.unanswered, {}, {}});
+  Outcome out;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(d.timeout_ms) * 2;
+  for (int round = 0; round <= kMaxToolRounds; ++round) {
+    if (round == kMaxToolRounds) req.tools.clear();  // the last round must answer in words
+    auto c = model.complete(req);
+    if (!c && c.error().kind == ErrorKind::kUnavailable && std::chrono::steady_clock::now() + 2s < deadline) {
+      std::this_thread::sleep_for(std::chrono::seconds(std::clamp(c.error().retry_after_seconds, 1, 2)));
+      c = model.complete(req);  // one retry within the turn's budget
+    }
+    if (!c) {
+      why = c.error().detail;
+      return std::nullopt;
+    }
+    out.prompt_tokens += c->prompt_tokens;
+    out.completion_tokens += c->completion_tokens;
+    if (c->message.tool_calls.empty()) {
+      out.reply = c->message.content.value_or("");
+      if (out.reply.empty()) {
+        why = "the model answered with empty text";
+        return std::nullopt;
+      }
+      return out;
+    }
+    req.messages.push_back(c->message);
+    for (const auto& call : c->message.tool_calls) {
+      json::value result;
+      const Tool* tool = nullptr;
+      for (const auto& t : tools) {
+        if (t.spec.name == call.name) tool = &t;
+      }
+      boost::system::error_code ec;
+      auto args = json::parse(call.arguments.empty() ? "{}" : call.arguments, ec);
+      if (!tool) {
+        result = json::object{{"error", "there is no tool named " + call.name}};
+      } else if (ec) {
+        result = json::object{{"error", "the arguments are not valid JSON"}};
+      } else if (auto bad = check_arguments(tool->spec.parameters, args)) {
+        result = json::object{{"error", *bad}};
+      } else {
+        result = tool->run(ctx, args.as_object());
+        if (call.name == "contact_operator") out.handed_over = true;
+      }
+      const auto text = clip(json::serialize(result), kMaxToolResult);
+      if (d.debug)
+        out.notes.push_back("Tool " + call.name + " " + clip(call.arguments, 300) + " → " + clip(text, 700));
+      req.messages.push_back({"tool", text, {}, call.id});
+    }
+  }
+  why = "the model did not finish within the tool rounds";
+  return std::nullopt;
+}
+
+}  // namespace
+
+postgres::JobRunner::Handler run_agent_turn(const crypto::Sealer& sealer) {
+  return [&sealer](const postgres::Job& job, pqxx::connection& conn) -> JobResult {
+    const auto* cv = job.payload.if_contains("conversationId");
+    if (!cv || !cv->is_string()) return JobResult::dead("agent turn without a conversation");
+    const std::string ws = job.workspace_id;
+    const std::string conv(cv->as_string());
+    auto data = load(conn, sealer, ws, conv);
+    auto finish_silently = [&] {
+      pqxx::work tx(conn);
+      postgres::complete_job(tx, job);
+      tx.commit();
+      return JobResult::done();
+    };
+    // Nothing new (a burst already answered by an earlier turn), or the team or a block took over.
+    if (!data || !data->bot || data->unanswered.empty()) return finish_silently();
+
+    ToolContext ctx{conn, ws, conv, data->customer_id, data->language, data->currency};
+    Outcome out;
+    const bool use_model =
+        data->provider == "openai-compatible" && !data->base_url.empty() && !data->model.empty();
+    if (use_model) {
+      std::string why;
+      if (auto o = model_turn(*data, ctx, why)) {
+        out = std::move(*o);
+      } else {
+        log::warn("agent model failed; the offline agent answers", {{"workspace", ws}, {"reason", why}});
+        out.notes.push_back("The AI provider failed (" + clip(why, 300) + "); the offline agent answered.");
+        out.reply = builtin_reply(ctx, data->unanswered, data->customer_name, &out.handed_over);
+      }
+    } else {
+      out.reply = builtin_reply(ctx, data->unanswered, data->customer_name, &out.handed_over);
+    }
+
+    pqxx::work tx(conn);
+    const auto mode = tx.exec_params1(
+        "SELECT mode FROM conversations WHERE workspace_id = $1 AND id = $2 FOR UPDATE", ws, conv);
+    // An operator who took over during the turn has the last word; a hand-over by the agent itself
+    // still tells the customer someone is coming.
+    const bool still_ours = std::string_view(mode[0].c_str()) == "bot" || out.handed_over;
+    if (still_ours && !out.reply.empty()) {
+      tx.exec_params0(
+          "UPDATE conversations SET agent_answered_seq = greatest(agent_answered_seq, $3) WHERE workspace_id "
+          "= $1 AND id = $2",
+          ws, conv, data->answered_through);
+      messaging::OutboundMessage m;
+      m.body = clip(out.reply, messaging::kMaxTextLength - 10);
+      messaging::queue_outbound(tx, ws, conv, m, "agent");
+    }
+    for (const auto& n : out.notes) {
+      tx.exec_params0(
+          "INSERT INTO conversation_notes (workspace_id, conversation_id, text) VALUES ($1, $2, $3)", ws,
+          conv, n);
+      messaging::notify(tx, "note.created", ws, conv);
+    }
+    tx.exec_params0(
+        "INSERT INTO agent_token_usage (workspace_id, day, prompt_tokens, completion_tokens, turns)"
+        " VALUES ($1, current_date, $2, $3, 1) ON CONFLICT (workspace_id, day) DO UPDATE SET"
+        " prompt_tokens = agent_token_usage.prompt_tokens + $2, completion_tokens = "
+        "agent_token_usage.completion_tokens + $3,"
+        " turns = agent_token_usage.turns + 1",
+        ws, static_cast<long long>(out.prompt_tokens), static_cast<long long>(out.completion_tokens));
+    postgres::complete_job(tx, job);
+    tx.commit();
+    return JobResult::done();
+  };
+}
+
+}  // namespace shopme::agent
