@@ -194,3 +194,26 @@ test('a burst of messages during a turn is answered once, merged', async () => {
   assert.deepEqual(texts, ['Prima risposta', 'Hai scritto: due | tre']);
   assert.equal(llm.state.requests.length, 2);
 });
+
+test('cart tools: a line set twice stays one line, promo code checked by the domain pricing, totals from the server', async () => {
+  await admin.put(`${w}/agent`, { provider: 'openai-compatible', baseUrl: llm.base, model: 'shop-model', debug: false });
+  const c = await registeredCustomer();
+  const lastTool = (req) => JSON.parse(req.messages.filter((m) => m.role === 'tool').at(-1).content);
+  let productId;
+  llm.state.plan.push(
+    toolCalls(['search_products', { query: 'parmigiano' }]),
+    (req) => { productId = lastTool(req).items[0].id; return toolCalls(['add_to_cart', { productId, quantity: 2 }]); },
+    () => toolCalls(['add_to_cart', { productId, quantity: 2 }]),
+    toolCalls(['apply_promo_code', { code: 'NON-ESISTE' }]),
+    toolCalls(['view_cart', {}]),
+    (req) => { const cart = lastTool(req); return text(`Nel carrello: ${cart.items.map((i) => `${i.quantity} × ${i.name}`).join(', ')}. Totale ${cart.total}`); },
+  );
+  await c.say('Metti due parmigiani nel carrello');
+  const [reply] = await waitFor(async () => { const r = await agentReplies(c.conv); return r.length ? r : null; }, 'the cart reply');
+  assert.match(reply.text, /^Nel carrello: 2 × Parmigiano Reggiano.*Totale \d+,\d\d €$/);
+  const customer = (await admin.get(`${w}/conversations/${c.conv}`)).json.customer.id;
+  assert.equal(psql(`SELECT string_agg(quantity::text, ',') FROM cart_lines l JOIN carts k ON k.id = l.cart_id WHERE k.customer_id = '${customer}'`, conninfo), '2');
+  const promo = JSON.parse(llm.state.requests.at(-2).body.messages.filter((m) => m.role === 'tool').at(-1).content);
+  assert.equal(promo.promoCodeRejected, 'unknown');
+  assert.equal(psql(`SELECT coalesce(promo_code, 'none') FROM carts WHERE customer_id = '${customer}'`, conninfo), 'none');
+});

@@ -19,7 +19,7 @@ using namespace std::chrono_literals;
 
 namespace {
 
-constexpr int kMaxToolRounds = 4;
+constexpr int kMaxToolRounds = 6;  // search, look, add, code, view… then words
 constexpr std::size_t kMaxToolResult = 6000;
 
 std::string default_prompt(const std::string& shop) {

@@ -4,6 +4,7 @@
 #include <pqxx/pqxx>
 
 #include "application/agent/tool_names.hpp"
+#include "infrastructure/agent/cart_tools.hpp"
 #include "infrastructure/messaging/outbound.hpp"
 #include "infrastructure/postgres/catalog_search.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
@@ -237,7 +238,9 @@ std::vector<Tool> all_tools() {
 
 std::vector<Tool> available_tools(const std::vector<std::string>& enabled) {
   std::vector<Tool> out;
-  for (auto& t : all_tools()) {
+  auto tools = all_tools();
+  for (auto& t : cart_tools()) tools.push_back(std::move(t));
+  for (auto& t : tools) {
     bool on = enabled.empty();
     for (const auto& e : enabled) on = on || e == t.spec.name;
     if (on) out.push_back(std::move(t));

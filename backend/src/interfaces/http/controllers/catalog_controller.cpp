@@ -10,6 +10,7 @@
 #include "infrastructure/postgres/catalog_search.hpp"
 #include "infrastructure/postgres/db_worker_pool.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
+#include "infrastructure/postgres/pricing_inputs.hpp"
 #include "interfaces/http/auth_guard.hpp"
 #include "interfaces/http/controllers/resource_queries.hpp"
 #include "interfaces/http/json_input.hpp"
@@ -618,60 +619,17 @@ Response CatalogController::price_preview(Request& req, postgres::Db& db) const 
       bad.push_back({prefix + ".quantity", "must be a whole number from 1 to 10000"});
       continue;
     }
-    const auto r = tx.exec_params(
-        "WITH RECURSIVE path AS (SELECT c.id, c.parent_id FROM categories c JOIN products p ON "
-        "p.workspace_id = "
-        "c.workspace_id AND p.category_id = c.id WHERE p.workspace_id = $1::uuid AND p.id = $2::uuid UNION "
-        "ALL "
-        "SELECT c.id, c.parent_id FROM categories c JOIN path ON c.id = path.parent_id WHERE c.workspace_id "
-        "= "
-        "$1::uuid) SELECT p.price, p.tax_rate, coalesce((SELECT array_agg(id::text) FROM path), '{}') FROM "
-        "products "
-        "p WHERE p.workspace_id = $1::uuid AND p.id = $2::uuid",
-        ws, std::string(pid->as_string()));
-    if (r.empty()) {
+    auto line =
+        postgres::load_cart_line(tx, ws, std::string(pid->as_string()), static_cast<int>(qty->as_int64()));
+    if (!line) {
       bad.push_back({prefix + ".productId", "is not a product of this workspace"});
       continue;
     }
-    catalog::CartLine line{std::string(pid->as_string()),
-                           {},
-                           r[0][0].as<long long>(),
-                           static_cast<int>(qty->as_int64()),
-                           r[0][1].as<int>()};
-    line.category_path = text_array(r[0][2]);
-    lines.push_back(std::move(line));
+    lines.push_back(std::move(*line));
   }
   if (!bad.empty()) return problem(req, Error::invalid(std::move(bad)));
 
-  std::vector<catalog::Offer> offers;
-  for (const auto& r : tx.exec_params(
-           "SELECT id::text, name, type, value, buy_quantity, get_quantity, product_ids::text[], "
-           "category_ids::text[], "
-           "coalesce(extract(epoch FROM starts_at)::bigint, 0), coalesce(extract(epoch FROM "
-           "ends_at)::bigint, 0), "
-           "min_purchase, code, active, usage_limit IS NULL OR usage_count < usage_limit FROM offers WHERE "
-           "workspace_id = $1::uuid AND (active OR lower(code) = lower($2))",
-           ws, code)) {
-    catalog::Offer o;
-    o.id = r[0].as<std::string>();
-    o.name = r[1].as<std::string>();
-    const auto type = r[2].as<std::string>();
-    o.type = type == "percentage"     ? catalog::OfferType::kPercentage
-             : type == "fixed_amount" ? catalog::OfferType::kFixedAmount
-                                      : catalog::OfferType::kBuyXGetY;
-    o.value = r[3].as<long long>();
-    o.buy = r[4].as<int>();
-    o.get = r[5].as<int>();
-    o.product_ids = text_array(r[6]);
-    o.category_ids = text_array(r[7]);
-    o.starts_at = r[8].as<long long>();
-    o.ends_at = r[9].as<long long>();
-    o.min_purchase = r[10].as<long long>();
-    if (!r[11].is_null()) o.code = r[11].as<std::string>();
-    o.active = r[12].as<bool>();
-    o.usage_available = r[13].as<bool>();
-    offers.push_back(std::move(o));
-  }
+  const auto offers = postgres::load_offers(tx, ws, code);
   const auto result = catalog::price_cart(lines, offers, code, unix_now());
   boost::json::array out_lines;
   for (std::size_t i = 0; i < lines.size(); ++i) {

@@ -1,0 +1,169 @@
+// The cart tools: the customer's open cart, priced by the domain's one price calculation.
+// Quantities are absolute ("the cart holds 2"), so a retried turn sets the same line again.
+#include <boost/json.hpp>
+#include <chrono>
+#include <pqxx/pqxx>
+
+#include "infrastructure/agent/cart_tools.hpp"
+#include "infrastructure/postgres/pqxx_compat.hpp"
+#include "infrastructure/postgres/pricing_inputs.hpp"
+
+namespace shopme::agent {
+namespace json = boost::json;
+
+namespace {
+
+std::string str_arg(const json::object& a, std::string_view key) {
+  const auto* v = a.if_contains(key);
+  return v && v->is_string() ? std::string(v->as_string()) : std::string();
+}
+
+bool uuid_like(const std::string& s) {
+  if (s.size() != 36) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash ? s[i] != '-' : !std::isxdigit(static_cast<unsigned char>(s[i]))) return false;
+  }
+  return true;
+}
+
+std::string open_cart(pqxx::work& tx, const ToolContext& c) {
+  tx.exec_params0(
+      "INSERT INTO carts (workspace_id, customer_id) VALUES ($1, $2) ON CONFLICT (workspace_id, customer_id)"
+      " WHERE status = 'open' DO NOTHING",
+      c.workspace_id, c.customer_id);
+  return tx
+      .exec_params1("SELECT id FROM carts WHERE workspace_id = $1 AND customer_id = $2 AND status = 'open'",
+                    c.workspace_id, c.customer_id)[0]
+      .c_str();
+}
+
+json::value priced_cart(pqxx::work& tx, const ToolContext& c, const std::string& cart,
+                        const std::optional<std::string>& code) {
+  std::vector<catalog::CartLine> lines;
+  std::vector<std::string> names;
+  for (const auto& r :
+       tx.exec_params("SELECT l.product_id, p.name, l.quantity FROM cart_lines l JOIN products p"
+                      "  ON p.workspace_id = l.workspace_id AND p.id = l.product_id"
+                      " WHERE l.workspace_id = $1 AND l.cart_id = $2 ORDER BY l.added_at",
+                      c.workspace_id, cart)) {
+    if (auto line = postgres::load_cart_line(tx, c.workspace_id, r[0].c_str(), r[2].as<int>())) {
+      lines.push_back(std::move(*line));
+      names.emplace_back(r[1].c_str());
+    }
+  }
+  const auto now =
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count();
+  const auto result = catalog::price_cart(lines, postgres::load_offers(tx, c.workspace_id, code), code, now);
+  json::array items;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    json::object o{{"productId", lines[i].product_id},
+                   {"name", names[i]},
+                   {"quantity", lines[i].quantity},
+                   {"unitPrice", format_price(lines[i].unit_price, c.currency, c.language)},
+                   {"total", format_price(result.lines[i].total, c.currency, c.language)}};
+    if (result.lines[i].discount > 0)
+      o["discount"] = format_price(result.lines[i].discount, c.currency, c.language);
+    items.push_back(std::move(o));
+  }
+  json::object out{
+      {"items", std::move(items)},
+      {"subtotal", format_price(result.subtotal, c.currency, c.language)},
+      {"discounts", format_price(result.automatic_discount + result.code_discount, c.currency, c.language)},
+      {"total", format_price(result.total, c.currency, c.language)},
+      {"totalMinor", result.total},
+      {"taxIncluded", format_price(result.tax, c.currency, c.language)}};
+  if (code) {
+    out["promoCode"] = *code;
+    if (result.code_rejection) out["promoCodeRejected"] = *result.code_rejection;
+  }
+  return out;
+}
+
+std::optional<std::string> stored_code(pqxx::work& tx, const ToolContext& c, const std::string& cart) {
+  const auto r = tx.exec_params1("SELECT promo_code FROM carts WHERE workspace_id = $1 AND id = $2",
+                                 c.workspace_id, cart);
+  if (r[0].is_null()) return std::nullopt;
+  return std::string(r[0].c_str());
+}
+
+}  // namespace
+
+std::vector<Tool> cart_tools() {
+  std::vector<Tool> t;
+  t.push_back(
+      {{"add_to_cart",
+        "Put a product in the customer's cart. quantity is how many the cart should hold in total for this "
+        "product (not how many to add).",
+        R"({"type":"object","properties":{"productId":{"type":"string"},"quantity":{"type":"integer"}},"required":["productId","quantity"]})"},
+       [](ToolContext& c, const json::object& a) -> json::value {
+         const auto id = str_arg(a, "productId");
+         const auto qty = a.at("quantity").as_int64();
+         if (qty < 1 || qty > 10000) return json::object{{"error", "quantity must be from 1 to 10000"}};
+         if (!uuid_like(id)) return json::object{{"error", "no such product"}};
+         pqxx::work tx(c.conn);
+         const auto p = tx.exec_params(
+             "SELECT name, stock FROM products WHERE workspace_id = $1 AND id = $2 AND status = 'active'",
+             c.workspace_id, id);
+         if (p.empty()) return json::object{{"error", "no such product"}};
+         if (p[0][1].as<long long>() < qty) {
+           return json::object{{"error", "not enough stock"}, {"available", p[0][1].as<long long>()}};
+         }
+         const auto cart = open_cart(tx, c);
+         tx.exec_params0(
+             "INSERT INTO cart_lines (workspace_id, cart_id, product_id, quantity) VALUES ($1, $2, $3, $4)"
+             " ON CONFLICT (workspace_id, cart_id, product_id) DO UPDATE SET quantity = $4",
+             c.workspace_id, cart, id, static_cast<int>(qty));
+         tx.exec_params0("UPDATE carts SET updated_at = now() WHERE workspace_id = $1 AND id = $2",
+                         c.workspace_id, cart);
+         auto out = priced_cart(tx, c, cart, stored_code(tx, c, cart));
+         tx.commit();
+         return out;
+       }});
+  t.push_back({{"remove_from_cart", "Take a product out of the customer's cart.",
+                R"({"type":"object","properties":{"productId":{"type":"string"}},"required":["productId"]})"},
+               [](ToolContext& c, const json::object& a) -> json::value {
+                 const auto id = str_arg(a, "productId");
+                 if (!uuid_like(id)) return json::object{{"error", "no such product in the cart"}};
+                 pqxx::work tx(c.conn);
+                 const auto cart = open_cart(tx, c);
+                 tx.exec_params(
+                     "DELETE FROM cart_lines WHERE workspace_id = $1 AND cart_id = $2 AND product_id = $3",
+                     c.workspace_id, cart, id);
+                 auto out = priced_cart(tx, c, cart, stored_code(tx, c, cart));
+                 tx.commit();
+                 return out;
+               }});
+  t.push_back({{"view_cart", "The customer's cart with prices, discounts and total.",
+                R"({"type":"object","properties":{}})"},
+               [](ToolContext& c, const json::object&) -> json::value {
+                 pqxx::work tx(c.conn);
+                 const auto cart = open_cart(tx, c);
+                 auto out = priced_cart(tx, c, cart, stored_code(tx, c, cart));
+                 tx.commit();
+                 return out;
+               }});
+  t.push_back(
+      {{"apply_promo_code", "Apply a promo code the customer gives to their cart.",
+        R"({"type":"object","properties":{"code":{"type":"string"}},"required":["code"]})"},
+       [](ToolContext& c, const json::object& a) -> json::value {
+         const auto code = str_arg(a, "code");
+         if (code.empty() || code.size() > 64) return json::object{{"error", "give the code"}};
+         pqxx::work tx(c.conn);
+         const auto cart = open_cart(tx, c);
+         auto out = priced_cart(tx, c, cart, code);
+         if (out.as_object().contains("promoCodeRejected")) {
+           tx.commit();  // the cart itself is unchanged; the code is not kept
+           return out;
+         }
+         tx.exec_params0(
+             "UPDATE carts SET promo_code = $3, updated_at = now() WHERE workspace_id = $1 AND id = $2",
+             c.workspace_id, cart, code);
+         tx.commit();
+         return out;
+       }});
+  return t;
+}
+
+}  // namespace shopme::agent
