@@ -148,7 +148,7 @@ test('language model: tools called with validated arguments, results fed back, r
       return text(results.includes('Olio') ? 'Sì! Abbiamo l\'olio extravergine Taggiasca.' : 'Non trovo nulla.');
     },
   );
-  await c.say('Avete olio buono?');
+  await c.say('Avete olio buono? Scrivetemi a marta.verdi@example.com');
   const [reply] = await waitFor(async () => { const r = await agentReplies(c.conv); return r.length ? r : null; }, 'the model reply');
   assert.equal(reply.text, 'Sì! Abbiamo l\'olio extravergine Taggiasca.');
   const [first, second, third] = llm.state.requests;
@@ -157,7 +157,9 @@ test('language model: tools called with validated arguments, results fed back, r
   assert.equal(first.body.model, 'shop-model');
   assert.ok(first.body.tools.some((t) => t.function.name === 'search_products'));
   assert.equal(first.body.messages[0].role, 'system');
-  assert.equal(first.body.messages.at(-1).content, 'Avete olio buono?');
+  assert.match(first.body.messages.at(-1).content, /^Avete olio buono\? Scrivetemi a /);
+  assert.ok(!JSON.stringify(first.body).includes('marta.verdi@example.com'), 'e-mail addresses are masked');
+  assert.ok(!JSON.stringify(first.body).includes('Marta'), 'the customer\'s name stays home');
   const refusal = second.body.messages.find((m) => m.role === 'tool');
   assert.match(refusal.content, /missing required argument query/);
   assert.equal(refusal.tool_call_id, second.body.messages.find((m) => m.tool_calls)?.tool_calls[0].id);

@@ -149,14 +149,11 @@ std::optional<Outcome> model_turn(const TurnData& d, ToolContext& ctx, std::stri
   req.temperature = d.temperature;
   req.max_tokens = d.max_tokens;
   for (const auto& t : tools) req.tools.push_back(t.spec);
-  req.messages.push_back({"system",
-                          d.prompt + "\nThe customer's name is " +
-                              (d.customer_name.empty() ? "unknown" : d.customer_name) +
-                              "; their language code is " + d.language + ".",
-                          {},
-                          {}});
-  for (const auto& h : d.history) req.messages.push_back(h);
-  req.messages.push_back({"user", d.unanswered, {}, {}});
+  // Nothing that identifies the customer goes to the model: no name, and e-mail addresses and phone
+  // numbers they typed are masked (the model works with what they want, not who they are).
+  req.messages.push_back({"system", d.prompt + "\nThe customer's language code is " + d.language + ".", {}, {}});
+  for (const auto& h : d.history) req.messages.push_back({h.role, log::redact(h.content.value_or("")), {}, {}});
+  req.messages.push_back({"user", log::redact(d.unanswered), {}, {}});
   Outcome out;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(d.timeout_ms) * 2;
   for (int round = 0; round <= kMaxToolRounds; ++round) {
