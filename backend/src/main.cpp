@@ -230,7 +230,7 @@ int cmd_serve(Config config, const Args& args) {
                                                                     3);
                                             },
                                             base_url));
-  jobs.handle("agent_turn", agent::run_agent_turn(sealer));
+  jobs.handle("agent_turn", agent::run_agent_turn(sealer, base_url));
   jobs.handle("send", messaging::send_outbound_message(sealer, graph, throttle, pipeline));
   jobs.handle("read", messaging::send_read_receipt(sealer, graph, throttle, pipeline));
   http::LiveHub hub;

@@ -219,3 +219,39 @@ test('cart tools: a line set twice stays one line, promo code checked by the dom
   assert.equal(promo.promoCodeRejected, 'unknown');
   assert.equal(psql(`SELECT coalesce(promo_code, 'none') FROM carts WHERE customer_id = '${customer}'`, conninfo), 'none');
 });
+
+test('checkout: the cart becomes an order with snapshots and reserved stock, and a payment link opens its summary; a retried checkout makes no second order', async () => {
+  await admin.put(`${w}/agent`, { provider: 'openai-compatible', baseUrl: llm.base, model: 'shop-model' });
+  const c = await registeredCustomer();
+  const lastTool = (req) => JSON.parse(req.messages.filter((m) => m.role === 'tool').at(-1).content);
+  let productId;
+  let first;
+  llm.state.plan.push(
+    toolCalls(['search_products', { query: 'parmigiano' }]),
+    (req) => { productId = lastTool(req).items[0].id; return toolCalls(['add_to_cart', { productId, quantity: 3 }]); },
+    toolCalls(['checkout', {}]),
+    (req) => { first = lastTool(req); return toolCalls(['checkout', {}]); },
+    (req) => { const again = lastTool(req); return text(`Ordine ${first.orderCode} (${again.orderCode}): paga qui ${first.paymentLink}`); },
+  );
+  const stockBefore = Number(psql(`SELECT stock FROM products WHERE name LIKE 'Parmigiano Reggiano%' ORDER BY name LIMIT 1`, conninfo));
+  await c.say('Prendo tre parmigiani, procediamo');
+  const [reply] = await waitFor(async () => { const r = await agentReplies(c.conv); return r.length ? r : null; }, 'the checkout reply');
+  const m = reply.text.match(/^Ordine (ORD-\d{4}-\d{6}) \((ORD-\d{4}-\d{6})\): paga qui (\S+)$/);
+  assert.ok(m, reply.text);
+  assert.equal(m[1], m[2], 'the retried checkout returned the same order');
+  const customer = (await admin.get(`${w}/conversations/${c.conv}`)).json.customer.id;
+  assert.equal(psql(`SELECT count(*) FROM orders WHERE customer_id = '${customer}'`, conninfo), '1');
+  assert.equal(Number(psql(`SELECT stock FROM products WHERE id = '${productId}'`, conninfo)), stockBefore - 3, 'stock reserved');
+  assert.equal(psql(`SELECT status FROM carts WHERE customer_id = '${customer}' ORDER BY created_at LIMIT 1`, conninfo), 'ordered');
+  const token = m[3].split('/s/')[1];
+  const page = await fetch(`${srv.base}/api/public/links/${token}`);
+  assert.equal(page.status, 200);
+  const info = await page.json();
+  assert.equal(info.type, 'payment');
+  assert.equal(info.order.code, m[1]);
+  assert.equal(info.order.status, 'pending_payment');
+  assert.equal(info.order.lines[0].quantity, 3);
+  assert.match(info.order.lines[0].name, /Parmigiano Reggiano/);
+  assert.equal(info.order.total, info.order.lines.reduce((s, l) => s + l.total, 0));
+  assert.ok(Date.parse(info.expiresAt) - Date.now() <= 3600 * 1000);
+});

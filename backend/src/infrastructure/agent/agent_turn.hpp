@@ -10,7 +10,8 @@
 
 namespace shopme::agent {
 
-postgres::JobRunner::Handler run_agent_turn(const crypto::Sealer& sealer);
+// `public_base_url` is read at each turn (the server learns its port after listening).
+postgres::JobRunner::Handler run_agent_turn(const crypto::Sealer& sealer, const std::string& public_base_url);
 
 // The offline agent: no model, keyword rules over the same tools. Returns the reply text.
 struct ToolContext;

@@ -151,8 +151,10 @@ std::optional<Outcome> model_turn(const TurnData& d, ToolContext& ctx, std::stri
   for (const auto& t : tools) req.tools.push_back(t.spec);
   // Nothing that identifies the customer goes to the model: no name, and e-mail addresses and phone
   // numbers they typed are masked (the model works with what they want, not who they are).
-  req.messages.push_back({"system", d.prompt + "\nThe customer's language code is " + d.language + ".", {}, {}});
-  for (const auto& h : d.history) req.messages.push_back({h.role, log::redact(h.content.value_or("")), {}, {}});
+  req.messages.push_back(
+      {"system", d.prompt + "\nThe customer's language code is " + d.language + ".", {}, {}});
+  for (const auto& h : d.history)
+    req.messages.push_back({h.role, log::redact(h.content.value_or("")), {}, {}});
   req.messages.push_back({"user", log::redact(d.unanswered), {}, {}});
   Outcome out;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(d.timeout_ms) * 2;
@@ -208,8 +210,9 @@ std::optional<Outcome> model_turn(const TurnData& d, ToolContext& ctx, std::stri
 
 }  // namespace
 
-postgres::JobRunner::Handler run_agent_turn(const crypto::Sealer& sealer) {
-  return [&sealer](const postgres::Job& job, pqxx::connection& conn) -> JobResult {
+postgres::JobRunner::Handler run_agent_turn(const crypto::Sealer& sealer,
+                                            const std::string& public_base_url) {
+  return [&sealer, &public_base_url](const postgres::Job& job, pqxx::connection& conn) -> JobResult {
     const auto* cv = job.payload.if_contains("conversationId");
     if (!cv || !cv->is_string()) return JobResult::dead("agent turn without a conversation");
     const std::string ws = job.workspace_id;
@@ -224,7 +227,7 @@ postgres::JobRunner::Handler run_agent_turn(const crypto::Sealer& sealer) {
     // Nothing new (a burst already answered by an earlier turn), or the team or a block took over.
     if (!data || !data->bot || data->unanswered.empty()) return finish_silently();
 
-    ToolContext ctx{conn, ws, conv, data->customer_id, data->language, data->currency};
+    ToolContext ctx{conn, ws, conv, data->customer_id, data->language, data->currency, public_base_url};
     Outcome out;
     const bool use_model =
         data->provider == "openai-compatible" && !data->base_url.empty() && !data->model.empty();

@@ -21,6 +21,7 @@ struct ToolContext {
   std::string customer_id;
   std::string language;
   std::string currency;
+  std::string public_base_url;  // links sent to the customer start with it
 };
 
 struct Tool {

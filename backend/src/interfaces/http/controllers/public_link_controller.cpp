@@ -57,6 +57,38 @@ Response PublicLinkController::get(Request& req, postgres::Db& db) const {
     out["customer"] = json::object{{"name", c[0].c_str()}, {"language", c[1].c_str()}};
     out["privacy"] = json::object{{"text", w[2].c_str()}, {"version", w[3].c_str()}};
   }
+  if ((link->type == "payment" || link->type == "order") && !link->resource_id.empty()) {
+    // The order summary (paying through the link arrives with the payments release).
+    const auto o = tx.exec_params1(
+        "SELECT code, status, payment_status, currency, subtotal, discount, tax, shipping, total,"
+        "       to_char(payment_expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"')"
+        "  FROM orders WHERE workspace_id = $1 AND id = $2",
+        link->workspace_id, link->resource_id);
+    json::array lines;
+    for (const auto& l :
+         tx.exec_params("SELECT name, sku, quantity, unit_price, discount, total FROM order_lines"
+                        " WHERE workspace_id = $1 AND order_id = $2 ORDER BY line_no",
+                        link->workspace_id, link->resource_id)) {
+      lines.push_back(json::object{{"name", l[0].c_str()},
+                                   {"sku", l[1].c_str()},
+                                   {"quantity", l[2].as<int>()},
+                                   {"unitPrice", l[3].as<long long>()},
+                                   {"discount", l[4].as<long long>()},
+                                   {"total", l[5].as<long long>()}});
+    }
+    out["order"] =
+        json::object{{"code", o[0].c_str()},
+                     {"status", o[1].c_str()},
+                     {"paymentStatus", o[2].c_str()},
+                     {"currency", o[3].c_str()},
+                     {"subtotal", o[4].as<long long>()},
+                     {"discount", o[5].as<long long>()},
+                     {"tax", o[6].as<long long>()},
+                     {"shipping", o[7].as<long long>()},
+                     {"total", o[8].as<long long>()},
+                     {"paymentExpiresAt", o[9].is_null() ? json::value(nullptr) : json::value(o[9].c_str())},
+                     {"lines", std::move(lines)}};
+  }
   tx.commit();
   return Response::json(200, json::serialize(out)).set_header("Cache-Control", "no-store");
 }
