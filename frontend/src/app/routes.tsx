@@ -72,6 +72,11 @@ export const routes: RouteObject[] = [
           { path: 'status', lazy: loadStatusPage },
         ],
       },
+      // Customers' pages from links sent on WhatsApp: no login, and their own frame.
+      {
+        path: 's/:token',
+        lazy: async () => ({ Component: (await import('@/features/public-links/PublicLinkPage')).PublicLinkPage }),
+      },
       {
         element: <RequireAuth />,
         children: [
