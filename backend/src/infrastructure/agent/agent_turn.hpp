@@ -4,6 +4,7 @@
 // the offline agent when none is configured or the model fails. The reply goes through the outbox
 // in the same transaction that completes the job, so a retried turn never answers twice.
 #include <string>
+#include <vector>
 
 #include "infrastructure/crypto/sealed.hpp"
 #include "infrastructure/postgres/job_queue.hpp"
@@ -15,7 +16,8 @@ postgres::JobRunner::Handler run_agent_turn(const crypto::Sealer& sealer, const 
 
 // The offline agent: no model, keyword rules over the same tools. Returns the reply text.
 struct ToolContext;
-std::string builtin_reply(ToolContext& context, const std::string& customer_text,
-                          const std::string& customer_name, bool* handed_over = nullptr);
+// Only the workspace's enabled tools are used (empty: all).
+std::string builtin_reply(ToolContext& context, const std::string& customer_text, const std::string& customer_name,
+                          const std::vector<std::string>& enabled_tools, bool* handed_over = nullptr);
 
 }  // namespace shopme::agent

@@ -75,13 +75,18 @@ const Tool* find_tool(const std::vector<Tool>& tools, std::string_view name) {
 }  // namespace
 
 std::string builtin_reply(ToolContext& c, const std::string& customer_text, const std::string& customer_name,
-                          bool* handed_over) {
+                          const std::vector<std::string>& enabled_tools, bool* handed_over) {
   const auto p = phrases(c.language);
   const auto text = lower(customer_text);
-  const auto tools = available_tools({});
-  if (has_any(text, {"operator", "umano", "persona", "human", "person", "agente", "atendente", "humano",
+  const auto tools = available_tools(enabled_tools);
+  const json::value none = json::object{{"items", json::array{}}};
+  const auto use = [&](std::string_view name, json::object args) -> json::value {
+    const Tool* t = find_tool(tools, name);
+    return t ? t->run(c, args) : none;
+  };
+  if (find_tool(tools, "contact_operator") && has_any(text, {"operator", "umano", "persona", "human", "person", "agente", "atendente", "humano",
                      "pessoa"})) {
-    find_tool(tools, "contact_operator")->run(c, json::object{{"reason", "asked in the chat"}});
+    use("contact_operator", json::object{{"reason", "asked in the chat"}});
     if (handed_over) *handed_over = true;
     return p.operator_on_way;
   }
@@ -92,9 +97,9 @@ std::string builtin_reply(ToolContext& c, const std::string& customer_text, cons
 
   // A question first: the best FAQ answer when it matches well, else products and services.
   const auto faq =
-      find_tool(tools, "search_faq")->run(c, json::object{{"query", customer_text}, {"limit", 1}});
+      use("search_faq", json::object{{"query", customer_text}, {"limit", 1}});
   const auto products =
-      find_tool(tools, "search_products")->run(c, json::object{{"query", customer_text}, {"limit", 3}});
+      use("search_products", json::object{{"query", customer_text}, {"limit", 3}});
   const auto& found = products.as_object().at("items").as_array();
   const auto& answers = faq.as_object().at("items").as_array();
   const bool question = text.find('?') != std::string::npos ||

@@ -151,11 +151,24 @@ std::optional<Outcome> model_turn(const TurnData& d, ToolContext& ctx, std::stri
   for (const auto& t : tools) req.tools.push_back(t.spec);
   // Nothing that identifies the customer goes to the model: no name, and e-mail addresses and phone
   // numbers they typed are masked (the model works with what they want, not who they are).
-  req.messages.push_back(
-      {"system", d.prompt + "\nThe customer's language code is " + d.language + ".", {}, {}});
-  for (const auto& h : d.history)
-    req.messages.push_back({h.role, log::redact(h.content.value_or("")), {}, {}});
-  req.messages.push_back({"user", log::redact(d.unanswered), {}, {}});
+  // The name also appears in earlier messages (a greeting, the registration confirmation): masked too.
+  std::vector<std::string> names;
+  if (d.customer_name.size() >= 2) names.push_back(d.customer_name);
+  for (std::size_t start = 0; start < d.customer_name.size();) {
+    const auto end = std::min(d.customer_name.find(' ', start), d.customer_name.size());
+    if (end - start >= 3) names.push_back(d.customer_name.substr(start, end - start));
+    start = end + 1;
+  }
+  const auto mask = [&](const std::string& raw) {
+    std::string text = log::redact(raw);
+    for (const auto& n : names) {
+      for (auto at = text.find(n); at != std::string::npos; at = text.find(n, at + 6)) text.replace(at, n.size(), "[name]");
+    }
+    return text;
+  };
+  req.messages.push_back({"system", d.prompt + "\nThe customer's language code is " + d.language + ".", {}, {}});
+  for (const auto& h : d.history) req.messages.push_back({h.role, mask(h.content.value_or("")), {}, {}});
+  req.messages.push_back({"user", mask(d.unanswered), {}, {}});
   Outcome out;
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(d.timeout_ms) * 2;
   for (int round = 0; round <= kMaxToolRounds; ++round) {
@@ -238,10 +251,10 @@ postgres::JobRunner::Handler run_agent_turn(const crypto::Sealer& sealer,
       } else {
         log::warn("agent model failed; the offline agent answers", {{"workspace", ws}, {"reason", why}});
         out.notes.push_back("The AI provider failed (" + clip(why, 300) + "); the offline agent answered.");
-        out.reply = builtin_reply(ctx, data->unanswered, data->customer_name, &out.handed_over);
+        out.reply = builtin_reply(ctx, data->unanswered, data->customer_name, data->enabled, &out.handed_over);
       }
     } else {
-      out.reply = builtin_reply(ctx, data->unanswered, data->customer_name, &out.handed_over);
+      out.reply = builtin_reply(ctx, data->unanswered, data->customer_name, data->enabled, &out.handed_over);
     }
 
     pqxx::work tx(conn);
