@@ -54,7 +54,7 @@ export class InboxPage {
     return this.current.getByText(label, { exact: true });
   }
 
-  message(text: string): Locator {
+  message(text: string | RegExp): Locator {
     return this.thread.getByRole('article').filter({ hasText: text });
   }
 
