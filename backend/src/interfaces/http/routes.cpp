@@ -8,6 +8,7 @@
 #include "interfaces/http/controllers/inbox_controller.hpp"
 #include "interfaces/http/controllers/live_controller.hpp"
 #include "interfaces/http/controllers/media_controller.hpp"
+#include "interfaces/http/controllers/order_controller.hpp"
 #include "interfaces/http/controllers/public_link_controller.hpp"
 #include "interfaces/http/controllers/sales_controller.hpp"
 #include "interfaces/http/controllers/system_controller.hpp"
@@ -168,6 +169,14 @@ Router build_routes(const Controllers& c) {
   using P = PublicLinkController;
   r.add(open("GET",      "/api/public/links/{token}",              bind(c.public_links, &P::get)));
   r.add(open("POST",     "/api/public/links/{token}/registration", bind(c.public_links, &P::register_customer)));
+
+  // orders
+  using O = OrderController;
+  r.add(member("GET",    w + "/orders",                 Action::kProcessOrders, bind(c.orders, &O::list)));
+  r.add(member("GET",    w + "/orders/{id}",            Action::kProcessOrders, bind(c.orders, &O::get)));
+  r.add(member("POST",   w + "/orders/{id}/status",     Action::kProcessOrders, bind(c.orders, &O::change_status)));
+  r.add(member("POST",   w + "/orders/{id}/tracking",   Action::kProcessOrders, bind(c.orders, &O::set_tracking)));
+  r.add(member("GET",    w + "/customers/{id}/orders",  Action::kViewCustomers, bind(c.orders, &O::customer_orders)));
 
   // the AI agent's configuration
   using Ag = AgentController;

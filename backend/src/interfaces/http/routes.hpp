@@ -16,6 +16,7 @@ class LiveController;
 class MediaController;
 class AgentController;
 class PublicLinkController;
+class OrderController;
 
 struct Controllers {
   const SystemController& system;
@@ -31,6 +32,7 @@ struct Controllers {
   const MediaController& media;
   const AgentController& agent;
   const PublicLinkController& public_links;
+  const OrderController& orders;
 };
 
 // The whole route table: every route with its permission, in one place.
