@@ -187,6 +187,9 @@ export const routes: RouteObject[] = [
                   guarded('settings/whatsapp', async () => ({
                     Component: (await import('@/features/channel/ChannelSettingsPage')).ChannelSettingsPage,
                   })),
+                  guarded('settings/agent', async () => ({
+                    Component: (await import('@/features/agent-settings/AgentSettingsPage')).AgentSettingsPage,
+                  })),
                   guarded('mail-outbox', async () => ({
                     Component: (await import('@/features/mail-outbox/MailOutboxPage')).MailOutboxPage,
                   })),

@@ -26,6 +26,7 @@ describe('Sidebar', () => {
       'Team',
       'Workspace settings',
       'WhatsApp settings',
+      'AI agent',
       'Mail outbox',
       'System status',
       'Profile',
@@ -81,9 +82,11 @@ describe('route guards', () => {
     ['agent', 'team'],
     ['agent', 'mail-outbox'],
     ['agent', 'settings/whatsapp'],
+    ['agent', 'settings/agent'],
     ['manager', 'settings'],
     ['manager', 'mail-outbox'],
     ['manager', 'settings/whatsapp'],
+    ['manager', 'settings/agent'],
   ] as const)('shows "not allowed" to an %s opening %s', async (role, section) => {
     const fetchMock = mockFetch(meRoute(makeMe(role)));
     renderRoute(`/w/${SHOP_ID}/${section}`);

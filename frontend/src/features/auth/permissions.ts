@@ -92,6 +92,8 @@ export const WORKSPACE_SECTIONS = {
   team: 'team.view',
   settings: 'workspace.settings',
   'settings/whatsapp': 'channel.manage',
+  // The same Admin-only rule as the channel (the server's `manageSettings`).
+  'settings/agent': 'channel.manage',
   'mail-outbox': 'mailOutbox.view',
   status: null,
   profile: null,

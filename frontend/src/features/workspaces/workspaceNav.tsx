@@ -161,6 +161,17 @@ export const WORKSPACE_NAV: readonly WorkspaceNavItem[] = [
     ),
   },
   {
+    section: 'settings/agent',
+    labelKey: 'nav.agent',
+    descriptionKey: 'workspace.overview.agent',
+    icon: (
+      <svg {...iconProps}>
+        <rect x="4" y="7" width="16" height="12" rx="3" />
+        <path d="M12 3v4M9 12h.01M15 12h.01M9.5 15.5h5M2 12v3M22 12v3" />
+      </svg>
+    ),
+  },
+  {
     section: 'mail-outbox',
     labelKey: 'nav.mailOutbox',
     descriptionKey: 'workspace.overview.mailOutbox',

@@ -1,0 +1,34 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { Loading } from '@/components/feedback/Loading';
+import { ProblemAlert } from '@/components/feedback/ProblemAlert';
+import { PageHeader } from '@/components/layout/PageHeader';
+import { useAgentSettings } from './api/agent';
+import { AgentForm } from './components/AgentForm';
+import { PromptHistory } from './components/PromptHistory';
+
+/** `/w/:workspaceId/settings/agent` (Admins): how the AI agent answers customers, its tools and its versioned prompt. */
+export function AgentSettingsPage() {
+  const { t } = useTranslation();
+  const { workspaceId = '' } = useParams();
+  const settings = useAgentSettings(workspaceId);
+  // A restored prompt replaces the form's text: the form starts over from the saved settings.
+  const [formKey, setFormKey] = useState(0);
+
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader title={t('agentSettings.title')} description={t('agentSettings.subtitle')} />
+      {settings.isError ? (
+        <ProblemAlert error={settings.error} message={t('agentSettings.loadFailed')} />
+      ) : settings.data ? (
+        <>
+          <AgentForm key={formKey} workspaceId={workspaceId} settings={settings.data} />
+          <PromptHistory workspaceId={workspaceId} onRestored={() => setFormKey((key) => key + 1)} />
+        </>
+      ) : (
+        <Loading />
+      )}
+    </div>
+  );
+}
