@@ -20,11 +20,13 @@
 #include "infrastructure/mail/smtp_sender.hpp"
 #include "infrastructure/messaging/pipeline.hpp"
 #include "infrastructure/messaging/webhook_ingestor.hpp"
+#include "infrastructure/orders/expire_unpaid_orders.hpp"
 #include "infrastructure/postgres/db_worker_pool.hpp"
 #include "infrastructure/postgres/demo_seed.hpp"
 #include "infrastructure/postgres/embedded_cluster.hpp"
 #include "infrastructure/postgres/migrations.hpp"
 #include "infrastructure/postgres/notification_listener.hpp"
+#include "infrastructure/postgres/periodic_task.hpp"
 #include "interfaces/http/app.hpp"
 #include "interfaces/http/auth_guard.hpp"
 #include "interfaces/http/controllers/agent_controller.hpp"
@@ -277,9 +279,12 @@ int cmd_serve(Config config, const Args& args) {
                           live_controller, media, agent, public_links, orders_controller});
   const http::App app(router, guard, statics ? &*statics : nullptr, metrics);
   http::Server server(config, app, pool);
+  postgres::PeriodicTask expiry("expire unpaid orders", db.conninfo(), config.sweep_interval,
+                                [](pqxx::connection& c) { orders::expire_unpaid_orders(c); });
   ingestor.start();
   jobs.start();
   listener.start();
+  expiry.start();
   const auto port = server.listen();
   if (config.public_base_url.empty()) base_url = "http://localhost:" + std::to_string(port);
   metrics.add_gauge("shopme_http_in_flight", "Requests being handled.", [&] { return server.in_flight(); });
@@ -301,6 +306,7 @@ int cmd_serve(Config config, const Args& args) {
         mail::SmtpSettings{*config.smtp_url, config.smtp_username, config.smtp_password, config.smtp_from});
   }
   server.run();
+  expiry.stop();
   ingestor.stop();
   jobs.stop();
   listener.stop();

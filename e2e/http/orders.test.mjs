@@ -12,7 +12,7 @@ before(async () => {
   llm = await startFakeLlm();
   conninfo = seededDatabase('orders_test');
   psql('UPDATE workspaces SET api_rate_limit = 100000', conninfo);
-  srv = await startServer({ env: { DATABASE_URL: conninfo, ...generousLimits } });
+  srv = await startServer({ env: { DATABASE_URL: conninfo, ...generousLimits, SHOPME_SWEEP_INTERVAL_MS: '300' } });
   admin = new Client(srv.base);
   agent = new Client(srv.base);
   const me = await admin.login('admin@shopme.test');
@@ -108,4 +108,14 @@ test('cancelling returns the reserved stock; tracking is stored and sent', async
   assert.equal(Number(psql("SELECT stock FROM products WHERE name LIKE 'Parmigiano Reggiano%' ORDER BY name LIMIT 1", conninfo)), before);
   assert.equal((await admin.post(`${w}/orders/${order.id}/status`, { status: 'cancelled' })).status, 409, 'no second release');
   assert.equal((await admin.post(`${w}/orders/${order.id}/status`, { status: 'refunded' })).status, 409);
+});
+
+test('an order whose payment link expires unpaid is cancelled and its stock returns', async () => {
+  const before = Number(psql("SELECT stock FROM products WHERE name LIKE 'Parmigiano Reggiano%' ORDER BY name LIMIT 1", conninfo));
+  const { order } = await orderInChat(2);
+  assert.equal(Number(psql("SELECT stock FROM products WHERE name LIKE 'Parmigiano Reggiano%' ORDER BY name LIMIT 1", conninfo)), before - 2);
+  psql(`UPDATE orders SET payment_expires_at = now() - interval '1 second' WHERE id = '${order.id}'`, conninfo);
+  const expired = await waitFor(async () => { const o = (await admin.get(`${w}/orders/${order.id}`)).json; return o.status === 'cancelled' ? o : null; }, 'the expiry', 10000);
+  assert.deepEqual(expired.events.at(-1), { ...expired.events.at(-1), to: 'cancelled', actorKind: 'system', note: 'the payment link expired unpaid' });
+  assert.equal(Number(psql("SELECT stock FROM products WHERE name LIKE 'Parmigiano Reggiano%' ORDER BY name LIMIT 1", conninfo)), before);
 });

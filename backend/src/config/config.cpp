@@ -128,6 +128,9 @@ Config load_config(const EnvMap& env, const EnvMap& dotenv) {
     c.job_workers = static_cast<int>(parse_int("SHOPME_JOB_WORKERS", *v, 1, 64));
   if (auto v = get("SHOPME_JOB_LEASE_S"))
     c.job_lease = std::chrono::seconds(parse_int("SHOPME_JOB_LEASE_S", *v, 2, 3600));
+  if (auto v = get("SHOPME_SWEEP_INTERVAL_MS")) {
+    c.sweep_interval = std::chrono::milliseconds(parse_int("SHOPME_SWEEP_INTERVAL_MS", *v, 100, 3'600'000));
+  }
   if (auto v = get("SHOPME_INGEST_THREADS")) {
     c.ingest_threads = static_cast<int>(parse_int("SHOPME_INGEST_THREADS", *v, 1, 16));
   }

@@ -48,6 +48,7 @@ struct Config {
   int job_workers = 4;                               // pipeline workers (one connection each)
   std::chrono::seconds job_lease{60};                // a crashed worker's job is taken again after this
   int ingest_threads = 1;                            // webhook group-commit writers
+  std::chrono::milliseconds sweep_interval{30'000};  // chores such as expiring unpaid orders
 
   [[nodiscard]] std::string base_url() const;
 };
