@@ -145,12 +145,12 @@ test('language model: tools called with validated arguments, results fed back, r
     toolCalls(['search_products', '{"query": "olio extravergine"}']),
     (req) => {
       const results = req.messages.filter((m) => m.role === 'tool').map((m) => m.content).join('\n');
-      return text(results.includes('Olio') ? 'Sì! Abbiamo l\'olio extravergine Taggiasca.' : 'Non trovo nulla.');
+      return text(results.includes('Olio') ? 'Sì [name]! Abbiamo l\'olio extravergine Taggiasca.' : 'Non trovo nulla.');
     },
   );
   await c.say('Avete olio buono? Scrivetemi a marta.verdi@example.com');
   const [reply] = await waitFor(async () => { const r = await agentReplies(c.conv); return r.length ? r : null; }, 'the model reply');
-  assert.equal(reply.text, 'Sì! Abbiamo l\'olio extravergine Taggiasca.');
+  assert.equal(reply.text, 'Sì Marta! Abbiamo l\'olio extravergine Taggiasca.', 'the name placeholder is filled in locally');
   const [first, second, third] = llm.state.requests;
   assert.equal(first.path, '/v1/chat/completions');
   assert.equal(first.auth, 'Bearer sk-agent-test');

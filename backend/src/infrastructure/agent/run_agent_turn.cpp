@@ -166,7 +166,11 @@ std::optional<Outcome> model_turn(const TurnData& d, ToolContext& ctx, std::stri
     }
     return text;
   };
-  req.messages.push_back({"system", d.prompt + "\nThe customer's language code is " + d.language + ".", {}, {}});
+  req.messages.push_back({"system",
+                          d.prompt + "\nThe customer's language code is " + d.language +
+                              ". Write [name] where you would use the customer's name; it is filled in for you.",
+                          {},
+                          {}});
   for (const auto& h : d.history) req.messages.push_back({h.role, mask(h.content.value_or("")), {}, {}});
   req.messages.push_back({"user", mask(d.unanswered), {}, {}});
   Outcome out;
@@ -186,6 +190,11 @@ std::optional<Outcome> model_turn(const TurnData& d, ToolContext& ctx, std::stri
     out.completion_tokens += c->completion_tokens;
     if (c->message.tool_calls.empty()) {
       out.reply = c->message.content.value_or("");
+      // The placeholder is filled in here, after the model: the name never left the server.
+      const auto first = d.customer_name.substr(0, d.customer_name.find(' '));
+      for (auto at = out.reply.find("[name]"); at != std::string::npos; at = out.reply.find("[name]", at + first.size())) {
+        out.reply.replace(at, 6, first);
+      }
       if (out.reply.empty()) {
         why = "the model answered with empty text";
         return std::nullopt;
