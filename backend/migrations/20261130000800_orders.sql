@@ -16,6 +16,7 @@ CREATE TABLE orders (
   shipping            bigint NOT NULL DEFAULT 0,
   total               bigint NOT NULL,
   promo_code          text,
+  code_offer_id       uuid,  -- the offer the promo code applied, for giving its use back on cancel
   shipping_address    jsonb NOT NULL DEFAULT '{}',
   billing_address     jsonb NOT NULL DEFAULT '{}',
   notes               text NOT NULL DEFAULT '',
@@ -49,6 +50,22 @@ CREATE TABLE order_lines (
   PRIMARY KEY (workspace_id, order_id, line_no),
   FOREIGN KEY (workspace_id, order_id) REFERENCES orders (workspace_id, id) ON DELETE CASCADE
 );
+
+-- Gives back the offer uses an order counted (automatic offers of its lines and its promo code),
+-- when it is cancelled or its payment link expires: a use that bought nothing is not a use.
+CREATE FUNCTION shopme_release_offer_uses(ws uuid, ord uuid) RETURNS void
+LANGUAGE sql AS $$
+  WITH used AS (
+    SELECT DISTINCT offer_id FROM order_lines WHERE workspace_id = ws AND order_id = ord AND offer_id IS NOT NULL
+    UNION SELECT code_offer_id FROM orders WHERE workspace_id = ws AND id = ord AND code_offer_id IS NOT NULL
+  ), total AS (
+    UPDATE offers SET usage_count = greatest(usage_count - 1, 0)
+     WHERE workspace_id = ws AND id IN (SELECT offer_id FROM used) RETURNING id
+  )
+  UPDATE offer_usages SET uses = greatest(uses - 1, 0)
+   WHERE workspace_id = ws AND offer_id IN (SELECT offer_id FROM used)
+     AND customer_id = (SELECT customer_id FROM orders WHERE workspace_id = ws AND id = ord);
+$$;
 
 CREATE TABLE order_events (
   workspace_id  uuid NOT NULL,

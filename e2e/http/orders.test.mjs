@@ -119,3 +119,17 @@ test('an order whose payment link expires unpaid is cancelled and its stock retu
   assert.deepEqual(expired.events.at(-1), { ...expired.events.at(-1), to: 'cancelled', actorKind: 'system', note: 'the payment link expired unpaid' });
   assert.equal(Number(psql("SELECT stock FROM products WHERE name LIKE 'Parmigiano Reggiano%' ORDER BY name LIMIT 1", conninfo)), before);
 });
+
+test('offer uses counted at checkout are given back when the order is cancelled', async () => {
+  const offer = await admin.post(`${w}/offers`, { name: 'Tutto -30%', type: 'percentage', value: 30, usageLimit: 5, usageLimitPerCustomer: 1 });
+  assert.equal(offer.status, 201, offer.text);
+  const { order } = await orderInChat(1);
+  const uses = () => Number(psql(`SELECT usage_count FROM offers WHERE id = '${offer.json.id}'`, conninfo));
+  assert.equal(uses(), 1);
+  const d = (await admin.get(`${w}/orders/${order.id}`)).json;
+  assert.equal(d.lines[0].offerId, offer.json.id);
+  assert.ok(d.discount > 0);
+  assert.equal((await admin.post(`${w}/orders/${order.id}/status`, { status: 'cancelled' })).status, 200);
+  assert.equal(uses(), 0);
+  await admin.del(`${w}/offers/${offer.json.id}`);
+});

@@ -182,15 +182,17 @@ json::value checkout(ToolContext& c) {
       tx.exec_params1(
             "INSERT INTO orders (workspace_id, code, customer_id, conversation_id, currency, subtotal, "
             "discount, tax, total,"
-            "  promo_code, shipping_address, billing_address, payment_expires_at)"
-            " SELECT $1, $2, $3, $4, w.currency, $5, $6, $7, $8, $9, cu.shipping_address, cu.billing_address,"
+            "  promo_code, code_offer_id, shipping_address, billing_address, payment_expires_at)"
+            " SELECT $1, $2, $3, $4, w.currency, $5, $6, $7, $8, $9, $10, cu.shipping_address, "
+            "cu.billing_address,"
             "        now() + interval '1 hour'"
             "   FROM workspaces w, customers cu WHERE w.id = $1 AND cu.workspace_id = $1 AND cu.id = $3 "
             "RETURNING id",
             c.workspace_id, code_text, c.customer_id, c.conversation_id,
             static_cast<long long>(priced.subtotal),
             static_cast<long long>(priced.automatic_discount + priced.code_discount),
-            static_cast<long long>(priced.tax), static_cast<long long>(priced.total), code)[0]
+            static_cast<long long>(priced.tax), static_cast<long long>(priced.total), code,
+            priced.code_offer_id)[0]
           .c_str();
   const std::string order_id = order;
   for (std::size_t i = 0; i < items.size(); ++i) {

@@ -23,6 +23,7 @@ int expire_unpaid_orders(pqxx::connection& conn, int batch) {
           "l.product_id",
           ws, id);
     }
+    tx.exec_params("SELECT shopme_release_offer_uses($1, $2)", ws, id);
     tx.exec_params0(
         "UPDATE orders SET status = 'cancelled', stock_reserved = false, updated_at = now()"
         " WHERE workspace_id = $1 AND id = $2",

@@ -251,6 +251,7 @@ Response OrderController::change_status(Request& req, postgres::Db& db) const {
         ws, id);
     tx.exec_params0("UPDATE orders SET stock_reserved = false WHERE workspace_id = $1 AND id = $2", ws, id);
   }
+  if (*to == S::kCancelled) tx.exec_params("SELECT shopme_release_offer_uses($1, $2)", ws, id);
   tx.exec_params0(
       "UPDATE orders SET status = $3, payment_status = CASE WHEN $3 = 'paid' THEN 'paid' ELSE payment_status "
       "END,"
