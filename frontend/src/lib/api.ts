@@ -98,11 +98,24 @@ function isJson(contentType: string | null): boolean {
   return contentType !== null && /^application\/(?:[\w.+-]+\+)?json\b/i.test(contentType);
 }
 
-async function readBody(response: Response): Promise<unknown> {
-  if (response.status === 204 || response.status === 205) return undefined;
-  const text = await response.text();
-  if (text === '') return undefined;
-  if (!isJson(response.headers.get('Content-Type'))) return text;
+/**
+ * What the error helpers need of an answer. A fetch `Response` fits as it is; an
+ * `XMLHttpRequest` fits through `xhrAnswer` (used for uploads, which need progress events).
+ */
+export type ApiAnswer = {
+  status: number;
+  statusText: string;
+  headers: { get(name: string): string | null };
+};
+
+export function xhrAnswer(xhr: XMLHttpRequest): ApiAnswer {
+  return { status: xhr.status, statusText: xhr.statusText, headers: { get: (name) => xhr.getResponseHeader(name) } };
+}
+
+/** An answer's text as JSON when its content type says so, else the text itself (`undefined` when empty). */
+export function parseAnswerBody(answer: ApiAnswer, text: string): unknown {
+  if (answer.status === 204 || answer.status === 205 || text === '') return undefined;
+  if (!isJson(answer.headers.get('Content-Type'))) return text;
   try {
     return JSON.parse(text) as unknown;
   } catch {
@@ -110,7 +123,17 @@ async function readBody(response: Response): Promise<unknown> {
   }
 }
 
-function toProblem(response: Response, body: unknown): Problem {
+async function readBody(response: Response): Promise<unknown> {
+  if (response.status === 204 || response.status === 205) return undefined;
+  return parseAnswerBody(response, await response.text());
+}
+
+/** The `ApiError` for a failed answer whose body was read with `parseAnswerBody`. */
+export function apiErrorFrom(answer: ApiAnswer, body: unknown): ApiError {
+  return new ApiError(toProblem(answer, body), parseRetryAfter(answer.headers.get('Retry-After')));
+}
+
+function toProblem(response: ApiAnswer, body: unknown): Problem {
   const requestId = response.headers.get('X-Request-Id') ?? undefined;
   if (isProblem(body)) return { ...body, type: body.type || 'about:blank', requestId: body.requestId ?? requestId };
   return {
@@ -132,9 +155,16 @@ export function parseRetryAfter(value: string | null, now = Date.now()): number 
   return Math.max(0, Math.ceil((date - now) / 1000));
 }
 
+/** The headers every API request carries: `Accept`, and the CSRF header unless `method` is safe. */
+export function apiHeaders(method: HttpMethod): Headers {
+  const headers = new Headers({ Accept: 'application/json, application/problem+json' });
+  if (!SAFE_METHODS.has(method)) headers.set(CSRF_HEADER, CSRF_VALUE);
+  return headers;
+}
+
 function buildRequest(options: ApiFetchOptions): RequestInit {
   const { method = 'GET', body, signal } = options;
-  const headers = new Headers({ Accept: 'application/json, application/problem+json' });
+  const headers = apiHeaders(method);
 
   let requestBody: BodyInit | undefined;
   if (body !== undefined) {
@@ -145,7 +175,6 @@ function buildRequest(options: ApiFetchOptions): RequestInit {
       headers.set('Content-Type', 'application/json');
     }
   }
-  if (!SAFE_METHODS.has(method)) headers.set(CSRF_HEADER, CSRF_VALUE);
   for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
 
   return { method, headers, body: requestBody, credentials: 'include', signal };
@@ -177,8 +206,8 @@ export function setSessionExpiredHandler(handler: (() => void) | null): void {
   sessionExpiredHandler = handler;
 }
 
-/** Single flight: concurrent 401s share one `POST /api/auth/refresh`. */
-function refreshSession(): Promise<boolean> {
+/** Single flight: concurrent 401s share one `POST /api/auth/refresh`. Resolves whether it worked. */
+export function refreshSession(): Promise<boolean> {
   refreshInFlight ??= (async () => {
     try {
       const response = await fetch(REFRESH_PATH, buildRequest({ method: 'POST' }));
@@ -210,5 +239,5 @@ export async function apiFetch<T>(path: string, options: ApiFetchOptions = {}): 
   const payload = await readBody(response);
   const isProblemDocument = /^application\/problem\+json\b/i.test(response.headers.get('Content-Type') ?? '');
   if (response.ok || (acceptStatuses.includes(response.status) && !isProblemDocument)) return payload as T;
-  throw new ApiError(toProblem(response, payload), parseRetryAfter(response.headers.get('Retry-After')));
+  throw apiErrorFrom(response, payload);
 }

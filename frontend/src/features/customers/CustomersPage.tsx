@@ -14,10 +14,11 @@ import { Card } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
 import { can } from '@/features/auth/permissions';
+import { CsvTransferActions } from '@/features/csv-import/CsvTransferActions';
 import { useCurrentMembership } from '@/features/workspaces/useCurrentMembership';
 import { formatDate } from '@/lib/format';
 import { booleanParam, PAGE_SIZE, type SortOrder } from '@/lib/list';
-import { CUSTOMER_SORTS, useCustomers, type CustomerSort } from './api/customers';
+import { CUSTOMER_SORTS, customerKeys, useCustomers, type CustomerSort } from './api/customers';
 import { ConsentBadge } from './components/ConsentBadge';
 
 function defaultOrder(sort: CustomerSort): SortOrder {
@@ -55,13 +56,21 @@ export function CustomersPage() {
         title={t('customers.title')}
         description={t('customers.subtitle')}
         actions={
-          canManage && (
-            <Button asChild>
-              <Link to="new" state={linkState}>
-                {t('customers.new')}
-              </Link>
-            </Button>
-          )
+          <div className="flex flex-wrap gap-2">
+            <CsvTransferActions
+              kind="customers"
+              workspaceId={workspaceId}
+              canImport={canManage}
+              invalidates={[customerKeys.lists(workspaceId)]}
+            />
+            {canManage && (
+              <Button asChild>
+                <Link to="new" state={linkState}>
+                  {t('customers.new')}
+                </Link>
+              </Button>
+            )}
+          </div>
         }
       />
       <Card>

@@ -13,7 +13,8 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Checkbox } from '@/components/ui/checkbox';
 import { can } from '@/features/auth/permissions';
-import { useCategories } from '@/features/categories/api/categories';
+import { categoryKeys, useCategories } from '@/features/categories/api/categories';
+import { CsvTransferActions } from '@/features/csv-import/CsvTransferActions';
 import { categoryPath } from '@/features/categories/categoryTree';
 import { useWorkspace } from '@/features/workspaces/api/workspaces';
 import { useCurrentMembership } from '@/features/workspaces/useCurrentMembership';
@@ -22,6 +23,7 @@ import { formatMoney, parseAmount } from '@/lib/money';
 import {
   PRODUCT_SORTS,
   PRODUCT_STATUSES,
+  productKeys,
   useProducts,
   type ProductFilters,
   type ProductSort,
@@ -107,13 +109,21 @@ export function ProductsPage() {
         title={t('products.title')}
         description={t('products.subtitle')}
         actions={
-          canManage && (
-            <Button asChild>
-              <Link to="new" state={linkState}>
-                {t('products.new')}
-              </Link>
-            </Button>
-          )
+          <div className="flex flex-wrap gap-2">
+            <CsvTransferActions
+              kind="products"
+              workspaceId={workspaceId}
+              canImport={canManage}
+              invalidates={[productKeys.lists(workspaceId), categoryKeys.list(workspaceId)]}
+            />
+            {canManage && (
+              <Button asChild>
+                <Link to="new" state={linkState}>
+                  {t('products.new')}
+                </Link>
+              </Button>
+            )}
+          </div>
         }
       />
       <ProductFiltersBar
