@@ -180,6 +180,18 @@ export const routes: RouteObject[] = [
                       },
                     ],
                   ),
+                  guarded(
+                    'orders',
+                    async () => ({ Component: (await import('@/features/orders/OrdersPage')).OrdersPage }),
+                    [
+                      {
+                        path: ':orderId',
+                        lazy: async () => ({
+                          Component: (await import('@/features/orders/OrderDetailPage')).OrderDetailPage,
+                        }),
+                      },
+                    ],
+                  ),
                   guarded('team', async () => ({ Component: (await import('@/features/team/TeamPage')).TeamPage })),
                   guarded('settings', async () => ({
                     Component: (await import('@/features/workspaces/WorkspaceSettingsPage')).WorkspaceSettingsPage,

@@ -4,9 +4,9 @@ import { mockFetch, problem } from '@/test/fetchMock';
 import { makeMe, meRoute, SHOP_ID, shopWorkspace } from '@/test/fixtures';
 import { renderRoute } from '@/test/render';
 
-/** Every role uses the inbox and the test chat, and reads the catalog and the customers. */
+/** Every role uses the inbox and the test chat, reads the catalog and the customers, and handles orders. */
 const INBOX = ['Inbox', 'Test chat'];
-const CATALOG_AND_CUSTOMERS = ['Products', 'Categories', 'Services', 'FAQs', 'Offers', 'Customers'];
+const CATALOG_AND_CUSTOMERS = ['Products', 'Categories', 'Services', 'FAQs', 'Offers', 'Customers', 'Orders'];
 
 async function sidebarLinks(role: Role): Promise<string[]> {
   mockFetch(meRoute(makeMe(role)));

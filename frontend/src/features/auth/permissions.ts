@@ -18,6 +18,7 @@ export type Permission =
   | 'offers.manage'
   | 'orders.view'
   | 'orders.process'
+  | 'orders.manage'
   | 'customers.view'
   | 'customers.manage'
   | 'inbox.use'
@@ -35,6 +36,7 @@ const MATRIX: Record<Role, ReadonlySet<Permission>> = {
     'offers.manage',
     'orders.view',
     'orders.process',
+    'orders.manage',
     'customers.view',
     'customers.manage',
     'inbox.use',
@@ -48,6 +50,7 @@ const MATRIX: Record<Role, ReadonlySet<Permission>> = {
     'offers.manage',
     'orders.view',
     'orders.process',
+    'orders.manage',
     'customers.view',
     'customers.manage',
     'inbox.use',
@@ -89,6 +92,7 @@ export const WORKSPACE_SECTIONS = {
   faqs: 'catalog.view',
   offers: 'catalog.view',
   customers: 'customers.view',
+  orders: 'orders.view',
   team: 'team.view',
   settings: 'workspace.settings',
   'settings/whatsapp': 'channel.manage',

@@ -4,6 +4,7 @@ import { giulia, WS } from '@/test/catalogFixtures';
 import { makeMe, meRoute, SHOP_ID } from '@/test/fixtures';
 import { renderRoute } from '@/test/render';
 import type { Role } from '@/features/auth/permissions';
+import { orderSummary } from '@/features/orders/orderFixtures';
 import type { Customer } from './api/customers';
 
 const CUSTOMER = `${WS}/customers/${giulia.id}`;
@@ -66,15 +67,39 @@ describe('CustomerDetailPage', () => {
     expect((await screen.findAllByText('No consent')).length).toBeGreaterThan(0);
   });
 
-  it('has orders and conversations tabs that explain they are empty, without asking the server', async () => {
-    const { user, fetchMock } = renderCustomer();
+  it('lists the customer’s orders, linking to their pages, and explains that conversations are empty', async () => {
+    const fetchMock = mockFetch({
+      ...meRoute(makeMe('agent')),
+      ...customerServer(giulia),
+      [`GET ${CUSTOMER}/orders`]: {
+        body: {
+          items: [orderSummary('ord-2', 'ORD-2026-000002', { status: 'shipped', total: 1290 }), orderSummary('ord-1', 'ORD-2026-000001')],
+          total: 2,
+        },
+      },
+    });
+    const { user } = renderRoute(`/w/${SHOP_ID}/customers/${giulia.id}`);
 
     await user.click(await screen.findByRole('tab', { name: 'Orders' }));
-    expect(screen.getByRole('tabpanel', { name: 'Orders' })).toHaveTextContent('No orders yet');
+    const orders = await within(screen.getByRole('tabpanel', { name: 'Orders' })).findByRole('table', { name: 'Orders' });
+    const row = within(orders).getByRole('link', { name: 'ORD-2026-000002' }).closest('tr') as HTMLElement;
+    expect(within(row).getByRole('link', { name: 'ORD-2026-000002' })).toHaveAttribute('href', `/w/${SHOP_ID}/orders/ord-2`);
+    expect(within(row).getByText('Shipped')).toBeInTheDocument();
+    expect(within(row).getByText('€12.90')).toBeInTheDocument();
+    expect(within(orders).getByRole('link', { name: 'ORD-2026-000001' })).toHaveAttribute('href', `/w/${SHOP_ID}/orders/ord-1`);
+
     await user.click(screen.getByRole('tab', { name: 'Conversations' }));
     expect(screen.getByRole('tabpanel', { name: 'Conversations' })).toHaveTextContent('No conversations yet');
     const paths = fetchMock.mock.calls.map(([url]) => new URL(String(url), 'http://localhost').pathname);
-    expect(new Set(paths)).toEqual(new Set(['/api/auth/me', CUSTOMER]));
+    expect(new Set(paths)).toEqual(new Set(['/api/auth/me', CUSTOMER, `${CUSTOMER}/orders`]));
+  });
+
+  it('says when the customer has no orders yet', async () => {
+    mockFetch({ ...meRoute(makeMe('admin')), ...customerServer(giulia), [`GET ${CUSTOMER}/orders`]: { body: { items: [], total: 0 } } });
+    const { user } = renderRoute(`/w/${SHOP_ID}/customers/${giulia.id}`);
+
+    await user.click(await screen.findByRole('tab', { name: 'Orders' }));
+    expect(await screen.findByText('No orders yet')).toBeInTheDocument();
   });
 
   it('saves the profile with addresses and tags, removing a cleared email', async () => {

@@ -13,6 +13,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { TextLink } from '@/components/ui/text-link';
 import { can } from '@/features/auth/permissions';
+import { CustomerOrders } from '@/features/orders/components/CustomerOrders';
 import { useCurrentMembership } from '@/features/workspaces/useCurrentMembership';
 import { formatDateTime } from '@/lib/format';
 import { useCustomer, useDeleteCustomer, useUpdateCustomer, type Customer } from './api/customers';
@@ -138,7 +139,7 @@ export function CustomerDetailPage() {
               />
             </TabsContent>
             <TabsContent value="orders">
-              <EmptyTab title={t('customers.tabs.ordersEmptyTitle')} description={t('customers.tabs.ordersEmpty')} />
+              <CustomerOrders workspaceId={workspaceId} customerId={data.id} />
             </TabsContent>
             <TabsContent value="conversations">
               <EmptyTab

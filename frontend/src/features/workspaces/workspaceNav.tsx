@@ -25,8 +25,8 @@ const iconProps = {
 } as const;
 
 /**
- * The sections of a workspace in sidebar order. Future sections (orders...) are added here once
- * their pages exist; `permissions.ts` says who sees each one.
+ * The sections of a workspace in sidebar order. Future sections are added here once their pages
+ * exist; `permissions.ts` says who sees each one.
  */
 export const WORKSPACE_NAV: readonly WorkspaceNavItem[] = [
   {
@@ -122,6 +122,17 @@ export const WORKSPACE_NAV: readonly WorkspaceNavItem[] = [
         <rect x="3" y="4" width="18" height="16" rx="2" />
         <circle cx="9" cy="11" r="2.5" />
         <path d="M5.5 17a3.5 3.5 0 0 1 7 0M15 9h3M15 13h3" />
+      </svg>
+    ),
+  },
+  {
+    section: 'orders',
+    labelKey: 'nav.orders',
+    descriptionKey: 'workspace.overview.orders',
+    icon: (
+      <svg {...iconProps}>
+        <path d="M6 2 3 6v14a2 2 0 0 0 2 2h14a2 2 0 0 0 2-2V6l-3-4Z" />
+        <path d="M3 6h18M16 10a4 4 0 0 1-8 0" />
       </svg>
     ),
   },
