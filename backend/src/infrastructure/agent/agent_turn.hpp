@@ -17,7 +17,8 @@ postgres::JobRunner::Handler run_agent_turn(const crypto::Sealer& sealer, const 
 // The offline agent: no model, keyword rules over the same tools. Returns the reply text.
 struct ToolContext;
 // Only the workspace's enabled tools are used (empty: all).
-std::string builtin_reply(ToolContext& context, const std::string& customer_text, const std::string& customer_name,
-                          const std::vector<std::string>& enabled_tools, bool* handed_over = nullptr);
+std::string builtin_reply(ToolContext& context, const std::string& customer_text,
+                          const std::string& customer_name, const std::vector<std::string>& enabled_tools,
+                          bool* handed_over = nullptr);
 
 }  // namespace shopme::agent

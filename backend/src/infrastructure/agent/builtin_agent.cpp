@@ -84,7 +84,8 @@ std::string builtin_reply(ToolContext& c, const std::string& customer_text, cons
     const Tool* t = find_tool(tools, name);
     return t ? t->run(c, args) : none;
   };
-  if (find_tool(tools, "contact_operator") && has_any(text, {"operator", "umano", "persona", "human", "person", "agente", "atendente", "humano",
+  if (find_tool(tools, "contact_operator") &&
+      has_any(text, {"operator", "umano", "persona", "human", "person", "agente", "atendente", "humano",
                      "pessoa"})) {
     use("contact_operator", json::object{{"reason", "asked in the chat"}});
     if (handed_over) *handed_over = true;
@@ -96,10 +97,8 @@ std::string builtin_reply(ToolContext& c, const std::string& customer_text, cons
   if (greeting_only) return fill_in(p.hello, "{name}", customer_name);
 
   // A question first: the best FAQ answer when it matches well, else products and services.
-  const auto faq =
-      use("search_faq", json::object{{"query", customer_text}, {"limit", 1}});
-  const auto products =
-      use("search_products", json::object{{"query", customer_text}, {"limit", 3}});
+  const auto faq = use("search_faq", json::object{{"query", customer_text}, {"limit", 1}});
+  const auto products = use("search_products", json::object{{"query", customer_text}, {"limit", 3}});
   const auto& found = products.as_object().at("items").as_array();
   const auto& answers = faq.as_object().at("items").as_array();
   const bool question = text.find('?') != std::string::npos ||

@@ -8,6 +8,7 @@
 
 #include "domain/orders/order_status.hpp"
 #include "infrastructure/agent/cart_tools.hpp"
+#include "infrastructure/agent/tool_arguments.hpp"
 #include "infrastructure/links/secure_links.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
 #include "infrastructure/postgres/pricing_inputs.hpp"
@@ -16,20 +17,6 @@ namespace shopme::agent {
 namespace json = boost::json;
 
 namespace {
-
-std::string str_arg(const json::object& a, std::string_view key) {
-  const auto* v = a.if_contains(key);
-  return v && v->is_string() ? std::string(v->as_string()) : std::string();
-}
-
-bool uuid_like(const std::string& s) {
-  if (s.size() != 36) return false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-    if (dash ? s[i] != '-' : !std::isxdigit(static_cast<unsigned char>(s[i]))) return false;
-  }
-  return true;
-}
 
 std::string open_cart(pqxx::work& tx, const ToolContext& c) {
   tx.exec_params0(
@@ -228,10 +215,10 @@ std::vector<Tool> cart_tools() {
         "product (not how many to add).",
         R"({"type":"object","properties":{"productId":{"type":"string"},"quantity":{"type":"integer"}},"required":["productId","quantity"]})"},
        [](ToolContext& c, const json::object& a) -> json::value {
-         const auto id = str_arg(a, "productId");
+         const auto id = string_argument(a, "productId");
          const auto qty = a.at("quantity").as_int64();
          if (qty < 1 || qty > 10000) return json::object{{"error", "quantity must be from 1 to 10000"}};
-         if (!uuid_like(id)) return json::object{{"error", "no such product"}};
+         if (!looks_like_uuid(id)) return json::object{{"error", "no such product"}};
          pqxx::work tx(c.conn);
          const auto p = tx.exec_params(
              "SELECT name, stock FROM products WHERE workspace_id = $1 AND id = $2 AND status = 'active'",
@@ -254,8 +241,8 @@ std::vector<Tool> cart_tools() {
   t.push_back({{"remove_from_cart", "Take a product out of the customer's cart.",
                 R"({"type":"object","properties":{"productId":{"type":"string"}},"required":["productId"]})"},
                [](ToolContext& c, const json::object& a) -> json::value {
-                 const auto id = str_arg(a, "productId");
-                 if (!uuid_like(id)) return json::object{{"error", "no such product in the cart"}};
+                 const auto id = string_argument(a, "productId");
+                 if (!looks_like_uuid(id)) return json::object{{"error", "no such product in the cart"}};
                  pqxx::work tx(c.conn);
                  const auto cart = open_cart(tx, c);
                  tx.exec_params(
@@ -278,7 +265,7 @@ std::vector<Tool> cart_tools() {
       {{"apply_promo_code", "Apply a promo code the customer gives to their cart.",
         R"({"type":"object","properties":{"code":{"type":"string"}},"required":["code"]})"},
        [](ToolContext& c, const json::object& a) -> json::value {
-         const auto code = str_arg(a, "code");
+         const auto code = string_argument(a, "code");
          if (code.empty() || code.size() > 64) return json::object{{"error", "give the code"}};
          pqxx::work tx(c.conn);
          const auto cart = open_cart(tx, c);

@@ -11,6 +11,7 @@
 #include "infrastructure/logging/log.hpp"
 #include "infrastructure/messaging/outbound.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
+#include "infrastructure/postgres/text_array.hpp"
 
 namespace shopme::agent {
 namespace json = boost::json;
@@ -54,16 +55,6 @@ struct TurnData {
   std::vector<ChatMessage> history;
 };
 
-std::vector<std::string> array_of(const pqxx::field& f) {
-  std::vector<std::string> out;
-  auto arr = f.as_array();
-  for (auto [kind, value] = arr.get_next(); kind != pqxx::array_parser::juncture::done;
-       std::tie(kind, value) = arr.get_next()) {
-    if (kind == pqxx::array_parser::juncture::string_value) out.push_back(value);
-  }
-  return out;
-}
-
 std::optional<TurnData> load(pqxx::connection& conn, const crypto::Sealer& sealer, const std::string& ws,
                              const std::string& conv) {
   pqxx::read_transaction tx(conn);
@@ -99,7 +90,7 @@ std::optional<TurnData> load(pqxx::connection& conn, const crypto::Sealer& seale
   d.temperature = r[10].as<double>();
   d.max_tokens = r[11].as<int>();
   d.timeout_ms = r[12].as<int>();
-  d.enabled = array_of(r[13]);
+  d.enabled = postgres::text_array(r[13]);
   d.debug = r[14].as<bool>();
   d.prompt = r[15].is_null() ? default_prompt(d.shop) : std::string(r[15].c_str());
   // What the customer wrote since anything was last sent to them.
@@ -162,15 +153,17 @@ std::optional<Outcome> model_turn(const TurnData& d, ToolContext& ctx, std::stri
   const auto mask = [&](const std::string& raw) {
     std::string text = log::redact(raw);
     for (const auto& n : names) {
-      for (auto at = text.find(n); at != std::string::npos; at = text.find(n, at + 6)) text.replace(at, n.size(), "[name]");
+      for (auto at = text.find(n); at != std::string::npos; at = text.find(n, at + 6))
+        text.replace(at, n.size(), "[name]");
     }
     return text;
   };
-  req.messages.push_back({"system",
-                          d.prompt + "\nThe customer's language code is " + d.language +
-                              ". Write [name] where you would use the customer's name; it is filled in for you.",
-                          {},
-                          {}});
+  req.messages.push_back(
+      {"system",
+       d.prompt + "\nThe customer's language code is " + d.language +
+           ". Write [name] where you would use the customer's name; it is filled in for you.",
+       {},
+       {}});
   for (const auto& h : d.history) req.messages.push_back({h.role, mask(h.content.value_or("")), {}, {}});
   req.messages.push_back({"user", mask(d.unanswered), {}, {}});
   Outcome out;
@@ -192,7 +185,8 @@ std::optional<Outcome> model_turn(const TurnData& d, ToolContext& ctx, std::stri
       out.reply = c->message.content.value_or("");
       // The placeholder is filled in here, after the model: the name never left the server.
       const auto first = d.customer_name.substr(0, d.customer_name.find(' '));
-      for (auto at = out.reply.find("[name]"); at != std::string::npos; at = out.reply.find("[name]", at + first.size())) {
+      for (auto at = out.reply.find("[name]"); at != std::string::npos;
+           at = out.reply.find("[name]", at + first.size())) {
         out.reply.replace(at, 6, first);
       }
       if (out.reply.empty()) {
@@ -260,7 +254,8 @@ postgres::JobRunner::Handler run_agent_turn(const crypto::Sealer& sealer,
       } else {
         log::warn("agent model failed; the offline agent answers", {{"workspace", ws}, {"reason", why}});
         out.notes.push_back("The AI provider failed (" + clip(why, 300) + "); the offline agent answered.");
-        out.reply = builtin_reply(ctx, data->unanswered, data->customer_name, data->enabled, &out.handed_over);
+        out.reply =
+            builtin_reply(ctx, data->unanswered, data->customer_name, data->enabled, &out.handed_over);
       }
     } else {
       out.reply = builtin_reply(ctx, data->unanswered, data->customer_name, data->enabled, &out.handed_over);

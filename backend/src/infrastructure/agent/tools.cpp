@@ -1,5 +1,7 @@
 #include "infrastructure/agent/tools.hpp"
 
+#include "infrastructure/agent/tool_arguments.hpp"
+
 #include <boost/json.hpp>
 #include <pqxx/pqxx>
 
@@ -53,28 +55,15 @@ std::optional<std::string> check_arguments(const std::string& schema_json, const
 
 namespace {
 
-std::string str_arg(const json::object& a, std::string_view key) {
-  const auto* v = a.if_contains(key);
-  return v && v->is_string() ? std::string(v->as_string()) : std::string();
-}
-
 int limit_arg(const json::object& a, int fallback) {
   const auto* v = a.if_contains("limit");
   if (v && v->is_int64()) return static_cast<int>(std::clamp<std::int64_t>(v->as_int64(), 1, 10));
   return fallback;
 }
 
-bool uuid_like(const std::string& s) {
-  if (s.size() != 36) return false;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-    if (dash ? s[i] != '-' : !std::isxdigit(static_cast<unsigned char>(s[i]))) return false;
-  }
-  return true;
-}
-
 json::value search(ToolContext& c, const json::object& a, std::vector<std::string> types) {
-  postgres::SearchQuery q{c.workspace_id, str_arg(a, "query"), std::move(types), limit_arg(a, 5), true};
+  postgres::SearchQuery q{c.workspace_id, string_argument(a, "query"), std::move(types), limit_arg(a, 5),
+                          true};
   json::array items;
   for (const auto& h : postgres::search_catalog(c.conn, q)) {
     json::object o{{"type", h.type}, {"id", h.id}, {"name", h.title}, {"summary", h.snippet}};
@@ -113,8 +102,8 @@ std::vector<Tool> all_tools() {
   t.push_back({{"get_product", "Details of one product: description, price, stock, attributes.",
                 R"({"type":"object","properties":{"productId":{"type":"string"}},"required":["productId"]})"},
                [](ToolContext& c, const json::object& a) -> json::value {
-                 const auto id = str_arg(a, "productId");
-                 if (!uuid_like(id)) return json::object{{"error", "no such product"}};
+                 const auto id = string_argument(a, "productId");
+                 if (!looks_like_uuid(id)) return json::object{{"error", "no such product"}};
                  pqxx::read_transaction tx(c.conn);
                  const auto rows =
                      tx.exec_params(std::string("SELECT ") + kProductColumns +
@@ -141,8 +130,8 @@ std::vector<Tool> all_tools() {
       {{"products_by_category", "Products of a category (and its sub-categories).",
         R"({"type":"object","properties":{"categoryId":{"type":"string"},"limit":{"type":"integer"}},"required":["categoryId"]})"},
        [](ToolContext& c, const json::object& a) -> json::value {
-         const auto id = str_arg(a, "categoryId");
-         if (!uuid_like(id)) return json::object{{"error", "no such category"}};
+         const auto id = string_argument(a, "categoryId");
+         if (!looks_like_uuid(id)) return json::object{{"error", "no such category"}};
          pqxx::read_transaction tx(c.conn);
          json::array items;
          for (const auto& r : tx.exec_params(
@@ -163,7 +152,7 @@ std::vector<Tool> all_tools() {
   t.push_back(
       {{"search_faq", "Find answers to common questions (shipping, returns, opening hours…).", kQuerySchema},
        [](ToolContext& c, const json::object& a) -> json::value {
-         postgres::SearchQuery q{c.workspace_id, str_arg(a, "query"), {"faq"}, limit_arg(a, 3), true};
+         postgres::SearchQuery q{c.workspace_id, string_argument(a, "query"), {"faq"}, limit_arg(a, 3), true};
          json::array items;
          const auto hits = postgres::search_catalog(c.conn, q);  // its own transaction
          pqxx::read_transaction tx(c.conn);
@@ -212,7 +201,7 @@ std::vector<Tool> all_tools() {
              "UPDATE conversations SET mode = 'human', status = 'open', updated_at = now()"
              " WHERE workspace_id = $1 AND id = $2",
              c.workspace_id, c.conversation_id);
-         const auto reason = str_arg(a, "reason");
+         const auto reason = string_argument(a, "reason");
          tx.exec_params0(
              "INSERT INTO conversation_notes (workspace_id, conversation_id, text) VALUES ($1, $2, $3)",
              c.workspace_id, c.conversation_id,

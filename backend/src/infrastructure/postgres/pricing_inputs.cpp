@@ -3,20 +3,9 @@
 #include <pqxx/pqxx>
 
 #include "infrastructure/postgres/pqxx_compat.hpp"
+#include "infrastructure/postgres/text_array.hpp"
 
 namespace shopme::postgres {
-
-namespace {
-std::vector<std::string> texts(const pqxx::field& f) {
-  std::vector<std::string> out;
-  auto arr = f.as_array();
-  for (auto [kind, value] = arr.get_next(); kind != pqxx::array_parser::juncture::done;
-       std::tie(kind, value) = arr.get_next()) {
-    if (kind == pqxx::array_parser::juncture::string_value) out.push_back(value);
-  }
-  return out;
-}
-}  // namespace
 
 std::optional<catalog::CartLine> load_cart_line(pqxx::transaction_base& tx, const std::string& workspace_id,
                                                 const std::string& product_id, int quantity) {
@@ -30,7 +19,8 @@ std::optional<catalog::CartLine> load_cart_line(pqxx::transaction_base& tx, cons
       "   FROM products p WHERE p.workspace_id = $1::uuid AND p.id = $2::uuid",
       workspace_id, product_id);
   if (r.empty()) return std::nullopt;
-  catalog::CartLine line{product_id, texts(r[0][2]), r[0][0].as<long long>(), quantity, r[0][1].as<int>()};
+  catalog::CartLine line{product_id, text_array(r[0][2]), r[0][0].as<long long>(), quantity,
+                         r[0][1].as<int>()};
   return line;
 }
 
@@ -55,8 +45,8 @@ std::vector<catalog::Offer> load_offers(pqxx::transaction_base& tx, const std::s
     o.value = r[3].as<long long>();
     o.buy = r[4].as<int>();
     o.get = r[5].as<int>();
-    o.product_ids = texts(r[6]);
-    o.category_ids = texts(r[7]);
+    o.product_ids = text_array(r[6]);
+    o.category_ids = text_array(r[7]);
     o.starts_at = r[8].as<long long>();
     o.ends_at = r[9].as<long long>();
     o.min_purchase = r[10].as<long long>();

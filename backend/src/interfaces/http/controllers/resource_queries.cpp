@@ -17,16 +17,6 @@ boost::json::value percent_json(long long basis_points) {
   return static_cast<double>(basis_points) / 100.0;
 }
 
-std::vector<std::string> text_array(const pqxx::field& f) {
-  std::vector<std::string> out;
-  auto arr = f.as_array();
-  for (auto [kind, value] = arr.get_next(); kind != pqxx::array_parser::juncture::done;
-       std::tie(kind, value) = arr.get_next()) {
-    if (kind == pqxx::array_parser::juncture::string_value) out.push_back(value);
-  }
-  return out;
-}
-
 std::optional<long long> query_number(const Request& req, const char* name, long long min, long long max,
                                       std::vector<FieldError>& bad) {
   auto v = req.query_param(name);

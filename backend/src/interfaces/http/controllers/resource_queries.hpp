@@ -1,4 +1,5 @@
 #pragma once
+#include "infrastructure/postgres/text_array.hpp"
 // Plain-SQL reads shared by the simple tenant resources (services, FAQs, offers, customers): a page
 // of rows with optional search, one row by id, delete by id. Every query is scoped by workspace.
 #include <boost/json/object.hpp>
@@ -39,8 +40,7 @@ boost::json::object load_resource(pqxx::transaction_base& tx, const ResourceTabl
 std::string iso_column(const std::string& col);
 // 2200 basis points -> 22, 450 -> 4.5 (plain JSON numbers, not 2.2E1).
 boost::json::value percent_json(long long basis_points);
-// The text elements of a PostgreSQL array column.
-std::vector<std::string> text_array(const pqxx::field& f);
+using postgres::text_array;  // array columns in the responses
 std::optional<long long> query_number(const Request& req, const char* name, long long min, long long max,
                                       std::vector<FieldError>& bad);
 
