@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useId, useMemo, type ReactNode } from 'react';
+import { useId, useMemo } from 'react';
 import { useForm, useWatch, type Path, type UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -9,6 +9,7 @@ import { applyServerFieldErrors, useFieldErrorText, validation, type ValidationK
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { SecretHint, SettingsSection } from '@/components/form/SettingsSection';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Field } from '@/components/ui/field';
@@ -115,31 +116,6 @@ function toInput(
   };
 }
 
-function Section({ title, description, children }: { title: string; description?: ReactNode; children: ReactNode }) {
-  const titleId = useId();
-  return (
-    <Card aria-labelledby={titleId}>
-      <CardHeader>
-        <CardTitle id={titleId}>{title}</CardTitle>
-        {description && <CardDescription>{description}</CardDescription>}
-      </CardHeader>
-      <CardContent className="grid gap-4 py-5 sm:grid-cols-2">{children}</CardContent>
-    </Card>
-  );
-}
-
-function SecretHint({ set, children }: { set: boolean; children: string }) {
-  const { t } = useTranslation();
-  return (
-    <span className="flex flex-wrap items-center gap-1.5">
-      <Badge tone={set ? 'success' : 'neutral'} dot>
-        {set ? t('agentSettings.secret.set') : t('agentSettings.secret.notSet')}
-      </Badge>{' '}
-      {children}
-    </span>
-  );
-}
-
 type ProviderOptionProps = UseFormRegisterReturn<'provider'> & { value: string; label: string; hint: string };
 
 function ProviderOption({ value, label, hint, ...props }: ProviderOptionProps) {
@@ -205,7 +181,7 @@ export function AgentForm({ workspaceId, settings }: { workspaceId: string; sett
       {update.isError && <ProblemAlert error={update.error} message={t('agentSettings.failed')} />}
       {update.isSuccess && !isDirty && <Alert tone="success">{t('agentSettings.saved')}</Alert>}
 
-      <Section title={t('agentSettings.provider.title')} description={t('agentSettings.provider.description')}>
+      <SettingsSection title={t('agentSettings.provider.title')} description={t('agentSettings.provider.description')}>
         <fieldset className="grid gap-3 sm:col-span-2 sm:grid-cols-2">
           <legend className="sr-only">{t('agentSettings.provider.title')}</legend>
           <ProviderOption
@@ -221,10 +197,10 @@ export function AgentForm({ workspaceId, settings }: { workspaceId: string; sett
             {...register('provider')}
           />
         </fieldset>
-      </Section>
+      </SettingsSection>
 
       {provider === 'openai-compatible' && (
-        <Section title={t('agentSettings.connection.title')} description={t('agentSettings.connection.description')}>
+        <SettingsSection title={t('agentSettings.connection.title')} description={t('agentSettings.connection.description')}>
           <Field
             label={t('agentSettings.fields.baseUrl')}
             hint={t('agentSettings.fields.baseUrlHint')}
@@ -243,7 +219,11 @@ export function AgentForm({ workspaceId, settings }: { workspaceId: string; sett
           <Field
             label={t('agentSettings.fields.apiKey')}
             hint={
-              <SecretHint set={settings.apiKeySet}>
+              <SecretHint
+                set={settings.apiKeySet}
+                setLabel={t('agentSettings.secret.set')}
+                notSetLabel={t('agentSettings.secret.notSet')}
+              >
                 {removeApiKey
                   ? t('agentSettings.secret.removing')
                   : settings.apiKeySet
@@ -299,7 +279,7 @@ export function AgentForm({ workspaceId, settings }: { workspaceId: string; sett
           >
             {(field) => <Input {...field} inputMode="numeric" className="sm:max-w-xs" {...register('timeoutMs')} />}
           </Field>
-        </Section>
+        </SettingsSection>
       )}
 
       <Card aria-labelledby={toolsTitleId}>
@@ -352,16 +332,16 @@ export function AgentForm({ workspaceId, settings }: { workspaceId: string; sett
         </CardContent>
       </Card>
 
-      <Section title={t('agentSettings.debug.title')}>
+      <SettingsSection title={t('agentSettings.debug.title')}>
         <div className="flex flex-col gap-1 sm:col-span-2">
           <Checkbox label={t('agentSettings.fields.debug')} aria-describedby={debugHintId} {...register('debug')} />
           <p id={debugHintId} className="text-xs text-slate-600">
             {t('agentSettings.fields.debugHint')}
           </p>
         </div>
-      </Section>
+      </SettingsSection>
 
-      <Section
+      <SettingsSection
         title={t('agentSettings.prompt.title')}
         description={
           settings.systemPrompt
@@ -380,7 +360,7 @@ export function AgentForm({ workspaceId, settings }: { workspaceId: string; sett
         >
           {(field) => <Textarea {...field} rows={14} className="font-mono text-xs" {...register('systemPrompt')} />}
         </Field>
-      </Section>
+      </SettingsSection>
 
       <div className="flex items-center justify-end gap-4">
         {settings.updatedAt && (

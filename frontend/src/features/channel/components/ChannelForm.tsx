@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useId, useMemo, type ReactNode } from 'react';
+import { useId, useMemo } from 'react';
 import { useFieldArray, useForm, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -7,8 +7,8 @@ import { ProblemAlert } from '@/components/feedback/ProblemAlert';
 import { integerField } from '@/components/form/numberFields';
 import { applyServerFieldErrors, useFieldErrorText, validation, type ValidationKey } from '@/components/form/validation';
 import { Alert } from '@/components/ui/alert';
-import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
+import { SecretHint, SettingsSection } from '@/components/form/SettingsSection';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Field } from '@/components/ui/field';
@@ -129,31 +129,6 @@ function formField(field: string): Path<ChannelFormValues> | undefined {
   return index !== undefined && name ? `templates.${Number(index)}.${name}` : undefined;
 }
 
-function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
-  const titleId = useId();
-  return (
-    <Card aria-labelledby={titleId}>
-      <CardHeader>
-        <CardTitle id={titleId}>{title}</CardTitle>
-        {description && <CardDescription>{description}</CardDescription>}
-      </CardHeader>
-      <CardContent className="grid gap-4 py-5 sm:grid-cols-2">{children}</CardContent>
-    </Card>
-  );
-}
-
-function SecretHint({ set, children }: { set: boolean; children: string }) {
-  const { t } = useTranslation();
-  return (
-    <span className="flex flex-wrap items-center gap-1.5">
-      <Badge tone={set ? 'success' : 'warning'} dot>
-        {set ? t('channel.secret.set') : t('channel.secret.notSet')}
-      </Badge>{' '}
-      {children}
-    </span>
-  );
-}
-
 /** Every setting of the WhatsApp channel; secrets are write-only and templates are edited as rows. */
 export function ChannelForm({ workspaceId, channel }: { workspaceId: string; channel: WhatsAppChannel }) {
   const { t } = useTranslation();
@@ -186,7 +161,7 @@ export function ChannelForm({ workspaceId, channel }: { workspaceId: string; cha
       {update.isError && <ProblemAlert error={update.error} message={t('channel.failed')} />}
       {update.isSuccess && !isDirty && <Alert tone="success">{t('channel.saved')}</Alert>}
 
-      <Section title={t('channel.account.title')} description={t('channel.account.description')}>
+      <SettingsSection title={t('channel.account.title')} description={t('channel.account.description')}>
         <div className="sm:col-span-2">
           <Checkbox label={t('channel.fields.enabled')} {...register('enabled')} />
         </div>
@@ -207,7 +182,12 @@ export function ChannelForm({ workspaceId, channel }: { workspaceId: string; cha
         <Field
           label={t('channel.fields.accessToken')}
           hint={
-            <SecretHint set={channel.accessTokenSet}>
+            <SecretHint
+              set={channel.accessTokenSet}
+              setLabel={t('channel.secret.set')}
+              notSetLabel={t('channel.secret.notSet')}
+              unsetTone="warning"
+            >
               {channel.accessTokenSet ? t('channel.secret.replaceHint') : t('channel.secret.setHint')}
             </SecretHint>
           }
@@ -220,7 +200,12 @@ export function ChannelForm({ workspaceId, channel }: { workspaceId: string; cha
         <Field
           label={t('channel.fields.appSecret')}
           hint={
-            <SecretHint set={channel.appSecretSet}>
+            <SecretHint
+              set={channel.appSecretSet}
+              setLabel={t('channel.secret.set')}
+              notSetLabel={t('channel.secret.notSet')}
+              unsetTone="warning"
+            >
               {channel.appSecretSet ? t('channel.secret.replaceHint') : t('channel.secret.appSecretHint')}
             </SecretHint>
           }
@@ -238,9 +223,9 @@ export function ChannelForm({ workspaceId, channel }: { workspaceId: string; cha
         >
           {(field) => <Input {...field} autoComplete="off" spellCheck={false} className="font-mono" {...register('verifyToken')} />}
         </Field>
-      </Section>
+      </SettingsSection>
 
-      <Section title={t('channel.messages.title')} description={t('channel.messages.description')}>
+      <SettingsSection title={t('channel.messages.title')} description={t('channel.messages.description')}>
         <Field
           label={t('channel.fields.welcomeMessage')}
           hint={t('channel.fields.welcomeMessageHint')}
@@ -257,9 +242,9 @@ export function ChannelForm({ workspaceId, channel }: { workspaceId: string; cha
         >
           {(field) => <Textarea {...field} rows={3} {...register('inactiveMessage')} />}
         </Field>
-      </Section>
+      </SettingsSection>
 
-      <Section title={t('channel.limits.title')} description={t('channel.limits.description')}>
+      <SettingsSection title={t('channel.limits.title')} description={t('channel.limits.description')}>
         <Field
           label={t('channel.fields.messagesPerSecond')}
           hint={t('channel.fields.messagesPerSecondHint')}
@@ -281,7 +266,7 @@ export function ChannelForm({ workspaceId, channel }: { workspaceId: string; cha
         >
           {(field) => <Input {...field} inputMode="numeric" {...register('abuseBlockMinutes')} />}
         </Field>
-      </Section>
+      </SettingsSection>
 
       <Card aria-labelledby={templatesId}>
         <CardHeader>
