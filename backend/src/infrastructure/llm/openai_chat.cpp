@@ -1,10 +1,8 @@
 #include "infrastructure/llm/openai_chat.hpp"
 
-#include <curl/curl.h>
-
 #include <boost/json.hpp>
-#include <memory>
-#include <mutex>
+
+#include "infrastructure/net/http_call.hpp"
 
 namespace shopme::llm {
 namespace json = boost::json;
@@ -134,63 +132,15 @@ Result<Completion> parse_chat_response(long http_status, const std::string& body
   return c;
 }
 
-namespace {
-
-std::size_t collect(char* data, std::size_t size, std::size_t n, void* out) {
-  auto* s = static_cast<std::string*>(out);
-  if (s->size() + size * n > 4 * 1024 * 1024) return 0;  // no answer of ours is this large
-  s->append(data, size * n);
-  return size * n;
-}
-
-std::size_t retry_after_header(char* data, std::size_t size, std::size_t n, void* out) {
-  std::string line(data, size * n);
-  for (auto& ch : line) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  if (line.rfind("retry-after:", 0) == 0) {
-    try {
-      *static_cast<int*>(out) = std::stoi(line.substr(12));
-    } catch (const std::exception&) {
-    }
-  }
-  return size * n;
-}
-
-}  // namespace
-
 Result<Completion> OpenAiChatModel::complete(const agent::CompletionRequest& request) {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), &curl_easy_cleanup);
-  if (!curl) return Error{ErrorKind::kUnavailable, "could not start an HTTP client"};
   std::string base = settings_.base_url;
   while (!base.empty() && base.back() == '/') base.pop_back();
-  const std::string url = base + "/chat/completions";
-  const std::string body = chat_request_body(settings_.model, request);
-  curl_slist* raw = curl_slist_append(nullptr, "Content-Type: application/json");
-  const std::string auth = "Authorization: Bearer " + settings_.api_key;
-  if (!settings_.api_key.empty()) raw = curl_slist_append(raw, auth.c_str());
-  std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> headers(raw, &curl_slist_free_all);
-  std::string answer;
-  int retry_after = 0;
-  curl_easy_setopt(curl.get(), CURLOPT_URL, url.c_str());
-  curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, headers.get());
-  curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDS, body.c_str());
-  curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
-  curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT_MS, static_cast<long>(settings_.timeout.count()));
-  curl_easy_setopt(curl.get(), CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(curl.get(), CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, collect);
-  curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &answer);
-  curl_easy_setopt(curl.get(), CURLOPT_HEADERFUNCTION, retry_after_header);
-  curl_easy_setopt(curl.get(), CURLOPT_HEADERDATA, &retry_after);
-  const CURLcode rc = curl_easy_perform(curl.get());
-  if (rc != CURLE_OK) {
-    return Error{ErrorKind::kUnavailable,
-                 std::string("the model provider did not answer: ") + curl_easy_strerror(rc)};
-  }
-  long status = 0;
-  curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &status);
-  return parse_chat_response(status, answer, retry_after);
+  std::vector<std::string> headers{"Content-Type: application/json"};
+  if (!settings_.api_key.empty()) headers.push_back("Authorization: Bearer " + settings_.api_key);
+  const auto a = net::http_call({base + "/chat/completions", std::move(headers),
+                                 chat_request_body(settings_.model, request), true, settings_.timeout});
+  if (a.status == 0) return Error{ErrorKind::kUnavailable, "the model provider did not answer: " + a.error};
+  return parse_chat_response(a.status, a.body, a.retry_after_seconds);
 }
 
 }  // namespace shopme::llm

@@ -1,10 +1,9 @@
 #include "infrastructure/whatsapp/graph_api.hpp"
 
-#include <curl/curl.h>
-
 #include <boost/json.hpp>
+
 #include <memory>
-#include <mutex>
+#include "infrastructure/net/http_call.hpp"
 
 namespace shopme::whatsapp {
 namespace json = boost::json;
@@ -89,79 +88,27 @@ bool retryable_error_code(long code) {
   }
 }
 
-namespace {
-
-std::size_t collect(char* data, std::size_t size, std::size_t n, void* out) {
-  static_cast<std::string*>(out)->append(data, size * n);
-  return size * n;
-}
-
-std::size_t header_line(char* data, std::size_t size, std::size_t n, void* out) {
-  std::string_view line(data, size * n);
-  constexpr std::string_view kName = "retry-after:";
-  if (line.size() > kName.size()) {
-    std::string lower(line.substr(0, kName.size()));
-    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (lower == kName) {
-      try {
-        *static_cast<int*>(out) = std::stoi(std::string(line.substr(kName.size())));
-      } catch (const std::exception&) {
-      }
-    }
-  }
-  return size * n;
-}
-
-struct CurlDeleter {
-  void operator()(CURL* c) const { curl_easy_cleanup(c); }
-};
-struct SlistDeleter {
-  void operator()(curl_slist* s) const { curl_slist_free_all(s); }
-};
-
-}  // namespace
-
 SendResult GraphApi::post(std::string_view api_base_url, std::string_view phone_number_id,
                           std::string_view access_token, const std::string& body) const {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
   SendResult r;
-  std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
-  if (!curl) {
-    r.detail = "could not start an HTTP client";
-    return r;
-  }
   std::string base(api_base_url);
   while (!base.empty() && base.back() == '/') base.pop_back();
-  const std::string url = base + "/" + std::string(phone_number_id) + "/messages";
-  const std::string auth = "Authorization: Bearer " + std::string(access_token);
-  curl_slist* raw_headers = curl_slist_append(nullptr, "Content-Type: application/json");
-  raw_headers = curl_slist_append(raw_headers, auth.c_str());
-  std::unique_ptr<curl_slist, SlistDeleter> headers(raw_headers);
-  std::string answer;
-  int retry_after = 0;
-  curl_easy_setopt(curl.get(), CURLOPT_URL, url.c_str());
-  curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, headers.get());
-  curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDS, body.c_str());
-  curl_easy_setopt(curl.get(), CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
-  curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT_MS, static_cast<long>(timeout_.count()));
-  curl_easy_setopt(curl.get(), CURLOPT_CONNECTTIMEOUT_MS,
-                   static_cast<long>(std::min<long long>(timeout_.count(), 5000)));
-  curl_easy_setopt(curl.get(), CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(curl.get(), CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, collect);
-  curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &answer);
-  curl_easy_setopt(curl.get(), CURLOPT_HEADERFUNCTION, header_line);
-  curl_easy_setopt(curl.get(), CURLOPT_HEADERDATA, &retry_after);
-  const CURLcode rc = curl_easy_perform(curl.get());
-  if (rc != CURLE_OK) {
+  const auto sent = net::http_call(
+      {base + "/" + std::string(phone_number_id) + "/messages",
+       {"Content-Type: application/json", "Authorization: Bearer " + std::string(access_token)},
+       body,
+       true,
+       timeout_,
+       1024 * 1024});
+  if (sent.status == 0) {
     r.outcome = SendResult::Outcome::kRetry;
-    r.title = rc == CURLE_OPERATION_TIMEDOUT ? "timeout" : "network error";
-    r.detail = curl_easy_strerror(rc);
+    r.title = sent.timed_out ? "timeout" : "network error";
+    r.detail = sent.error;
     return r;
   }
-  curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &r.http_status);
-  r.retry_after_seconds = retry_after;
+  r.http_status = sent.status;
+  r.retry_after_seconds = sent.retry_after_seconds;
+  const std::string& answer = sent.body;
   boost::system::error_code ec;
   auto doc = json::parse(answer, ec);
   if (r.http_status >= 200 && r.http_status < 300) {
@@ -206,87 +153,38 @@ SendResult GraphApi::post(std::string_view api_base_url, std::string_view phone_
   return r;
 }
 
-namespace {
-
-struct Limited {
-  std::string* out;
-  std::size_t max;
-  bool overflow = false;
-};
-std::size_t collect_limited(char* data, std::size_t size, std::size_t n, void* p) {
-  auto* l = static_cast<Limited*>(p);
-  if (l->out->size() + size * n > l->max) {
-    l->overflow = true;
-    return 0;  // aborts the transfer
-  }
-  l->out->append(data, size * n);
-  return size * n;
-}
-
-// A GET with the bearer token; answers the HTTP status (0 when there was no answer).
-long get(const std::string& url, std::string_view token, std::chrono::milliseconds timeout,
-         std::size_t max_bytes, std::string& body, std::string& content_type, bool& overflow) {
-  std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
-  if (!curl) return 0;
-  const std::string auth = "Authorization: Bearer " + std::string(token);
-  std::unique_ptr<curl_slist, SlistDeleter> headers(curl_slist_append(nullptr, auth.c_str()));
-  Limited sink{&body, max_bytes};
-  curl_easy_setopt(curl.get(), CURLOPT_URL, url.c_str());
-  curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, headers.get());
-  curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT_MS, static_cast<long>(timeout.count()));
-  curl_easy_setopt(curl.get(), CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(curl.get(), CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, collect_limited);
-  curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &sink);
-  const CURLcode rc = curl_easy_perform(curl.get());
-  overflow = sink.overflow;
-  if (rc != CURLE_OK) return 0;
-  long status = 0;
-  curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &status);
-  char* type = nullptr;
-  curl_easy_getinfo(curl.get(), CURLINFO_CONTENT_TYPE, &type);
-  if (type) content_type = type;
-  return status;
-}
-
-}  // namespace
-
 MediaDownload GraphApi::fetch_media(std::string_view api_base_url, std::string_view media_id,
                                     std::string_view access_token, std::size_t max_bytes) const {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
   MediaDownload d;
   std::string base(api_base_url);
   while (!base.empty() && base.back() == '/') base.pop_back();
-  std::string meta, type;
-  bool overflow = false;
-  const long status =
-      get(base + "/" + std::string(media_id), access_token, timeout_, 64 * 1024, meta, type, overflow);
+  const std::string auth = "Authorization: Bearer " + std::string(access_token);
+  const auto meta =
+      net::http_call({base + "/" + std::string(media_id), {auth}, {}, false, timeout_, 64 * 1024});
   boost::system::error_code ec;
-  auto doc = json::parse(meta, ec);
-  if (status != 200 || ec || !doc.is_object() || !doc.as_object().contains("url")) {
-    d.error = status == 0 ? "WhatsApp did not answer"
-                          : "WhatsApp did not give the media (HTTP " + std::to_string(status) + ")";
+  auto doc = json::parse(meta.body, ec);
+  if (meta.status != 200 || ec || !doc.is_object() || !doc.as_object().contains("url")) {
+    d.error = meta.status == 0 ? "WhatsApp did not answer"
+                               : "WhatsApp did not give the media (HTTP " + std::to_string(meta.status) + ")";
     return d;
   }
   const auto& o = doc.as_object();
   const std::string url(o.at("url").is_string() ? std::string_view(o.at("url").as_string())
                                                 : std::string_view());
   if (auto* m = o.if_contains("mime_type"); m && m->is_string()) d.mime_type = m->as_string();
-  std::string ignored_type;
-  const long got = get(url, access_token, timeout_, max_bytes, d.bytes, ignored_type, overflow);
-  if (overflow) {
+  auto got = net::http_call({url, {auth}, {}, false, timeout_, max_bytes});
+  if (got.too_large) {
     d.error = "the media is larger than " + std::to_string(max_bytes / (1024 * 1024)) + " MiB";
-    d.bytes.clear();
     return d;
   }
-  if (got != 200) {
-    d.error = got == 0 ? "the media download did not answer"
-                       : "the media download failed (HTTP " + std::to_string(got) + ")";
-    d.bytes.clear();
+  if (got.status != 200) {
+    d.error = got.status == 0 ? "the media download did not answer"
+                              : "the media download failed (HTTP " + std::to_string(got.status) + ")";
     return d;
   }
-  if (d.mime_type.empty()) d.mime_type = ignored_type.empty() ? "application/octet-stream" : ignored_type;
+  if (d.mime_type.empty())
+    d.mime_type = got.content_type.empty() ? "application/octet-stream" : got.content_type;
+  d.bytes = std::move(got.body);
   d.ok = true;
   return d;
 }
