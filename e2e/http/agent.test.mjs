@@ -116,10 +116,16 @@ test('offline agent: greets, finds products with prices and answers FAQs from th
   const c = await registeredCustomer();
   await c.say('Avete il parmigiano?');
   const [reply] = await waitFor(async () => { const r = await agentReplies(c.conv); return r.length ? r : null; }, 'the agent reply');
-  assert.match(reply.text, /Parmigiano Reggiano/);
-  assert.match(reply.text, /\d+,\d\d €/, 'prices in the customer\'s format');
+  assert.equal(reply.interactive.type, 'list');
+  const found = reply.interactive.sections[0].rows;
+  const parmigiani = found.filter((r) => r.description.startsWith('Parmigiano Reggiano DOP'));
+  assert.equal(parmigiani.length, 2, JSON.stringify(found));
+  assert.ok(found.every((r) => /\d+,\d\d €$/.test(r.description)), 'prices in the customer\'s format');
+  await c.say('Quanto costa la spedizione?');
+  const faq = await waitFor(async () => (await agentReplies(c.conv))[1], 'the FAQ answer');
+  assert.match(faq.text, /^La spedizione in Italia costa 6,90 euro/);
   await c.say('buongiorno');
-  const greeting = await waitFor(async () => (await agentReplies(c.conv))[1], 'the greeting');
+  const greeting = await waitFor(async () => (await agentReplies(c.conv))[2], 'the greeting');
   assert.match(greeting.text, /^Ciao Marta!/);
 });
 
@@ -176,7 +182,7 @@ test('language model failing: the offline agent answers and the team sees why', 
   llm.state.plan.push(failure(500), failure(503));
   await c.say('Avete il parmigiano?');
   const [reply] = await waitFor(async () => { const r = await agentReplies(c.conv); return r.length ? r : null; }, 'the fallback reply');
-  assert.match(reply.text, /Parmigiano Reggiano/);
+  assert.ok(reply.interactive.sections[0].rows.some((r) => r.title.startsWith('Parmigiano Reggiano')));
   assert.ok((await notes(c.conv)).some((t) => t.startsWith('The AI provider failed')));
 });
 
@@ -245,6 +251,10 @@ test('checkout: the cart becomes an order with snapshots and reserved stock, and
   assert.equal(Number(psql(`SELECT stock FROM products WHERE id = '${productId}'`, conninfo)), stockBefore - 3, 'stock reserved');
   assert.equal(psql(`SELECT status FROM carts WHERE customer_id = '${customer}' ORDER BY created_at LIMIT 1`, conninfo), 'ordered');
   const token = m[3].split('/s/')[1];
+  // The model saw a placeholder, never the link or its token; the customer got the link.
+  const sent = llm.state.requests.map((r) => JSON.stringify(r.body)).join('\n');
+  assert.ok(!sent.includes(token) && !sent.includes('/s/'), 'no token reached the model');
+  assert.ok(sent.includes('[link 1]'));
   const page = await fetch(`${srv.base}/api/public/links/${token}`);
   assert.equal(page.status, 200);
   const info = await page.json();

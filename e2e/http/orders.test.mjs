@@ -50,7 +50,7 @@ async function orderInChat(quantity) {
   );
   await admin.post(`${w}/simulator/messages`, { name: 'Paolo', phone, text: 'compro' });
   const reply = await waitFor(async () => (await outbound(conv)).find((m) => m.text.startsWith('Ordine ORD-')), 'the order');
-  const code = reply.text.slice('Ordine '.length);
+  const code = reply.text.match(/^Ordine (ORD-\d{4}-\d{6})/)[1];
   const list = await admin.get(`${w}/orders?search=${code}`);
   return { conv, customer, order: list.json.items[0] };
 }
@@ -83,8 +83,8 @@ test('status changes follow the domain rules, are recorded, and can tell the cus
   assert.equal(paid.json.paymentStatus, 'paid');
   const shipped = await agent.post(`${w}/orders/${order.id}/status`, { status: 'shipped', notifyCustomer: true });
   assert.equal(shipped.status, 200);
-  const told = await waitFor(async () => (await outbound(conv)).find((m) => m.text.includes('è stato spedito')), 'the shipping message');
-  assert.match(told.text, new RegExp(`^Il tuo ordine ${order.code} è stato spedito\\. Tracciamento: http://\\S+/s/`));
+  const told = await waitFor(async () => (await outbound(conv)).find((m) => m.text.includes('ora è: spedito')), 'the shipping message');
+  assert.match(told.text, new RegExp(`^Il tuo ordine ${order.code} ora è: spedito\\. Tracciamento: http://\\S+/s/`));
   const cancel = await admin.post(`${w}/orders/${order.id}/status`, { status: 'cancelled' });
   assert.equal(cancel.status, 409);
   assert.match(cancel.json.detail, /refund it instead/);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "domain/messaging/outbound_message.hpp"
 #include "infrastructure/crypto/sealed.hpp"
 #include "infrastructure/postgres/job_queue.hpp"
 
@@ -14,11 +15,23 @@ namespace shopme::agent {
 // `public_base_url` is read at each turn (the server learns its port after listening).
 postgres::JobRunner::Handler run_agent_turn(const crypto::Sealer& sealer, const std::string& public_base_url);
 
-// The offline agent: no model, keyword rules over the same tools. Returns the reply text.
+// The offline agent: no model; rules over the same tools, answering in the language each message is
+// written in, with reply buttons and lists for the choices. Only the workspace's enabled tools are
+// used (empty: all).
 struct ToolContext;
-// Only the workspace's enabled tools are used (empty: all).
-std::string builtin_reply(ToolContext& context, const std::string& customer_text,
-                          const std::string& customer_name, const std::vector<std::string>& enabled_tools,
-                          bool* handed_over = nullptr);
+struct BuiltinInput {
+  std::string text;           // what the customer wrote since the last answer
+  std::string reply_id;       // the button or list row they tapped last, if any
+  std::string customer_name;  // used as is: nothing leaves the server
+  std::string shop;
+  std::string offered_product;  // the product the last reply offered to add, for "add 2"
+};
+struct BuiltinReply {
+  messaging::OutboundMessage message;
+  bool handed_over = false;
+  std::string language;  // the language the message was written in (and the reply is)
+};
+BuiltinReply builtin_reply(ToolContext& context, const BuiltinInput& input,
+                           const std::vector<std::string>& enabled_tools);
 
 }  // namespace shopme::agent

@@ -52,6 +52,8 @@ struct TurnData {
   bool debug = false;
   std::string unanswered;          // the customer's new messages, merged
   long long answered_through = 0;  // the last of them
+  std::string reply_id;            // the button or list row the last of them tapped
+  std::string offered_product;     // the product the agent's last reply offered to add
   std::vector<ChatMessage> history;
 };
 
@@ -108,6 +110,21 @@ std::optional<TurnData> load(pqxx::connection& conn, const crypto::Sealer& seale
       ws, conv);
   d.unanswered = fresh[0][0].c_str();
   d.answered_through = fresh[0][1].as<long long>();
+  // A tapped button or list row: its id carries the choice; its title alone is what it "says".
+  const auto tapped = tx.exec_params(
+      "SELECT coalesce(payload->'interactive'->>'id', payload->'button'->>'payload', ''), text FROM messages"
+      " WHERE workspace_id = $1 AND conversation_id = $2 AND seq = $3 AND type IN ('interactive', 'button')",
+      ws, conv, d.answered_through);
+  if (!tapped.empty() && !std::string_view(tapped[0][0].c_str()).empty()) {
+    d.reply_id = tapped[0][0].c_str();
+    d.unanswered = tapped[0][1].c_str();
+  }
+  const auto offered = tx.exec_params(
+      "SELECT substring(payload::text from '\"add:([0-9a-f-]{36})\"') FROM messages WHERE workspace_id = $1"
+      " AND conversation_id = $2 AND direction = 'outbound' AND author_kind = 'agent' ORDER BY seq DESC "
+      "LIMIT 1",
+      ws, conv);
+  if (!offered.empty() && !offered[0][0].is_null()) d.offered_product = offered[0][0].c_str();
   // Earlier exchanges, oldest first, for context.
   const auto past = tx.exec_params(
       "SELECT direction, text FROM (SELECT seq, direction, text FROM messages WHERE workspace_id = $1"
@@ -125,10 +142,11 @@ std::optional<TurnData> load(pqxx::connection& conn, const crypto::Sealer& seale
 }
 
 struct Outcome {
-  std::string reply;
+  messaging::OutboundMessage message;
   std::vector<std::string> notes;  // shown to the team in the thread
   int prompt_tokens = 0, completion_tokens = 0;
   bool handed_over = false;
+  std::string language;  // set when the message showed the customer writes another language now
 };
 
 // The language-model turn; nullopt with `why` when it failed and the offline agent must answer.
@@ -150,8 +168,14 @@ std::optional<Outcome> model_turn(const TurnData& d, ToolContext& ctx, std::stri
     if (end - start >= 3) names.push_back(d.customer_name.substr(start, end - start));
     start = end + 1;
   }
+  const std::string link_prefix = ctx.public_base_url + "/s/";
   const auto mask = [&](const std::string& raw) {
     std::string text = log::redact(raw);
+    // Links sent earlier carry tokens: the model never sees one.
+    for (auto at = text.find(link_prefix); at != std::string::npos; at = text.find(link_prefix, at + 1)) {
+      const auto end = text.find_first_of(" \n\t)", at);
+      text.replace(at, (end == std::string::npos ? text.size() : end) - at, "[link sent earlier]");
+    }
     for (const auto& n : names) {
       for (auto at = text.find(n); at != std::string::npos; at = text.find(n, at + 6))
         text.replace(at, n.size(), "[name]");
@@ -161,12 +185,25 @@ std::optional<Outcome> model_turn(const TurnData& d, ToolContext& ctx, std::stri
   req.messages.push_back(
       {"system",
        d.prompt + "\nThe customer's language code is " + d.language +
-           ". Write [name] where you would use the customer's name; it is filled in for you.",
+           ". Write [name] where you would use the customer's name; it is filled in for you. Links appear in "
+           "tool results as [link 1], [link 2]…: write them exactly so, and they are filled in for you.",
        {},
        {}});
   for (const auto& h : d.history) req.messages.push_back({h.role, mask(h.content.value_or("")), {}, {}});
   req.messages.push_back({"user", mask(d.unanswered), {}, {}});
   Outcome out;
+  // Links carry tokens: the model sees a placeholder, the customer the link.
+  std::vector<std::string> links;
+  const std::string& prefix = link_prefix;
+  const auto hide_links = [&](json::value& v) {
+    if (!v.is_object()) return;
+    for (auto& [key, field] : v.as_object()) {
+      if (field.is_string() && field.as_string().starts_with(prefix)) {
+        links.emplace_back(field.as_string());
+        field = "[link " + std::to_string(links.size()) + "]";
+      }
+    }
+  };
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(d.timeout_ms) * 2;
   for (int round = 0; round <= kMaxToolRounds; ++round) {
     if (round == kMaxToolRounds) req.tools.clear();  // the last round must answer in words
@@ -182,14 +219,24 @@ std::optional<Outcome> model_turn(const TurnData& d, ToolContext& ctx, std::stri
     out.prompt_tokens += c->prompt_tokens;
     out.completion_tokens += c->completion_tokens;
     if (c->message.tool_calls.empty()) {
-      out.reply = c->message.content.value_or("");
-      // The placeholder is filled in here, after the model: the name never left the server.
-      const auto first = d.customer_name.substr(0, d.customer_name.find(' '));
-      for (auto at = out.reply.find("[name]"); at != std::string::npos;
-           at = out.reply.find("[name]", at + first.size())) {
-        out.reply.replace(at, 6, first);
-      }
-      if (out.reply.empty()) {
+      auto reply = c->message.content.value_or("");
+      // The placeholders are filled in here, after the model: the name and the tokens never left.
+      const auto fill = [&reply](const std::string& mark, const std::string& value) {
+        bool found = false;
+        for (auto at = reply.find(mark); at != std::string::npos; at = reply.find(mark, at + value.size())) {
+          reply.replace(at, mark.size(), value);
+          found = true;
+        }
+        return found;
+      };
+      fill("[name]", d.customer_name.substr(0, d.customer_name.find(' ')));
+      bool linked = false;
+      for (std::size_t i = 0; i < links.size(); ++i)
+        linked = fill("[link " + std::to_string(i + 1) + "]", links[i]) || linked;
+      // A model that forgot to write the link still gets it to the customer (the latest one made).
+      if (!linked && !links.empty() && !reply.empty()) reply += "\n" + links.back();
+      out.message.body = reply;
+      if (reply.empty()) {
         why = "the model answered with empty text";
         return std::nullopt;
       }
@@ -212,6 +259,7 @@ std::optional<Outcome> model_turn(const TurnData& d, ToolContext& ctx, std::stri
         result = json::object{{"error", *bad}};
       } else {
         result = tool->run(ctx, args.as_object());
+        hide_links(result);
         if (call.name == "contact_operator") out.handed_over = true;
       }
       const auto text = clip(json::serialize(result), kMaxToolResult);
@@ -245,6 +293,14 @@ postgres::JobRunner::Handler run_agent_turn(const crypto::Sealer& sealer,
 
     ToolContext ctx{conn, ws, conv, data->customer_id, data->language, data->currency, public_base_url};
     Outcome out;
+    const auto offline = [&] {
+      const BuiltinInput in{data->unanswered, data->reply_id, data->customer_name, data->shop,
+                            data->offered_product};
+      auto r = builtin_reply(ctx, in, data->enabled);
+      out.message = std::move(r.message);
+      out.handed_over = out.handed_over || r.handed_over;
+      out.language = r.language;
+    };
     const bool use_model =
         data->provider == "openai-compatible" && !data->base_url.empty() && !data->model.empty();
     if (use_model) {
@@ -254,11 +310,11 @@ postgres::JobRunner::Handler run_agent_turn(const crypto::Sealer& sealer,
       } else {
         log::warn("agent model failed; the offline agent answers", {{"workspace", ws}, {"reason", why}});
         out.notes.push_back("The AI provider failed (" + clip(why, 300) + "); the offline agent answered.");
-        out.reply =
-            builtin_reply(ctx, data->unanswered, data->customer_name, data->enabled, &out.handed_over);
+        ctx.language = data->language;
+        offline();
       }
     } else {
-      out.reply = builtin_reply(ctx, data->unanswered, data->customer_name, data->enabled, &out.handed_over);
+      offline();
     }
 
     pqxx::work tx(conn);
@@ -267,14 +323,20 @@ postgres::JobRunner::Handler run_agent_turn(const crypto::Sealer& sealer,
     // An operator who took over during the turn has the last word; a hand-over by the agent itself
     // still tells the customer someone is coming.
     const bool still_ours = std::string_view(mode[0].c_str()) == "bot" || out.handed_over;
-    if (still_ours && !out.reply.empty()) {
+    if (still_ours && !out.message.body.empty()) {
       tx.exec_params0(
           "UPDATE conversations SET agent_answered_seq = greatest(agent_answered_seq, $3) WHERE workspace_id "
           "= $1 AND id = $2",
           ws, conv, data->answered_through);
-      messaging::OutboundMessage m;
-      m.body = clip(out.reply, messaging::kMaxTextLength - 10);
-      messaging::queue_outbound(tx, ws, conv, m, "agent");
+      if (out.message.kind == messaging::OutboundKind::kText)
+        out.message.body = clip(out.message.body, messaging::kMaxTextLength - 10);
+      messaging::queue_outbound(tx, ws, conv, out.message, "agent");
+    }
+    // The customer's language is the one they write in: later links, pages and messages follow it.
+    if (!out.language.empty() && out.language != data->language) {
+      tx.exec_params0(
+          "UPDATE customers SET language = $3, updated_at = now() WHERE workspace_id = $1 AND id = $2", ws,
+          data->customer_id, out.language);
     }
     for (const auto& n : out.notes) {
       tx.exec_params0(

@@ -2,11 +2,13 @@
 
 #include "infrastructure/agent/tool_arguments.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <pqxx/pqxx>
 
 #include "application/agent/tool_names.hpp"
 #include "infrastructure/agent/cart_tools.hpp"
+#include "infrastructure/agent/order_tools.hpp"
 #include "infrastructure/messaging/outbound.hpp"
 #include "infrastructure/postgres/catalog_search.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
@@ -158,10 +160,17 @@ std::vector<Tool> all_tools() {
          pqxx::read_transaction tx(c.conn);
          for (const auto& h : hits) {
            const auto r = tx.exec_params(
-               "SELECT question, answer FROM faqs WHERE workspace_id = $1 AND id = $2", c.workspace_id, h.id);
-           if (!r.empty())
-             items.push_back(json::object{{"question", r[0][0].c_str()}, {"answer", r[0][1].c_str()}});
+               "SELECT question, answer, language FROM faqs WHERE workspace_id = $1 AND id = $2",
+               c.workspace_id, h.id);
+           if (!r.empty()) {
+             items.push_back(json::object{
+                 {"question", r[0][0].c_str()}, {"answer", r[0][1].c_str()}, {"language", r[0][2].c_str()}});
+           }
          }
+         // Answers written in the customer's language first, each group still in rank order.
+         std::stable_partition(items.begin(), items.end(), [&](const json::value& v) {
+           return v.as_object().at("language").as_string() == c.language;
+         });
          return json::object{{"items", std::move(items)}};
        }});
   t.push_back(
@@ -229,6 +238,7 @@ std::vector<Tool> available_tools(const std::vector<std::string>& enabled) {
   std::vector<Tool> out;
   auto tools = all_tools();
   for (auto& t : cart_tools()) tools.push_back(std::move(t));
+  for (auto& t : order_tools()) tools.push_back(std::move(t));
   for (auto& t : tools) {
     bool on = enabled.empty();
     for (const auto& e : enabled) on = on || e == t.spec.name;

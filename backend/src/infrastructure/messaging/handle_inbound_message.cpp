@@ -4,6 +4,7 @@
 #include <boost/json.hpp>
 #include <pqxx/pqxx>
 
+#include "domain/agent/phrasebook.hpp"
 #include "infrastructure/links/secure_links.hpp"
 #include "infrastructure/logging/log.hpp"
 #include "infrastructure/messaging/outbound.hpp"
@@ -12,21 +13,7 @@
 
 namespace shopme::messaging {
 
-namespace {
-
-std::string registration_invitation(const std::string& language, const std::string& url) {
-  if (language == "en")
-    return "To order and get full assistance, please register here (the link is valid for 24 hours): " + url;
-  if (language == "es")
-    return "Para hacer pedidos y recibir asistencia completa, regístrate aquí (enlace válido 24 horas): " +
-           url;
-  if (language == "pt")
-    return "Para encomendar e receber assistência completa, registe-se aqui (ligação válida por 24 horas): " +
-           url;
-  return "Per ordinare e ricevere assistenza completa, registrati qui (link valido 24 ore): " + url;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 postgres::JobRunner::TransactionalHandler handle_inbound_message(TurnHandler turn,
                                                                  const std::string& public_base_url) {
@@ -147,7 +134,7 @@ postgres::JobRunner::TransactionalHandler handle_inbound_message(TurnHandler tur
         const auto link = links::issue(tx, ws, links::spec_for("registration"), t.customer_id);
         const std::string url = public_base_url + "/s/" + link.token;
         send_text((first_contact && !welcome.empty() ? welcome + "\n\n" : "") +
-                  registration_invitation(language, url));
+                  agent::say("registration.invite", language, {{"link", url}}));
       }
     } else if (first_contact && !welcome.empty()) {
       send_text(welcome);

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 #include <pqxx/pqxx>
 
+#include "domain/agent/phrasebook.hpp"
 #include "domain/identity/role.hpp"
 #include "domain/orders/order_status.hpp"
 #include "infrastructure/links/secure_links.hpp"
@@ -105,54 +106,11 @@ std::optional<json::object> load_order(pqxx::transaction_base& tx, const std::st
 
 std::string status_message(const std::string& language, const std::string& code, orders::OrderStatus to,
                            const std::string& tracking) {
-  using S = orders::OrderStatus;
-  const bool en = language == "en", es = language == "es", pt = language == "pt";
-  std::string what;
-  switch (to) {
-    case S::kPaid:
-      what = en ? "has been paid" : es ? "está pagado" : pt ? "está pago" : "risulta pagato";
-      break;
-    case S::kProcessing:
-      what = en   ? "is being prepared"
-             : es ? "se está preparando"
-             : pt ? "está a ser preparado"
-                  : "è in preparazione";
-      break;
-    case S::kShipped:
-      what = en ? "has shipped" : es ? "ha sido enviado" : pt ? "foi enviado" : "è stato spedito";
-      break;
-    case S::kDelivered:
-      what = en   ? "has been delivered"
-             : es ? "ha sido entregado"
-             : pt ? "foi entregue"
-                  : "è stato consegnato";
-      break;
-    case S::kCancelled:
-      what = en   ? "has been cancelled"
-             : es ? "ha sido cancelado"
-             : pt ? "foi cancelado"
-                  : "è stato annullato";
-      break;
-    case S::kRefunded:
-      what = en   ? "has been refunded"
-             : es ? "ha sido reembolsado"
-             : pt ? "foi reembolsado"
-                  : "è stato rimborsato";
-      break;
-    case S::kPendingPayment:
-      break;
-  }
-  std::string text = (en   ? "Your order "
-                      : es ? "Tu pedido "
-                      : pt ? "A sua encomenda "
-                           : "Il tuo ordine ") +
-                     code + " " + what + ".";
+  auto text =
+      agent::say("order.changed", language,
+                 {{"code", code}, {"status", agent::order_status_label(orders::to_string(to), language)}});
   if (!tracking.empty())
-    text += (en   ? " Tracking: "
-             : es ? " Seguimiento: "
-             : pt ? " Seguimento: "
-                  : " Tracciamento: ") +
-            tracking;
+    text += " " + agent::say("order.changed.tracking", language, {{"tracking", tracking}});
   return text;
 }
 

@@ -4,6 +4,7 @@
 #include <pqxx/pqxx>
 #include <regex>
 
+#include "domain/agent/phrasebook.hpp"
 #include "domain/messaging/outbound_message.hpp"
 #include "infrastructure/links/secure_links.hpp"
 #include "infrastructure/messaging/outbound.hpp"
@@ -25,13 +26,6 @@ std::optional<Response> limited(Request& req, pqxx::connection& conn, int limit)
   if (d.allowed) return std::nullopt;
   return problem(req, Error::rate_limited("Too many requests; try again shortly.", d.retry_after))
       .set_header("Retry-After", std::to_string(d.retry_after));
-}
-
-std::string confirmation(const std::string& language, const std::string& name) {
-  if (language == "en") return "Thank you, " + name + ": you are registered. How can we help?";
-  if (language == "es") return "Gracias, " + name + ": ya estás registrado. ¿En qué podemos ayudarte?";
-  if (language == "pt") return "Obrigado, " + name + ": o seu registo está concluído. Como podemos ajudar?";
-  return "Grazie, " + name + ": la registrazione è completa. Come possiamo aiutarti?";
 }
 
 }  // namespace
@@ -152,7 +146,7 @@ Response PublicLinkController::register_customer(Request& req, postgres::Db& db)
       link->workspace_id, link->customer_id);
   if (!conv.empty()) {
     messaging::OutboundMessage m;
-    m.body = confirmation(*language, *name);
+    m.body = agent::say("registration.done", *language, {{"name", *name}});
     messaging::queue_outbound(tx, link->workspace_id, conv[0][0].c_str(), m, "system");
   }
   tx.commit();
