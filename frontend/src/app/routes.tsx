@@ -202,6 +202,9 @@ export const routes: RouteObject[] = [
                   guarded('settings/agent', async () => ({
                     Component: (await import('@/features/agent-settings/AgentSettingsPage')).AgentSettingsPage,
                   })),
+                  guarded('agent/usage', async () => ({
+                    Component: (await import('@/features/agent-usage/AgentUsagePage')).AgentUsagePage,
+                  })),
                   guarded('mail-outbox', async () => ({
                     Component: (await import('@/features/mail-outbox/MailOutboxPage')).MailOutboxPage,
                   })),

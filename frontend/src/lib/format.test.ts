@@ -1,4 +1,4 @@
-import { formatDateTime, formatDuration, fromDateTimeLocal, toDateTimeLocal } from './format';
+import { dayNumber, formatDateTime, formatDay, formatDuration, fromDateTimeLocal, toDateTimeLocal } from './format';
 
 describe('formatDuration', () => {
   it.each([
@@ -29,5 +29,20 @@ describe('datetime-local values', () => {
     expect(toDateTimeLocal(null)).toBe('');
     expect(toDateTimeLocal('nonsense')).toBe('');
     expect(fromDateTimeLocal('')).toBeUndefined();
+  });
+});
+
+describe('calendar days', () => {
+  it('counts days since 1970 and refuses days that do not exist', () => {
+    expect(dayNumber('1970-01-02')).toBe(1);
+    expect((dayNumber('2026-12-01') ?? 0) - (dayNumber('2026-11-01') ?? 0)).toBe(30);
+    expect(dayNumber('2026-02-30')).toBeUndefined();
+    expect(dayNumber('2026-1-5')).toBeUndefined();
+  });
+
+  it('writes a day the same in every time zone', () => {
+    expect(formatDay('2026-11-30', 'en')).toBe('Nov 30, 2026');
+    expect(formatDay('2026-11-30', 'it')).toBe('30 nov 2026');
+    expect(formatDay('yesterday', 'en')).toBe('yesterday');
   });
 });

@@ -57,3 +57,26 @@ export function fromDateTimeLocal(value: string): string | undefined {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * A calendar day `YYYY-MM-DD` as the number of days since 1970-01-01, or undefined when the text is
+ * not a real day (`2026-02-30`). Days have no time zone: they are counted in UTC.
+ */
+export function dayNumber(day: string): number | undefined {
+  const match = DAY.exec(day);
+  if (!match) return undefined;
+  const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const time = Date.UTC(year, month - 1, date);
+  const check = new Date(time);
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== date) return undefined;
+  return time / 86_400_000;
+}
+
+/** A calendar day `YYYY-MM-DD` written for `locale` ("Nov 30, 2026"); the input unchanged when it is not one. */
+export function formatDay(day: string, locale: string, options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' }): string {
+  const number = dayNumber(day);
+  if (number === undefined) return day;
+  return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(new Date(number * 86_400_000));
+}

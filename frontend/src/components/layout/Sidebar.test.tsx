@@ -27,6 +27,7 @@ describe('Sidebar', () => {
       'Workspace settings',
       'WhatsApp settings',
       'AI agent',
+      'Agent usage',
       'Mail outbox',
       'System status',
       'Profile',
@@ -83,10 +84,12 @@ describe('route guards', () => {
     ['agent', 'mail-outbox'],
     ['agent', 'settings/whatsapp'],
     ['agent', 'settings/agent'],
+    ['agent', 'agent/usage'],
     ['manager', 'settings'],
     ['manager', 'mail-outbox'],
     ['manager', 'settings/whatsapp'],
     ['manager', 'settings/agent'],
+    ['manager', 'agent/usage'],
   ] as const)('shows "not allowed" to an %s opening %s', async (role, section) => {
     const fetchMock = mockFetch(meRoute(makeMe(role)));
     renderRoute(`/w/${SHOP_ID}/${section}`);

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { Loading } from '@/components/feedback/Loading';
 import { ProblemAlert } from '@/components/feedback/ProblemAlert';
 import { PageHeader } from '@/components/layout/PageHeader';
+import { Button } from '@/components/ui/button';
+import { workspaceSectionPath } from '@/features/workspaces/workspaceNav';
 import { useAgentSettings } from './api/agent';
 import { AgentForm } from './components/AgentForm';
 import { PromptHistory } from './components/PromptHistory';
@@ -18,7 +20,15 @@ export function AgentSettingsPage() {
 
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title={t('agentSettings.title')} description={t('agentSettings.subtitle')} />
+      <PageHeader
+        title={t('agentSettings.title')}
+        description={t('agentSettings.subtitle')}
+        actions={
+          <Button asChild variant="secondary">
+            <Link to={workspaceSectionPath(workspaceId, 'agent/usage')}>{t('agentSettings.usageLink')}</Link>
+          </Button>
+        }
+      />
       {settings.isError ? (
         <ProblemAlert error={settings.error} message={t('agentSettings.loadFailed')} />
       ) : settings.data ? (

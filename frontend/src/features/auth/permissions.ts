@@ -98,6 +98,7 @@ export const WORKSPACE_SECTIONS = {
   'settings/whatsapp': 'channel.manage',
   // The same Admin-only rule as the channel (the server's `manageSettings`).
   'settings/agent': 'channel.manage',
+  'agent/usage': 'channel.manage',
   'mail-outbox': 'mailOutbox.view',
   status: null,
   profile: null,

@@ -183,6 +183,16 @@ export const WORKSPACE_NAV: readonly WorkspaceNavItem[] = [
     ),
   },
   {
+    section: 'agent/usage',
+    labelKey: 'nav.agentUsage',
+    descriptionKey: 'workspace.overview.agentUsage',
+    icon: (
+      <svg {...iconProps}>
+        <path d="M4 20V10M10 20V4M16 20v-7M22 20H2" />
+      </svg>
+    ),
+  },
+  {
     section: 'mail-outbox',
     labelKey: 'nav.mailOutbox',
     descriptionKey: 'workspace.overview.mailOutbox',
