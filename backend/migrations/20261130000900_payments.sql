@@ -70,3 +70,6 @@ ALTER TABLE workspaces ADD COLUMN vat_number text NOT NULL DEFAULT '';
 
 -- A customer who asked for erasure: personal fields blanked, this records when.
 ALTER TABLE customers ADD COLUMN erased_at timestamptz;
+
+-- When the privacy text customers accept last changed.
+ALTER TABLE workspaces ADD COLUMN privacy_notice_updated_at timestamptz;

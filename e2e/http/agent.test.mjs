@@ -266,3 +266,58 @@ test('checkout: the cart becomes an order with snapshots and reserved stock, and
   assert.equal(info.order.total, info.order.lines.reduce((s, l) => s + l.total, 0));
   assert.ok(Date.parse(info.expiresAt) - Date.now() <= 3600 * 1000);
 });
+
+test('usage: per day in the workspace time zone, zeros included, totals; bad ranges are 422; Admin only', async () => {
+  const today = psql("SELECT to_char(now() AT TIME ZONE 'Europe/Rome', 'YYYY-MM-DD')", conninfo);
+  const r = await admin.get(`${w}/agent/usage`);
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.days.length, 30);
+  assert.equal(r.json.to, today);
+  assert.equal(r.json.currency, 'EUR');
+  assert.equal(r.json.days.at(-1).day, today);
+  // What the earlier tests of this file did (all within the range), counted from the tables.
+  const ws = w.split('/').at(-1);
+  const t = r.json.totals;
+  assert.equal(t.inboundMessages, Number(psql(`SELECT count(*) FROM messages WHERE workspace_id = '${ws}' AND direction = 'inbound'`, conninfo)));
+  assert.equal(t.agentReplies, Number(psql(`SELECT count(*) FROM messages WHERE workspace_id = '${ws}' AND author_kind = 'agent'`, conninfo)));
+  assert.ok(t.agentReplies > 0 && t.promptTokens >= 300 && t.orders >= 1);
+  assert.equal(t.orders, Number(psql(`SELECT count(*) FROM orders WHERE workspace_id = '${ws}'`, conninfo)));
+  for (const key of Object.keys(t)) assert.equal(t[key], r.json.days.reduce((s, d) => s + d[key], 0), key);
+  assert.ok(r.json.days.slice(0, -2).every((d) => d.inboundMessages === 0), 'the test data is from today (or just before midnight)');
+  const week = await admin.get(`${w}/agent/usage?from=2026-01-01&to=2026-01-07`);
+  assert.deepEqual(week.json.days.map((d) => d.day), ['2026-01-01', '2026-01-02', '2026-01-03', '2026-01-04', '2026-01-05', '2026-01-06', '2026-01-07']);
+  const bad = await admin.get(`${w}/agent/usage?from=2026-02-30&to=yesterday`);
+  assert.equal(bad.status, 422);
+  assert.deepEqual(bad.json.errors.map((e) => e.field).sort(), ['from', 'to']);
+  assert.equal((await admin.get(`${w}/agent/usage?from=2024-01-01&to=2026-01-01`)).status, 422);
+  assert.equal((await admin.get(`${w}/agent/usage?from=2026-02-01&to=2026-01-01`)).status, 422);
+  assert.equal((await manager.get(`${w}/agent/usage`)).status, 403);
+  const other = await admin.get(`${hotel}/agent/usage`);
+  assert.ok(other.json.days.every((d) => d.inboundMessages === 0), 'another workspace counts its own');
+});
+
+test('privacy notice: versioned on change only, shown on the registration page, Admin only', async () => {
+  const start = await admin.get(`${w}/privacy-notice`);
+  assert.equal(start.status, 200);
+  const v = (s) => Number(s.replace('v', ''));
+  const first = await admin.put(`${w}/privacy-notice`, { text: 'Trattiamo i tuoi dati solo per gestire gli ordini.' });
+  assert.equal(first.status, 200, first.text);
+  assert.ok(first.json.updatedAt);
+  const same = await admin.put(`${w}/privacy-notice`, { text: 'Trattiamo i tuoi dati solo per gestire gli ordini.' });
+  assert.equal(same.json.version, first.json.version, 'the same words are the same version');
+  const changed = await admin.put(`${w}/privacy-notice`, { text: 'Trattiamo i tuoi dati per gli ordini e, se vuoi, per le offerte.' });
+  assert.equal(v(changed.json.version), v(first.json.version) + 1);
+  const bad = await admin.put(`${w}/privacy-notice`, { text: '   ' });
+  assert.equal(bad.status, 422);
+  assert.equal(bad.json.errors[0].field, 'text');
+  assert.equal((await admin.put(`${w}/privacy-notice`, { text: 'x'.repeat(20001) })).status, 422);
+  assert.equal((await manager.put(`${w}/privacy-notice`, { text: 'nope' })).status, 403);
+  assert.equal((await admin.get(`${w}/privacy-notice`)).json.text, 'Trattiamo i tuoi dati per gli ordini e, se vuoi, per le offerte.');
+  // The registration page shows the current text and version.
+  const phone = '+393339990001';
+  const first2 = await admin.post(`${w}/simulator/messages`, { name: 'Nuovo', phone, text: 'Ciao' });
+  const invite = await waitFor(async () => (await replies(first2.json.conversationId))[0], 'the registration link');
+  const token = invite.text.match(/\/s\/([A-Za-z0-9_-]{43})/)[1];
+  const page = await (await fetch(`${srv.base}/api/public/links/${token}`)).json();
+  assert.deepEqual(page.privacy, { text: changed.json.text, version: changed.json.version });
+});

@@ -108,6 +108,8 @@ Router build_routes(const Controllers& c) {
   r.add(member("PATCH",  "/api/workspaces/{workspaceId}/members/{userId}", Action::kManageTeam,       bind(ws, &W::change_member)));
   r.add(member("DELETE", "/api/workspaces/{workspaceId}/members/{userId}", Action::kManageTeam,       bind(ws, &W::remove_member)));
   r.add(member("GET",    "/api/workspaces/{workspaceId}/mail-outbox",     Action::kViewMailOutbox,  bind(ws, &W::mail_outbox)));
+  r.add(member("GET",    "/api/workspaces/{workspaceId}/privacy-notice",  Action::kManageSettings,  bind(ws, &W::privacy_notice)));
+  r.add(member("PUT",    "/api/workspaces/{workspaceId}/privacy-notice",  Action::kManageSettings,  bind(ws, &W::put_privacy_notice)));
 
   // catalog
   const std::string w = "/api/workspaces/{workspaceId}";
@@ -184,6 +186,7 @@ Router build_routes(const Controllers& c) {
   r.add(member("PUT",    w + "/agent",                            Action::kManageSettings, bind(c.agent, &Ag::put)));
   r.add(member("GET",    w + "/agent/prompts",                    Action::kManageSettings, bind(c.agent, &Ag::prompts)));
   r.add(member("POST",   w + "/agent/prompts/{version}/restore",  Action::kManageSettings, bind(c.agent, &Ag::restore_prompt)));
+  r.add(member("GET",    w + "/agent/usage",                      Action::kManageSettings, bind(c.agent, &Ag::usage)));
 
   // inbox
   r.add(member("GET",    w + "/conversations",                Action::kUseInbox, bind(in, &In::list)));

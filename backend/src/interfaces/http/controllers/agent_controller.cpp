@@ -1,8 +1,11 @@
 #include "interfaces/http/controllers/agent_controller.hpp"
 
+#include <array>
 #include <boost/json.hpp>
+#include <chrono>
 #include <cmath>
 #include <pqxx/pqxx>
+#include <regex>
 
 #include "application/agent/tool_names.hpp"
 #include "infrastructure/crypto/hash.hpp"
@@ -239,6 +242,90 @@ Response AgentController::restore_prompt(Request& req, postgres::Db& db) const {
   auto out = settings_json(tx, ws);
   tx.commit();
   return Response::json(200, json::serialize(out));
+}
+
+}  // namespace shopme::http
+
+namespace shopme::http {
+
+namespace {
+
+// YYYY-MM-DD naming a real day.
+bool is_day(const std::string& s) {
+  static const std::regex pattern(R"(^\d{4}-\d{2}-\d{2}$)");
+  if (!std::regex_match(s, pattern)) return false;
+  const std::chrono::year_month_day d{std::chrono::year(std::stoi(s.substr(0, 4))),
+                                      std::chrono::month(static_cast<unsigned>(std::stoi(s.substr(5, 2)))),
+                                      std::chrono::day(static_cast<unsigned>(std::stoi(s.substr(8, 2))))};
+  return d.ok();
+}
+
+}  // namespace
+
+Response AgentController::usage(Request& req, postgres::Db& db) const {
+  const auto& ws = req.principal->workspace_id;
+  auto check = JsonInput::of(json::object{});
+  const auto from = req.query_param("from").value_or("");
+  const auto to = req.query_param("to").value_or("");
+  if (!from.empty() && !is_day(from)) check.fail("from", "must be a date like 2026-11-01");
+  if (!to.empty() && !is_day(to)) check.fail("to", "must be a date like 2026-11-30");
+  if (auto st = check.finish(); !st) return problem(req, st.error());
+  pqxx::read_transaction tx(db.conn());
+  // Defaults: the last 30 days up to today, in the workspace's time zone.
+  const auto range = tx.exec_params1(
+      "SELECT coalesce(nullif($2, '')::date, coalesce(nullif($3, '')::date, (now() AT TIME ZONE "
+      "timezone)::date) - 29),"
+      "       coalesce(nullif($3, '')::date, (now() AT TIME ZONE timezone)::date), timezone, currency"
+      "  FROM workspaces WHERE id = $1",
+      ws, from, to);
+  const std::string first = range[0].c_str(), last = range[1].c_str();
+  const auto span = tx.exec_params1("SELECT $2::date - $1::date", first, last)[0].as<int>();
+  if (span < 0 || span > 365) {
+    check.fail(span < 0 ? "from" : "to", span < 0 ? "must not be after to" : "the range is at most 366 days");
+    return problem(req, check.finish().error());
+  }
+  const auto rows = tx.exec_params(
+      "WITH days AS (SELECT d::date AS day FROM generate_series($2::date, $3::date, interval '1 day') d),"
+      " m AS (SELECT (created_at AT TIME ZONE $4)::date AS day,"
+      "              count(*) FILTER (WHERE direction = 'inbound') AS inbound,"
+      "              count(*) FILTER (WHERE direction = 'outbound' AND author_kind = 'agent') AS replies"
+      "         FROM messages WHERE workspace_id = $1"
+      "          AND created_at >= ($2::date::timestamp AT TIME ZONE $4)"
+      "          AND created_at < (($3::date + 1)::timestamp AT TIME ZONE $4) GROUP BY 1),"
+      " o AS (SELECT (created_at AT TIME ZONE $4)::date AS day, count(*) AS orders,"
+      "              count(*) FILTER (WHERE paid_at IS NOT NULL) AS paid,"
+      "              coalesce(sum(total) FILTER (WHERE payment_status = 'paid'), 0) AS revenue"
+      "         FROM orders WHERE workspace_id = $1"
+      "          AND created_at >= ($2::date::timestamp AT TIME ZONE $4)"
+      "          AND created_at < (($3::date + 1)::timestamp AT TIME ZONE $4) GROUP BY 1)"
+      " SELECT to_char(days.day, 'YYYY-MM-DD'), coalesce(m.inbound, 0), coalesce(m.replies, 0),"
+      "        coalesce(t.turns, 0), coalesce(t.prompt_tokens, 0), coalesce(t.completion_tokens, 0),"
+      "        coalesce(o.orders, 0), coalesce(o.paid, 0), coalesce(o.revenue, 0)"
+      "   FROM days LEFT JOIN m ON m.day = days.day LEFT JOIN o ON o.day = days.day"
+      "   LEFT JOIN agent_token_usage t ON t.workspace_id = $1 AND t.day = days.day"
+      "  ORDER BY days.day",
+      ws, first, last, std::string(range[2].c_str()));
+  static constexpr const char* kKeys[] = {"inboundMessages",  "agentReplies", "agentTurns", "promptTokens",
+                                          "completionTokens", "orders",       "paidOrders", "revenue"};
+  json::array days;
+  std::array<long long, std::size(kKeys)> totals{};
+  for (const auto& r : rows) {
+    json::object day;
+    day["day"] = r[0].c_str();
+    for (std::size_t i = 0; i < std::size(kKeys); ++i) {
+      const auto v = r[static_cast<int>(i) + 1].as<long long>();
+      day[kKeys[i]] = v;
+      totals[i] += v;
+    }
+    days.push_back(std::move(day));
+  }
+  json::object sum;
+  for (std::size_t i = 0; i < std::size(kKeys); ++i) sum[kKeys[i]] = totals[i];
+  return Response::json(200, json::serialize(json::object{{"from", first},
+                                                          {"to", last},
+                                                          {"currency", range[3].c_str()},
+                                                          {"days", std::move(days)},
+                                                          {"totals", std::move(sum)}}));
 }
 
 }  // namespace shopme::http

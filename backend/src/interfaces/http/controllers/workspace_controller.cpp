@@ -336,3 +336,51 @@ Response WorkspaceController::mail_outbox(Request& req, postgres::Db& db) const 
 }
 
 }  // namespace shopme::http
+
+namespace shopme::http {
+namespace json = boost::json;
+
+namespace {
+
+json::object privacy_json(pqxx::transaction_base& tx, const std::string& ws) {
+  const auto r =
+      tx.exec_params1("SELECT privacy_notice, privacy_notice_version, " +
+                          iso_column("privacy_notice_updated_at") + " FROM workspaces WHERE id = $1",
+                      ws);
+  return {{"text", r[0].c_str()},
+          {"version", r[1].c_str()},
+          {"updatedAt", r[2].is_null() ? json::value(nullptr) : json::value(r[2].c_str())}};
+}
+
+}  // namespace
+
+Response WorkspaceController::privacy_notice(Request& req, postgres::Db& db) const {
+  pqxx::read_transaction tx(db.conn());
+  return Response::json(200, json::serialize(privacy_json(tx, req.principal->workspace_id)));
+}
+
+Response WorkspaceController::put_privacy_notice(Request& req, postgres::Db& db) const {
+  auto parsed = JsonInput::from(req);
+  if (!parsed) return problem(req, parsed.error());
+  auto& in = *parsed;
+  auto text = in.string("text", true, 20000);
+  if (text && text->find_first_not_of(" \t\r\n") == std::string::npos) in.fail("text", "must not be empty");
+  if (auto st = in.finish(); !st) return problem(req, st.error());
+  const auto& ws = req.principal->workspace_id;
+  pqxx::work tx(db.conn());
+  // v1 → v2 …, only when the words change (the first text keeps v1): consent records name the
+  // version the customer accepted.
+  tx.exec_params0(
+      "UPDATE workspaces SET privacy_notice = $2, privacy_notice_updated_at = now(),"
+      "       privacy_notice_version = CASE WHEN privacy_notice = '' THEN privacy_notice_version"
+      "         ELSE 'v' || (coalesce(nullif(regexp_replace(privacy_notice_version, '[^0-9]', '', 'g'), ''), "
+      "'0')::int + 1)"
+      "       END"
+      " WHERE id = $1 AND privacy_notice IS DISTINCT FROM $2",
+      ws, *text);
+  auto out = privacy_json(tx, ws);
+  tx.commit();
+  return Response::json(200, json::serialize(out));
+}
+
+}  // namespace shopme::http

@@ -1,5 +1,6 @@
 #pragma once
-// /api/workspaces: the workspaces a user belongs to, their settings, the team and the mail outbox.
+// /api/workspaces: the workspaces a user belongs to, their settings, the privacy notice, the team and the
+// mail outbox.
 #include "interfaces/http/message.hpp"
 
 namespace shopme::postgres {
@@ -25,6 +26,10 @@ class WorkspaceController {
   Response remove_member(Request& req, postgres::Db& db) const;
 
   Response mail_outbox(Request& req, postgres::Db& db) const;
+
+  // The privacy text customers accept when they register; a changed text is a new version.
+  Response privacy_notice(Request& req, postgres::Db& db) const;
+  Response put_privacy_notice(Request& req, postgres::Db& db) const;
 
  private:
   const std::string& base_url_;  // filled in once the port is known
