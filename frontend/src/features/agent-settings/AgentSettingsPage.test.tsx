@@ -1,4 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
+import { installFakeWebSocket, message, reply } from '@/features/inbox/testing';
+import { PHONE, sentBodies, simulatorServer, type SimulatorServer } from '@/features/simulator/testing';
 import { callsTo, mockFetch, problem, type MockRoute } from '@/test/fetchMock';
 import { makeMe, meRoute, SHOP_ID } from '@/test/fixtures';
 import { renderRoute } from '@/test/render';
@@ -106,6 +108,11 @@ function renderAgent(routes: Record<string, MockRoute> = agentServer(configured)
 function putBodies(fetchMock: ReturnType<typeof mockFetch>): unknown[] {
   return callsTo(fetchMock, AGENT, 'PUT').map(([, init]) => JSON.parse(String(init?.body)));
 }
+
+beforeEach(() => {
+  installFakeWebSocket();
+  window.sessionStorage.clear();
+});
 
 // The page is lazy-loaded: load it before the first test, whose waits are timed.
 beforeAll(() => Promise.all([import('./AgentSettingsPage')]), 60_000);
@@ -292,5 +299,92 @@ describe('AgentSettingsPage', () => {
     expect(await screen.findByLabelText('Model')).toHaveAccessibleDescription('is required for an openai-compatible provider');
     expect(screen.getByText('unknown tool: teleport')).toBeInTheDocument();
     expect(screen.getAllByRole('alert')[0]).toHaveTextContent('Could not save the AI agent settings.');
+  });
+
+  it('lets the Admin try the agent as a customer, tapping its buttons and list rows', async () => {
+    const cartButtons = reply('out-1', 'delivered', {
+      type: 'interactive',
+      text: 'Parmigiano Reggiano DOP 24 mesi, €18.90.',
+      authorKind: 'agent',
+      authorId: null,
+      interactive: {
+        type: 'button',
+        body: 'Parmigiano Reggiano DOP 24 mesi, €18.90.',
+        buttons: [
+          { id: 'add:prod-pr24', title: 'Add to cart' },
+          { id: 'cart', title: 'View cart' },
+          { id: 'checkout', title: 'Checkout' },
+        ],
+      },
+    });
+    const categories = reply('out-2', 'delivered', {
+      type: 'interactive',
+      text: 'Added. Anything else?',
+      authorKind: 'agent',
+      authorId: null,
+      interactive: {
+        type: 'list',
+        body: 'Added. Anything else?',
+        button: 'Categories',
+        sections: [
+          {
+            title: 'Categories',
+            rows: [
+              { id: 'cat:cheese', title: 'Cheese', description: '12 products' },
+              { id: 'cat:cured-meats', title: 'Cured meats', description: '8 products' },
+            ],
+          },
+        ],
+      },
+    });
+    const chat: SimulatorServer = {
+      existing: false,
+      messages: [],
+      answer: (_text, sent) =>
+        sent.type === 'text' ? cartButtons : sent.interactive?.type === 'button_reply' ? categories : undefined,
+    };
+    const { fetchMock, user } = renderAgent({ ...agentServer(configured), ...simulatorServer(chat) });
+
+    const panel = await screen.findByRole('region', { name: 'Try it' });
+    expect(panel).toHaveTextContent('It answers with the saved settings');
+    expect(within(panel).getByRole('link', { name: 'Open in the test chat' })).toHaveAttribute('href', `/w/${SHOP_ID}/simulator`);
+    await user.click(within(panel).getByRole('button', { name: 'Start chatting' }));
+    await user.type(within(panel).getByRole('textbox', { name: 'Message' }), 'Avete il parmigiano 24 mesi?');
+    await user.click(within(panel).getByRole('button', { name: 'Send' }));
+
+    const buttons = await within(panel).findByRole('list', { name: 'Reply buttons' });
+    expect(within(buttons).getAllByRole('button').map((button) => button.textContent)).toEqual([
+      'Add to cart',
+      'View cart',
+      'Checkout',
+    ]);
+    await user.click(within(buttons).getByRole('button', { name: 'Add to cart' }));
+
+    const rows = await within(panel).findByRole('list', { name: 'Categories' });
+    await user.click(within(rows).getByRole('button', { name: /Cured meats/ }));
+
+    await waitFor(() =>
+      expect(sentBodies(fetchMock)).toEqual([
+        { name: 'Test customer', phone: PHONE, text: 'Avete il parmigiano 24 mesi?' },
+        { name: 'Test customer', phone: PHONE, reply: { type: 'button_reply', id: 'add:prod-pr24', title: 'Add to cart' } },
+        { name: 'Test customer', phone: PHONE, reply: { type: 'list_reply', id: 'cat:cured-meats', title: 'Cured meats' } },
+      ]),
+    );
+    const thread = within(panel).getByRole('list', { name: 'Chat' });
+    await waitFor(() => expect(within(thread).getAllByRole('article')).toHaveLength(5));
+    expect(within(thread).getAllByRole('article').at(-1)).toHaveTextContent(/^Chose from listCured meats/);
+  });
+
+  it('continues the test chat’s conversation and brings the panel into view from the header', async () => {
+    window.sessionStorage.setItem(`shopme.simulator.${SHOP_ID}`, JSON.stringify({ name: 'Luca', phone: PHONE }));
+    const chat: SimulatorServer = { existing: true, messages: [message('in-1', { text: 'Buongiorno' })] };
+    const { user } = renderAgent({ ...agentServer(configured), ...simulatorServer(chat) });
+
+    const panel = await screen.findByRole('region', { name: 'Try it' });
+    expect(await within(panel).findByText('Buongiorno')).toBeInTheDocument();
+    expect(within(panel).getByRole('region', { name: 'Simulated phone' })).toHaveTextContent(`You are Luca, ${PHONE}`);
+
+    await user.click(screen.getByRole('button', { name: 'Try it' }));
+    expect(within(panel).getByRole('textbox', { name: 'Message' })).toHaveFocus();
   });
 });

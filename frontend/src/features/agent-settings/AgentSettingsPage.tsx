@@ -9,8 +9,19 @@ import { workspaceSectionPath } from '@/features/workspaces/workspaceNav';
 import { useAgentSettings } from './api/agent';
 import { AgentForm } from './components/AgentForm';
 import { PromptHistory } from './components/PromptHistory';
+import { TRY_IT_ID, TryAgentPanel } from './components/TryAgentPanel';
 
-/** `/w/:workspaceId/settings/agent` (Admins): how the AI agent answers customers, its tools and its versioned prompt. */
+/** Brings the "Try it" panel into view, ready to type in. */
+function showTryIt() {
+  const panel = document.getElementById(TRY_IT_ID);
+  panel?.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
+  panel?.querySelector<HTMLElement>('input, textarea')?.focus({ preventScroll: true });
+}
+
+/**
+ * `/w/:workspaceId/settings/agent` (Admins): how the AI agent answers customers, its tools and its
+ * versioned prompt, and a chat to try it as a customer.
+ */
 export function AgentSettingsPage() {
   const { t } = useTranslation();
   const { workspaceId = '' } = useParams();
@@ -24,9 +35,16 @@ export function AgentSettingsPage() {
         title={t('agentSettings.title')}
         description={t('agentSettings.subtitle')}
         actions={
-          <Button asChild variant="secondary">
-            <Link to={workspaceSectionPath(workspaceId, 'agent/usage')}>{t('agentSettings.usageLink')}</Link>
-          </Button>
+          <div className="flex flex-wrap gap-2">
+            {settings.data && (
+              <Button variant="secondary" onClick={showTryIt}>
+                {t('agentSettings.tryIt.jump')}
+              </Button>
+            )}
+            <Button asChild variant="secondary">
+              <Link to={workspaceSectionPath(workspaceId, 'agent/usage')}>{t('agentSettings.usageLink')}</Link>
+            </Button>
+          </div>
         }
       />
       {settings.isError ? (
@@ -35,6 +53,7 @@ export function AgentSettingsPage() {
         <>
           <AgentForm key={formKey} workspaceId={workspaceId} settings={settings.data} />
           <PromptHistory workspaceId={workspaceId} onRestored={() => setFormKey((key) => key + 1)} />
+          <TryAgentPanel workspaceId={workspaceId} />
         </>
       ) : (
         <Loading />

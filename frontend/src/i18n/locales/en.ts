@@ -1318,6 +1318,12 @@ export const en = {
     failed: 'Could not save the AI agent settings.',
     updatedAt: 'Last changed {{date}}',
     usageLink: 'See usage',
+    tryIt: {
+      title: 'Try it',
+      jump: 'Try it',
+      description: 'Chat with the agent as a customer would on WhatsApp, tapping its buttons and lists. It answers with the saved settings, so save your changes first. Nothing is sent to WhatsApp.',
+      openTestChat: 'Open in the test chat',
+    },
     provider: {
       title: 'Agent',
       description: 'Who writes the answers to your customers.',

@@ -1320,6 +1320,12 @@ export const es: Messages = {
     failed: 'No se pudo guardar la configuración del agente de IA.',
     updatedAt: 'Último cambio {{date}}',
     usageLink: 'Ver uso',
+    tryIt: {
+      title: 'Pruébalo',
+      jump: 'Pruébalo',
+      description: 'Escribe al agente como lo haría un cliente en WhatsApp, tocando sus botones y listas. Responde con los ajustes guardados: guarda antes tus cambios. No se envía nada a WhatsApp.',
+      openTestChat: 'Abrir en el chat de prueba',
+    },
     provider: {
       title: 'Agente',
       description: 'Quién escribe las respuestas a tus clientes.',

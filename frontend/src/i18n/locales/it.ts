@@ -1320,6 +1320,12 @@ export const it: Messages = {
     failed: 'Impossibile salvare le impostazioni dell’agente IA.',
     updatedAt: 'Ultima modifica {{date}}',
     usageLink: 'Vedi utilizzo',
+    tryIt: {
+      title: 'Provalo',
+      jump: 'Provalo',
+      description: 'Scrivi all’agente come farebbe un cliente su WhatsApp, toccando i suoi pulsanti e i suoi elenchi. Risponde con le impostazioni salvate: salva prima le modifiche. Nulla viene inviato a WhatsApp.',
+      openTestChat: 'Apri nella chat di prova',
+    },
     provider: {
       title: 'Agente',
       description: 'Chi scrive le risposte ai tuoi clienti.',

@@ -1320,6 +1320,12 @@ export const pt: Messages = {
     failed: 'Não foi possível guardar as definições do agente de IA.',
     updatedAt: 'Última alteração {{date}}',
     usageLink: 'Ver utilização',
+    tryIt: {
+      title: 'Experimente',
+      jump: 'Experimente',
+      description: 'Escreva ao agente como um cliente faria no WhatsApp, tocando nos botões e listas dele. Responde com as definições guardadas: guarde primeiro as alterações. Nada é enviado para o WhatsApp.',
+      openTestChat: 'Abrir no chat de teste',
+    },
     provider: {
       title: 'Agente',
       description: 'Quem escreve as respostas aos seus clientes.',
