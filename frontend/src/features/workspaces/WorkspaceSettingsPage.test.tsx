@@ -1,9 +1,41 @@
-import { screen, within } from '@testing-library/react';
-import { callsTo, mockFetch } from '@/test/fetchMock';
+import { screen, waitFor, within } from '@testing-library/react';
+import { callsTo, mockFetch, problem, type MockRoute } from '@/test/fetchMock';
 import { makeMe, meRoute, SHOP_ID, shopWorkspace } from '@/test/fixtures';
 import { renderRoute } from '@/test/render';
+import type { PrivacyNotice } from './api/privacyNotice';
 
 const WORKSPACE = `/api/workspaces/${SHOP_ID}`;
+const PRIVACY = `${WORKSPACE}/privacy-notice`;
+
+const notice: PrivacyNotice = {
+  text: 'Bottega Italiana keeps your name, number and address to ship your orders.',
+  version: 'v3',
+  updatedAt: '2026-11-30T07:00:00Z',
+};
+
+/** The notice on a fake server: a changed text becomes the next version. */
+function privacyServer(initial: PrivacyNotice = notice): Record<string, MockRoute> {
+  let current = initial;
+  return {
+    [`GET ${PRIVACY}`]: () => ({ body: current }),
+    [`PUT ${PRIVACY}`]: ({ body }) => {
+      const { text } = body as { text: string };
+      if (text !== current.text) {
+        current = { text, version: `v${Number(current.version.slice(1)) + 1}`, updatedAt: '2026-12-01T09:00:00Z' };
+      }
+      return { body: current };
+    },
+  };
+}
+
+function renderSettings(routes: Record<string, MockRoute> = privacyServer()) {
+  const fetchMock = mockFetch({ ...meRoute(makeMe('admin')), [`GET ${WORKSPACE}`]: { body: shopWorkspace }, ...routes });
+  return { fetchMock, ...renderRoute(`/w/${SHOP_ID}/settings`) };
+}
+
+function putBodies(fetchMock: ReturnType<typeof mockFetch>): unknown[] {
+  return callsTo(fetchMock, PRIVACY, 'PUT').map(([, init]) => JSON.parse(String(init?.body)));
+}
 
 describe('WorkspaceSettingsPage', () => {
   it('saves the edited settings', async () => {
@@ -11,6 +43,7 @@ describe('WorkspaceSettingsPage', () => {
       ...meRoute(makeMe('admin')),
       [`GET ${WORKSPACE}`]: { body: shopWorkspace },
       [`PATCH ${WORKSPACE}`]: ({ body }) => ({ body: { ...shopWorkspace, ...(body as object) } }),
+      ...privacyServer(),
     });
     const { user } = renderRoute(`/w/${SHOP_ID}/settings`);
 
@@ -48,6 +81,7 @@ describe('WorkspaceSettingsPage', () => {
       ...meRoute(makeMe('admin')),
       [`GET ${WORKSPACE}`]: { body: shopWorkspace },
       [`PATCH ${WORKSPACE}`]: { body: { ...shopWorkspace, status: 'inactive' } },
+      ...privacyServer(),
     });
     const { user } = renderRoute(`/w/${SHOP_ID}/settings`);
 
@@ -58,5 +92,83 @@ describe('WorkspaceSettingsPage', () => {
     expect(await screen.findByRole('button', { name: 'Reactivate workspace' })).toBeInTheDocument();
     const [, init] = callsTo(fetchMock, WORKSPACE, 'PATCH')[0] ?? [];
     expect(JSON.parse(String(init?.body))).toEqual({ status: 'inactive' });
+  });
+});
+
+describe('privacy notice', () => {
+  it('shows the current version and saves a changed text as a new one', async () => {
+    const { fetchMock, user } = renderSettings();
+
+    const card = await screen.findByRole('region', { name: 'Privacy notice' });
+    const text = await within(card).findByLabelText('Notice text');
+    expect(text).toHaveValue(notice.text);
+    expect(card).toHaveTextContent('Current version: v3, saved Nov 30, 2026');
+    expect(text).toHaveAccessibleDescription('73 of 20000 characters.');
+    expect(card).toHaveTextContent(
+      'Saving a changed text creates a new version. Customers who accepted an older version keep it on record.',
+    );
+
+    await user.type(text, ' We never sell your data.');
+    await user.click(within(card).getByRole('button', { name: 'Save notice' }));
+
+    expect(await within(card).findByText('Privacy notice saved as version v4.')).toBeInTheDocument();
+    expect(putBodies(fetchMock)).toEqual([{ text: `${notice.text} We never sell your data.` }]);
+    expect(card).toHaveTextContent('Current version: v4, saved Dec 1, 2026');
+  });
+
+  it('says when an unchanged text keeps its version', async () => {
+    const { fetchMock, user } = renderSettings();
+
+    const card = await screen.findByRole('region', { name: 'Privacy notice' });
+    await within(card).findByLabelText('Notice text');
+    await user.click(within(card).getByRole('button', { name: 'Save notice' }));
+
+    expect(
+      await within(card).findByText('Privacy notice saved. The text did not change, so it is still version v3.'),
+    ).toBeInTheDocument();
+    expect(putBodies(fetchMock)).toEqual([{ text: notice.text }]);
+  });
+
+  it('says when the notice was never edited', async () => {
+    renderSettings(privacyServer({ text: '', version: 'v1', updatedAt: null }));
+
+    const card = await screen.findByRole('region', { name: 'Privacy notice' });
+    expect(await within(card).findByLabelText('Notice text')).toHaveValue('');
+    expect(card).toHaveTextContent('Version v1, not edited yet.');
+  });
+
+  it('needs a text of at most 20000 characters', async () => {
+    const { fetchMock, user } = renderSettings();
+
+    const card = await screen.findByRole('region', { name: 'Privacy notice' });
+    const text = await within(card).findByLabelText('Notice text');
+    await user.clear(text);
+    await user.type(text, '   ');
+    await user.click(within(card).getByRole('button', { name: 'Save notice' }));
+    expect(text).toHaveAccessibleDescription('This field is required.');
+
+    await user.clear(text);
+    await user.click(text);
+    await user.paste('x'.repeat(20_001));
+    await user.click(within(card).getByRole('button', { name: 'Save notice' }));
+    await waitFor(() => expect(text).toHaveAccessibleDescription('Use at most 20000 characters.'));
+    expect(putBodies(fetchMock)).toEqual([]);
+  });
+
+  it('puts the server’s refusal at the field', async () => {
+    const { user } = renderSettings({
+      ...privacyServer(),
+      [`PUT ${PRIVACY}`]: problem(422, 'Unprocessable Content', {
+        errors: [{ field: 'text', message: 'must not contain control characters' }],
+      }),
+    });
+
+    const card = await screen.findByRole('region', { name: 'Privacy notice' });
+    await user.type(await within(card).findByLabelText('Notice text'), '!');
+    await user.click(within(card).getByRole('button', { name: 'Save notice' }));
+
+    expect(await within(card).findByText('must not contain control characters')).toBeInTheDocument();
+    expect(within(card).getByLabelText('Notice text')).toHaveAccessibleDescription('must not contain control characters');
+    expect(within(card).getByRole('alert')).toHaveTextContent('Could not save the privacy notice.');
   });
 });

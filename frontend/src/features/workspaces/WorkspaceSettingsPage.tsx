@@ -16,6 +16,7 @@ import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
 import { formatDateTime } from '@/lib/format';
 import { useDeleteWorkspace, useUpdateWorkspace, useWorkspace, type Workspace } from './api/workspaces';
+import { PrivacyNoticeCard } from './components/PrivacyNoticeCard';
 import { WorkspaceDetailsFields } from './components/WorkspaceDetailsFields';
 import { workspaceSettingsSchema } from './workspaceSchema';
 
@@ -205,6 +206,7 @@ export function WorkspaceSettingsPage() {
       ) : workspace.data ? (
         <>
           <SettingsFormCard key={workspace.data.id} workspace={workspace.data} />
+          <PrivacyNoticeCard workspaceId={workspace.data.id} />
           <DangerZone workspace={workspace.data} />
         </>
       ) : (
