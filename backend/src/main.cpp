@@ -38,6 +38,7 @@
 #include "interfaces/http/controllers/live_controller.hpp"
 #include "interfaces/http/controllers/media_controller.hpp"
 #include "interfaces/http/controllers/order_controller.hpp"
+#include "interfaces/http/controllers/payment_controller.hpp"
 #include "interfaces/http/controllers/public_link_controller.hpp"
 #include "interfaces/http/controllers/sales_controller.hpp"
 #include "interfaces/http/controllers/system_controller.hpp"
@@ -273,10 +274,11 @@ int cmd_serve(Config config, const Args& args) {
   const http::MediaController media(sealer, graph, config.data_dir, config.whatsapp_api_base_url);
   const http::AgentController agent(sealer);
   const http::PublicLinkController public_links(config.login_ip_limit);
-  const http::OrderController orders_controller(base_url);
+  const http::OrderController orders_controller(sealer, base_url);
+  const http::PaymentController payments(sealer, base_url, config.login_ip_limit);
   const http::Router router =
       http::build_routes({system, auth, workspaces, catalog, sales, transfer, images, channel, inbox,
-                          live_controller, media, agent, public_links, orders_controller});
+                          live_controller, media, agent, public_links, orders_controller, payments});
   const http::App app(router, guard, statics ? &*statics : nullptr, metrics);
   http::Server server(config, app, pool);
   postgres::PeriodicTask expiry("expire unpaid orders", db.conninfo(), config.sweep_interval,

@@ -204,6 +204,24 @@ constexpr Entry kPhrases[] = {
      "¡Pago recibido, gracias! El pedido {code} ({total}) está confirmado. Detalles y seguimiento: {link}",
      "Pagamento recebido, obrigado! A encomenda {code} ({total}) está confirmada. Detalhes e seguimento: "
      "{link}"},
+    // invoices
+    {"invoice.title", "Fattura", "Invoice", "Factura", "Fatura"},
+    {"invoice.date", "Data", "Date", "Fecha", "Data"},
+    {"invoice.order", "Ordine", "Order", "Pedido", "Encomenda"},
+    {"invoice.seller", "Venditore", "Seller", "Vendedor", "Vendedor"},
+    {"invoice.buyer", "Cliente", "Customer", "Cliente", "Cliente"},
+    {"invoice.vat.number", "P. IVA", "VAT no.", "NIF-IVA", "NIF"},
+    {"invoice.item", "Descrizione", "Description", "Descripción", "Descrição"},
+    {"invoice.qty", "Q.tà", "Qty", "Cant.", "Qtd."},
+    {"invoice.unit", "Prezzo", "Unit price", "Precio", "Preço"},
+    {"invoice.vat", "IVA", "VAT", "IVA", "IVA"},
+    {"invoice.amount", "Importo", "Amount", "Importe", "Valor"},
+    {"invoice.subtotal", "Subtotale", "Subtotal", "Subtotal", "Subtotal"},
+    {"invoice.discount", "Sconti", "Discounts", "Descuentos", "Descontos"},
+    {"invoice.shipping", "Spedizione", "Shipping", "Envío", "Envio"},
+    {"invoice.tax", "di cui IVA", "of which VAT", "IVA incluido", "IVA incluído"},
+    {"invoice.total", "Totale", "Total", "Total", "Total"},
+    {"invoice.paid", "Pagata il {date}", "Paid on {date}", "Pagada el {date}", "Paga em {date}"},
 };
 
 struct StatusLabel {
@@ -248,6 +266,22 @@ std::string say(std::string_view key, std::string_view language, const Values& v
     return text;
   }
   throw std::logic_error("no phrase " + std::string(key));
+}
+
+std::string format_price(long long minor, const std::string& currency, const std::string& language) {
+  const long long units = minor / 100;
+  const long long cents = minor % 100;
+  std::string digits = std::to_string(units);
+  const char sep = language == "en" ? ',' : '.';
+  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
+    digits.insert(static_cast<std::size_t>(i), 1, sep);
+  const std::string frac = (cents < 10 ? "0" : "") + std::to_string(cents);
+  const std::string symbol = currency == "EUR"   ? "€"
+                             : currency == "USD" ? "$"
+                             : currency == "GBP" ? "£"
+                                                 : currency;
+  if (language == "en") return symbol + digits + "." + frac;
+  return digits + "," + frac + " " + symbol;
 }
 
 std::string order_status_label(std::string_view status, std::string_view language) {

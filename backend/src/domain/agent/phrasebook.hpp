@@ -15,6 +15,9 @@ using Values = std::vector<std::pair<std::string_view, std::string>>;
 // {placeholder} replaced by its value. An unknown key is a programming error: it throws.
 std::string say(std::string_view key, std::string_view language, const Values& values = {});
 
+// "18,90 €" / "€18.90": prices in the customer's language.
+std::string format_price(long long minor, const std::string& currency, const std::string& language);
+
 // The customer-facing name of an order status (pending_payment, paid, shipped…).
 std::string order_status_label(std::string_view status, std::string_view language);
 

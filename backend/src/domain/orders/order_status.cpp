@@ -78,4 +78,10 @@ std::string order_code(int year, int number) {
   return buf;
 }
 
+std::string invoice_number(int year, int number) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "INV-%04d-%06d", year, number);
+  return buf;
+}
+
 }  // namespace shopme::orders

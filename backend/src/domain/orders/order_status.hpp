@@ -19,5 +19,7 @@ Status check_transition(OrderStatus from, OrderStatus to);
 
 // "ORD-2026-000123"
 std::string order_code(int year, int number);
+// INV-2026-000042: invoices have their own yearly series, without gaps.
+std::string invoice_number(int year, int number);
 
 }  // namespace shopme::orders

@@ -6,10 +6,10 @@
 #include <set>
 #include <tuple>
 
-#include "domain/orders/order_status.hpp"
 #include "infrastructure/agent/cart_tools.hpp"
 #include "infrastructure/agent/tool_arguments.hpp"
 #include "infrastructure/links/secure_links.hpp"
+#include "infrastructure/orders/place_order.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
 #include "infrastructure/postgres/pricing_inputs.hpp"
 
@@ -116,91 +116,25 @@ json::value checkout(ToolContext& c) {
     return out;
   }
   const std::string cart(cart_rows[0][0].c_str());
-  std::optional<std::string> code;
-  if (!cart_rows[0][1].is_null()) code = std::string(cart_rows[0][1].c_str());
-  std::vector<catalog::CartLine> lines;
-  for (const auto& [pid, name, sku, qty] : items)
-    lines.push_back(*postgres::load_cart_line(tx, c.workspace_id, pid, qty));
-  const auto now =
-      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
-          .count();
-  auto priced = catalog::price_cart(lines, postgres::load_offers(tx, c.workspace_id, code), code, now);
-  if (priced.code_rejection) {  // a code that no longer applies is dropped, not charged
-    code.reset();
-    priced = catalog::price_cart(lines, postgres::load_offers(tx, c.workspace_id, code), code, now);
-  }
-  // Reserve stock: a conditional decrement, so of two customers racing for the last unit one wins.
-  for (const auto& [pid, name, sku, qty] : items) {
-    const auto took = tx.exec_params(
-        "UPDATE products SET stock = stock - $3, updated_at = now() WHERE workspace_id = $1 AND id = $2"
-        " AND status = 'active' AND stock >= $3 RETURNING stock",
-        c.workspace_id, pid, qty);
-    if (took.empty()) return json::object{{"error", "not enough stock"}, {"product", name}};  // rolled back
-  }
-  // Offer usage is counted in the same transaction, against the limit.
-  std::set<std::string> offers;
-  for (const auto& l : priced.lines) {
-    if (l.offer_id) offers.insert(*l.offer_id);
-  }
-  if (priced.code_offer_id) offers.insert(*priced.code_offer_id);
-  for (const auto& o : offers) {
-    const auto used = tx.exec_params(
-        "UPDATE offers SET usage_count = usage_count + 1 WHERE workspace_id = $1 AND id = $2"
-        " AND (usage_limit IS NULL OR usage_count < usage_limit) RETURNING usage_limit_per_customer",
-        c.workspace_id, o);
-    if (used.empty())
-      return json::object{{"error", "an offer in the cart has just run out; view the cart again"}};
-    const auto mine = tx.exec_params1(
-        "INSERT INTO offer_usages (workspace_id, offer_id, customer_id, uses) VALUES ($1, $2, $3, 1)"
-        " ON CONFLICT (workspace_id, offer_id, customer_id) DO UPDATE SET uses = offer_usages.uses + 1 "
-        "RETURNING uses",
-        c.workspace_id, o, c.customer_id);
-    if (!used[0][0].is_null() && mine[0].as<int>() > used[0][0].as<int>()) {
-      return json::object{{"error", "the customer has already used this offer as often as allowed"}};
+  orders::OrderRequest request{c.workspace_id, c.customer_id, c.conversation_id,     {}, std::nullopt,
+                               "agent",        std::nullopt,  "created in the chat", ""};
+  if (!cart_rows[0][1].is_null()) request.promo_code = std::string(cart_rows[0][1].c_str());
+  for (const auto& [pid, name, sku, qty] : items) request.lines.push_back({pid, qty});
+  const auto placed = orders::place_order(tx, request);
+  if (!placed) {  // the transaction rolls back: the cart stays as it was
+    if (placed.error().code == "out-of-stock") {
+      // The field error names the line: lines[i].quantity.
+      const auto& field = placed.error().fields.at(0).field;
+      const auto i = std::stoul(field.substr(6, field.find(']') - 6));
+      return json::object{{"error", "not enough stock"}, {"product", std::get<1>(items.at(i))}};
     }
+    return json::object{{"error", placed.error().detail}};
   }
-  const auto number = tx.exec_params1(
-      "INSERT INTO document_counters (workspace_id, series, year, last_number)"
-      " VALUES ($1, 'order', extract(year FROM now())::int, 1) ON CONFLICT (workspace_id, series, year)"
-      " DO UPDATE SET last_number = document_counters.last_number + 1 RETURNING year, last_number",
-      c.workspace_id);
-  const auto code_text = orders::order_code(number[0].as<int>(), number[1].as<int>());
-  const auto order =
-      tx.exec_params1(
-            "INSERT INTO orders (workspace_id, code, customer_id, conversation_id, currency, subtotal, "
-            "discount, tax, total,"
-            "  promo_code, code_offer_id, shipping_address, billing_address, payment_expires_at)"
-            " SELECT $1, $2, $3, $4, w.currency, $5, $6, $7, $8, $9, $10, cu.shipping_address, "
-            "cu.billing_address,"
-            "        now() + interval '1 hour'"
-            "   FROM workspaces w, customers cu WHERE w.id = $1 AND cu.workspace_id = $1 AND cu.id = $3 "
-            "RETURNING id",
-            c.workspace_id, code_text, c.customer_id, c.conversation_id,
-            static_cast<long long>(priced.subtotal),
-            static_cast<long long>(priced.automatic_discount + priced.code_discount),
-            static_cast<long long>(priced.tax), static_cast<long long>(priced.total), code,
-            priced.code_offer_id)[0]
-          .c_str();
-  const std::string order_id = order;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    const auto& [pid, name, sku, qty] = items[i];
-    const auto& l = priced.lines[i];
-    tx.exec_params0(
-        "INSERT INTO order_lines (workspace_id, order_id, line_no, product_id, sku, name, unit_price, "
-        "quantity, discount,"
-        " total, tax_rate, tax, offer_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
-        c.workspace_id, order_id, static_cast<int>(i + 1), pid, sku, name,
-        static_cast<long long>(lines[i].unit_price), qty, static_cast<long long>(l.discount),
-        static_cast<long long>(l.total), lines[i].tax_rate_bp, static_cast<long long>(l.tax), l.offer_id);
-  }
-  tx.exec_params0(
-      "INSERT INTO order_events (workspace_id, order_id, to_status, actor_kind, note)"
-      " VALUES ($1, $2, 'pending_payment', 'agent', 'created in the chat')",
-      c.workspace_id, order_id);
+  const std::string order_id = placed->id;
   tx.exec_params0(
       "UPDATE carts SET status = 'ordered', updated_at = now() WHERE workspace_id = $1 AND id = $2",
       c.workspace_id, cart);
-  auto out = link_for(order_id, code_text, priced.total);
+  auto out = link_for(order_id, placed->code, placed->total);
   tx.commit();
   return out;
 }

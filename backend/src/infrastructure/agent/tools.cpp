@@ -7,6 +7,7 @@
 #include <pqxx/pqxx>
 
 #include "application/agent/tool_names.hpp"
+#include "domain/agent/phrasebook.hpp"
 #include "infrastructure/agent/cart_tools.hpp"
 #include "infrastructure/agent/order_tools.hpp"
 #include "infrastructure/messaging/outbound.hpp"
@@ -15,22 +16,6 @@
 
 namespace shopme::agent {
 namespace json = boost::json;
-
-std::string format_price(long long minor, const std::string& currency, const std::string& language) {
-  const long long units = minor / 100;
-  const long long cents = minor % 100;
-  std::string digits = std::to_string(units);
-  const char sep = language == "en" ? ',' : '.';
-  for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
-    digits.insert(static_cast<std::size_t>(i), 1, sep);
-  const std::string frac = (cents < 10 ? "0" : "") + std::to_string(cents);
-  const std::string symbol = currency == "EUR"   ? "€"
-                             : currency == "USD" ? "$"
-                             : currency == "GBP" ? "£"
-                                                 : currency;
-  if (language == "en") return symbol + digits + "." + frac;
-  return digits + "," + frac + " " + symbol;
-}
 
 std::optional<std::string> check_arguments(const std::string& schema_json, const json::value& args) {
   if (!args.is_object()) return "arguments must be a JSON object";

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "application/agent/language_model.hpp"
+#include "domain/agent/phrasebook.hpp"  // format_price
 
 namespace shopme::agent {
 
@@ -35,8 +36,5 @@ std::vector<Tool> available_tools(const std::vector<std::string>& enabled);
 // nullopt when `args` satisfies the schema's subset the tools use (object, properties with
 // string/integer/number/boolean types, required); otherwise what is wrong, for the model.
 std::optional<std::string> check_arguments(const std::string& schema_json, const boost::json::value& args);
-
-// "18,90 €" / "€18.90": prices in the customer's language.
-std::string format_price(long long minor, const std::string& currency, const std::string& language);
 
 }  // namespace shopme::agent

@@ -48,4 +48,16 @@ std::optional<std::string> Sealer::open(std::string_view sealed, std::string_vie
   return out;
 }
 
+std::string Sealer::derive(std::string_view purpose) const {
+  unsigned char out[32];
+  crypto_generichash(out, sizeof out, bytes(purpose), purpose.size(), bytes(key_), key_.size());
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (const auto b : out) {
+    hex += kHex[b >> 4];
+    hex += kHex[b & 15];
+  }
+  return hex;
+}
+
 }  // namespace shopme::crypto

@@ -17,6 +17,9 @@ class Sealer {
   [[nodiscard]] std::string seal(std::string_view plaintext, std::string_view context) const;
   // nullopt when the value was tampered with, sealed under another key or for another context.
   [[nodiscard]] std::optional<std::string> open(std::string_view sealed, std::string_view context) const;
+  // A stable secret for `purpose` (hex), derived from the key: for values the server needs again but
+  // never stores, like the test payment gateway's signing secret.
+  [[nodiscard]] std::string derive(std::string_view purpose) const;
 
  private:
   std::string key_;

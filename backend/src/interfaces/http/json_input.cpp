@@ -73,4 +73,13 @@ Status JsonInput::finish() const {
   return Error::invalid(errors_);
 }
 
+JsonInput::SecretChange JsonInput::secret(const char* field, std::size_t max_length) {
+  const auto* v = obj_.if_contains(field);
+  if (!v || v->is_null()) return {};
+  auto s = string(field, false, max_length);
+  if (!s) return {};
+  if (s->empty()) return {true, std::nullopt};
+  return {true, s};
+}
+
 }  // namespace shopme::http

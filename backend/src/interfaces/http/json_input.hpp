@@ -22,6 +22,13 @@ class JsonInput {
   std::optional<std::string> string(const char* field, bool required, std::size_t max_length = 1000);
   std::optional<long long> integer(const char* field, bool required, long long min, long long max);
   std::optional<bool> boolean(const char* field, bool required);
+  // A write-only secret: absent or null keeps the stored one (change false), "" clears it (value
+  // nullopt), anything else replaces it.
+  struct SecretChange {
+    bool change = false;
+    std::optional<std::string> value;
+  };
+  SecretChange secret(const char* field, std::size_t max_length);
   [[nodiscard]] bool has(const char* field) const;
   [[nodiscard]] const boost::json::object& object() const { return obj_; }
   void fail(std::string field, std::string message) {

@@ -9,6 +9,7 @@
 #include "interfaces/http/controllers/live_controller.hpp"
 #include "interfaces/http/controllers/media_controller.hpp"
 #include "interfaces/http/controllers/order_controller.hpp"
+#include "interfaces/http/controllers/payment_controller.hpp"
 #include "interfaces/http/controllers/public_link_controller.hpp"
 #include "interfaces/http/controllers/sales_controller.hpp"
 #include "interfaces/http/controllers/system_controller.hpp"
@@ -171,6 +172,24 @@ Router build_routes(const Controllers& c) {
   using P = PublicLinkController;
   r.add(open("GET",      "/api/public/links/{token}",              bind(c.public_links, &P::get)));
   r.add(open("POST",     "/api/public/links/{token}/registration", bind(c.public_links, &P::register_customer)));
+  r.add(open("POST",     "/api/public/links/{token}/profile",      bind(c.public_links, &P::update_profile)));
+  r.add(open("POST",     "/api/public/links/{token}/export",       bind(c.public_links, &P::export_data)));
+  r.add(open("POST",     "/api/public/links/{token}/erasure",      bind(c.public_links, &P::erase)));
+  r.add(open("GET",      "/api/public/links/{token}/invoice.pdf",  bind(c.public_links, &P::invoice_pdf)));
+
+  // payments: settings, the customer starting to pay, the gateways' signed events, the test gateway's page
+  using Pay = PaymentController;
+  r.add(member("GET",    w + "/payments",                                Action::kManageSettings, bind(c.payments, &Pay::settings)));
+  r.add(member("PUT",    w + "/payments",                                Action::kManageSettings, bind(c.payments, &Pay::put_settings)));
+  r.add(open("POST",     "/api/public/links/{token}/checkout",           bind(c.payments, &Pay::start_checkout)));
+  r.add(open("GET",      "/api/public/test-gateway/{sessionId}",         bind(c.payments, &Pay::test_session)));
+  r.add(open("POST",     "/api/public/test-gateway/{sessionId}/pay",     bind(c.payments, &Pay::test_pay)));
+  r.add(open("POST",     "/api/public/test-gateway/{sessionId}/decline", bind(c.payments, &Pay::test_decline)));
+  for (const char* path : {"/webhooks/stripe", "/webhooks/stripe/{workspaceId}"}) {
+    auto hook = open("POST", path, bind(c.payments, &Pay::stripe_webhook));
+    hook.csrf_exempt = true;  // a server-to-server call, authenticated by its HMAC signature
+    r.add(std::move(hook));
+  }
 
   // orders
   using O = OrderController;
@@ -178,6 +197,9 @@ Router build_routes(const Controllers& c) {
   r.add(member("GET",    w + "/orders/{id}",            Action::kProcessOrders, bind(c.orders, &O::get)));
   r.add(member("POST",   w + "/orders/{id}/status",     Action::kProcessOrders, bind(c.orders, &O::change_status)));
   r.add(member("POST",   w + "/orders/{id}/tracking",   Action::kProcessOrders, bind(c.orders, &O::set_tracking)));
+  r.add(member("POST",   w + "/orders",                 Action::kProcessOrders, bind(c.orders, &O::create)));
+  r.add(member("POST",   w + "/orders/{id}/refund",     Action::kManageOrders,  bind(c.orders, &O::refund)));
+  r.add(member("GET",    w + "/orders/{id}/invoice.pdf", Action::kProcessOrders, bind(c.orders, &O::invoice_pdf)));
   r.add(member("GET",    w + "/customers/{id}/orders",  Action::kViewCustomers, bind(c.orders, &O::customer_orders)));
 
   // the AI agent's configuration

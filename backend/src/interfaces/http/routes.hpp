@@ -17,6 +17,7 @@ class MediaController;
 class AgentController;
 class PublicLinkController;
 class OrderController;
+class PaymentController;
 
 struct Controllers {
   const SystemController& system;
@@ -33,6 +34,7 @@ struct Controllers {
   const AgentController& agent;
   const PublicLinkController& public_links;
   const OrderController& orders;
+  const PaymentController& payments;
 };
 
 // The whole route table: every route with its permission, in one place.

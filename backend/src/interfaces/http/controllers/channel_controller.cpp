@@ -37,20 +37,6 @@ json::object to_json(const messaging::ChannelSettings& c, const std::string& bas
           {"updatedAt", c.configured ? json::value(c.updated_at) : json::value(nullptr)}};
 }
 
-// A write-only secret: absent or null keeps the stored one, "" clears it, anything else replaces it.
-struct SecretChange {
-  bool change = false;
-  Opt value;
-};
-SecretChange read_secret(JsonInput& in, const char* field, std::size_t max) {
-  const auto* v = in.object().if_contains(field);
-  if (!v || v->is_null()) return {};
-  auto s = in.string(field, false, max);
-  if (!s) return {};
-  if (s->empty()) return {true, std::nullopt};
-  return {true, s};
-}
-
 json::array read_templates(JsonInput& in) {
   json::array out;
   const auto* v = in.object().if_contains("templates");
@@ -118,9 +104,9 @@ Response ChannelController::put(Request& req, postgres::Db& db) const {
   auto per_second = in.integer("messagesPerSecond", false, 1, 1000);
   auto abuse_max = in.integer("abuseMaxMessagesPerMinute", false, 1, 10000);
   auto abuse_minutes = in.integer("abuseBlockMinutes", false, 1, 525600);
-  auto token = read_secret(in, "accessToken", 2048);
-  auto secret = read_secret(in, "appSecret", 256);
-  auto verify = read_secret(in, "verifyToken", 256);
+  auto token = in.secret("accessToken", 2048);
+  auto secret = in.secret("appSecret", 256);
+  auto verify = in.secret("verifyToken", 256);
   if (verify.value && verify.value->size() < 8) in.fail("verifyToken", "must be at least 8 characters");
   auto templates = read_templates(in);
   if (auto st = in.finish(); !st) return problem(req, st.error());

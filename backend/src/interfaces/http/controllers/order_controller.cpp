@@ -2,15 +2,22 @@
 
 #include <boost/json.hpp>
 #include <pqxx/pqxx>
+#include <set>
 
 #include "domain/agent/phrasebook.hpp"
 #include "domain/identity/role.hpp"
 #include "domain/orders/order_status.hpp"
+#include "infrastructure/invoices/invoice.hpp"
 #include "infrastructure/links/secure_links.hpp"
 #include "infrastructure/messaging/outbound.hpp"
+#include "infrastructure/orders/place_order.hpp"
+#include "infrastructure/payments/confirm_payment.hpp"
+#include "infrastructure/payments/payment_settings.hpp"
 #include "infrastructure/postgres/db_worker_pool.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
 #include "interfaces/http/auth_guard.hpp"
+#include "interfaces/http/controllers/order_json.hpp"
+#include "interfaces/http/controllers/public_link_controller.hpp"
 #include "interfaces/http/controllers/resource_queries.hpp"
 #include "interfaces/http/json_input.hpp"
 #include "interfaces/http/problem.hpp"
@@ -19,90 +26,6 @@ namespace shopme::http {
 namespace json = boost::json;
 
 namespace {
-
-const std::string kSummaryColumns =
-    "o.id, o.code, cu.id, cu.name, o.status, o.payment_status, o.total, o.currency, " +
-    iso_column("o.created_at");
-const std::string kFrom =
-    " FROM orders o JOIN customers cu ON cu.workspace_id = o.workspace_id AND cu.id = o.customer_id";
-
-json::object summary(const pqxx::row& r) {
-  return {{"id", r[0].c_str()},
-          {"code", r[1].c_str()},
-          {"customer", json::object{{"id", r[2].c_str()}, {"name", r[3].c_str()}}},
-          {"status", r[4].c_str()},
-          {"paymentStatus", r[5].c_str()},
-          {"total", r[6].as<long long>()},
-          {"currency", r[7].c_str()},
-          {"createdAt", r[8].c_str()}};
-}
-
-json::value nullable(const pqxx::field& f) {
-  return f.is_null() ? json::value(nullptr) : json::value(f.c_str());
-}
-
-std::optional<json::object> load_order(pqxx::transaction_base& tx, const std::string& ws,
-                                       const std::string& id) {
-  if (!is_uuid(id)) return std::nullopt;
-  const auto rows = tx.exec_params("SELECT " + kSummaryColumns +
-                                       ", o.subtotal, o.discount, o.tax, o.shipping, o.promo_code, "
-                                       "o.shipping_address::text, o.billing_address::text,"
-                                       " o.notes, o.tracking_number, o.tracking_url, o.conversation_id, " +
-                                       iso_column("o.payment_expires_at") + kFrom +
-                                       " WHERE o.workspace_id = $1 AND o.id = $2",
-                                   ws, id);
-  if (rows.empty()) return std::nullopt;
-  const auto& r = rows[0];
-  auto o = summary(r);
-  o["subtotal"] = r[9].as<long long>();
-  o["discount"] = r[10].as<long long>();
-  o["tax"] = r[11].as<long long>();
-  o["shipping"] = r[12].as<long long>();
-  o["promoCode"] = nullable(r[13]);
-  o["shippingAddress"] = json::parse(r[14].c_str());
-  o["billingAddress"] = json::parse(r[15].c_str());
-  o["notes"] = r[16].c_str();
-  o["trackingNumber"] = nullable(r[17]);
-  o["trackingUrl"] = nullable(r[18]);
-  o["conversationId"] = nullable(r[19]);
-  o["paymentExpiresAt"] = nullable(r[20]);
-  json::array lines;
-  for (const auto& l :
-       tx.exec_params("SELECT line_no, product_id, sku, name, unit_price, quantity, discount, total, "
-                      "tax_rate, tax, offer_id"
-                      "  FROM order_lines WHERE workspace_id = $1 AND order_id = $2 ORDER BY line_no",
-                      ws, id)) {
-    lines.push_back(json::object{{"lineNo", l[0].as<int>()},
-                                 {"productId", nullable(l[1])},
-                                 {"sku", l[2].c_str()},
-                                 {"name", l[3].c_str()},
-                                 {"unitPrice", l[4].as<long long>()},
-                                 {"quantity", l[5].as<int>()},
-                                 {"discount", l[6].as<long long>()},
-                                 {"total", l[7].as<long long>()},
-                                 {"taxRate", percent_json(l[8].as<long long>())},
-                                 {"tax", l[9].as<long long>()},
-                                 {"offerId", nullable(l[10])}});
-  }
-  o["lines"] = std::move(lines);
-  json::array events;
-  for (const auto& e : tx.exec_params(
-           "SELECT e.from_status, e.to_status, e.actor_kind, e.actor_id, coalesce(u.name, ''), e.note, " +
-               iso_column("e.created_at") +
-               " FROM order_events e LEFT JOIN users u ON u.id = e.actor_id"
-               " WHERE e.workspace_id = $1 AND e.order_id = $2 ORDER BY e.id",
-           ws, id)) {
-    events.push_back(json::object{{"from", nullable(e[0])},
-                                  {"to", e[1].c_str()},
-                                  {"actorKind", e[2].c_str()},
-                                  {"actorId", nullable(e[3])},
-                                  {"actorName", e[4].c_str()},
-                                  {"note", e[5].c_str()},
-                                  {"at", e[6].c_str()}});
-  }
-  o["events"] = std::move(events);
-  return o;
-}
 
 std::string status_message(const std::string& language, const std::string& code, orders::OrderStatus to,
                            const std::string& tracking) {
@@ -147,12 +70,13 @@ Response OrderController::list(Request& req, postgres::Db& db) const {
   pqxx::read_transaction tx(db.conn());
   const auto& ws = req.principal->workspace_id;
   const auto total =
-      tx.exec_params1("SELECT count(*)" + kFrom + where, ws, status, customer, search)[0].as<long long>();
+      tx.exec_params1("SELECT count(*)" + kOrderSummaryFrom + where, ws, status, customer, search)[0]
+          .as<long long>();
   json::array items;
-  for (const auto& r : tx.exec_params("SELECT " + kSummaryColumns + kFrom + where +
+  for (const auto& r : tx.exec_params("SELECT " + kOrderSummaryColumns + kOrderSummaryFrom + where +
                                           " ORDER BY o.created_at DESC, o.id LIMIT $5 OFFSET $6",
                                       ws, status, customer, search, limit, (page - 1) * limit)) {
-    items.push_back(summary(r));
+    items.push_back(order_summary(r));
   }
   return Response::json(
       200, json::serialize(json::object{
@@ -184,9 +108,8 @@ Response OrderController::change_status(Request& req, postgres::Db& db) const {
                    "Your role may move orders along but not mark them paid, cancel or refund them.");
   }
   if (*to == S::kRefunded) {
-    return problem(req, 409,
-                   "Refunds go through the payment gateway, which this workspace has not configured yet.",
-                   "refund-needs-gateway");
+    return problem(req, 409, "Refunds go through the payment gateway: use the order's refund action.",
+                   "use-refund");
   }
   const auto& ws = req.principal->workspace_id;
   const auto id = req.params["id"];
@@ -210,6 +133,17 @@ Response OrderController::change_status(Request& req, postgres::Db& db) const {
     tx.exec_params0("UPDATE orders SET stock_reserved = false WHERE workspace_id = $1 AND id = $2", ws, id);
   }
   if (*to == S::kCancelled) tx.exec_params("SELECT shopme_release_offer_uses($1, $2)", ws, id);
+  if (*to == S::kPaid) {
+    // A payment taken outside the gateway (bank transfer, cash): the same after-payment steps,
+    // including the invoice number and the customer's confirmation.
+    payments::confirm_payment(tx, ws, id,
+                              {"manual", "operator", req.principal->user_id,
+                               note && !note->empty() ? *note : std::string("marked paid by the team")},
+                              base_url_);
+    auto o = load_order(tx, ws, id);
+    tx.commit();
+    return Response::json(200, json::serialize(*o));
+  }
   tx.exec_params0(
       "UPDATE orders SET status = $3, payment_status = CASE WHEN $3 = 'paid' THEN 'paid' ELSE payment_status "
       "END,"
@@ -281,13 +215,179 @@ Response OrderController::customer_orders(Request& req, postgres::Db& db) const 
   }
   json::array items;
   for (const auto& r : tx.exec_params(
-           "SELECT " + kSummaryColumns + kFrom +
+           "SELECT " + kOrderSummaryColumns + kOrderSummaryFrom +
                " WHERE o.workspace_id = $1 AND o.customer_id = $2 ORDER BY o.created_at DESC LIMIT 200",
            ws, id)) {
-    items.push_back(summary(r));
+    items.push_back(order_summary(r));
   }
   const auto n = static_cast<long long>(items.size());
   return Response::json(200, json::serialize(json::object{{"items", std::move(items)}, {"total", n}}));
+}
+
+Response OrderController::create(Request& req, postgres::Db& db) const {
+  auto parsed = JsonInput::from(req);
+  if (!parsed) return problem(req, parsed.error());
+  auto& in = *parsed;
+  auto customer = in.string("customerId", true, 36);
+  if (customer && !is_uuid(*customer)) in.fail("customerId", "is not a customer id");
+  auto promo = in.string("promoCode", false, 64);
+  auto notes = in.string("notes", false, 2000);
+  auto send = in.boolean("sendPaymentLink", false);
+  orders::OrderRequest request;
+  const auto* lines = in.object().if_contains("lines");
+  if (!lines || !lines->is_array() || lines->as_array().empty() || lines->as_array().size() > 50) {
+    in.fail("lines", "must list 1 to 50 products");
+  } else {
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < lines->as_array().size(); ++i) {
+      const auto& v = lines->as_array()[i];
+      const auto at = "lines[" + std::to_string(i) + "].";
+      if (!v.is_object()) {
+        in.fail("lines[" + std::to_string(i) + "]", "must be an object");
+        continue;
+      }
+      auto line = JsonInput::of(v.as_object());
+      auto product = line.string("productId", true, 36);
+      if (product && !is_uuid(*product)) line.fail("productId", "is not a product id");
+      if (product && !seen.insert(*product).second)
+        line.fail("productId", "appears twice; give one line per product");
+      auto quantity = line.integer("quantity", true, 1, 10000);
+      if (auto st = line.finish(); !st) {
+        for (const auto& f : st.error().fields) in.fail(at + f.field, f.message);
+      } else {
+        request.lines.push_back({*product, static_cast<int>(*quantity)});
+      }
+    }
+  }
+  if (auto st = in.finish(); !st) return problem(req, st.error());
+  const auto& ws = req.principal->workspace_id;
+  pqxx::work tx(db.conn());
+  const auto who = tx.exec_params(
+      "SELECT language, erased_at IS NULL FROM customers WHERE workspace_id = $1 AND id = $2", ws, *customer);
+  if (who.empty() || !who[0][1].as<bool>()) {
+    return problem(req, Error::invalid({{"customerId", "is not a customer of this workspace"}}));
+  }
+  request.workspace_id = ws;
+  request.customer_id = *customer;
+  if (promo && !promo->empty()) request.promo_code = *promo;
+  request.actor_kind = "operator";
+  request.actor_id = req.principal->user_id;
+  request.note = "taken by the team";
+  request.notes = notes.value_or("");
+  const auto placed = orders::place_order(tx, request);
+  if (!placed) return problem(req, placed.error());  // rolled back with the transaction
+  const auto link = links::issue(tx, ws, links::spec_for("payment"), *customer, placed->id);
+  const auto url = base_url_ + "/s/" + link.token;
+  bool sent = false;
+  if (send.value_or(false)) {
+    const auto conv = tx.exec_params(
+        "SELECT id FROM conversations WHERE workspace_id = $1 AND customer_id = $2"
+        " ORDER BY last_message_at DESC NULLS LAST LIMIT 1",
+        ws, *customer);
+    if (!conv.empty()) {
+      const std::string language = who[0][0].c_str();
+      const auto currency = tx.exec_params1("SELECT currency FROM workspaces WHERE id = $1", ws);
+      messaging::OutboundMessage m;
+      m.body = agent::say("checkout.link", language,
+                          {{"code", placed->code},
+                           {"total", agent::format_price(placed->total, currency[0].c_str(), language)},
+                           {"link", url}});
+      tx.exec_params0("UPDATE orders SET conversation_id = $3 WHERE workspace_id = $1 AND id = $2", ws,
+                      placed->id, std::string(conv[0][0].c_str()));
+      messaging::queue_outbound(tx, ws, conv[0][0].c_str(), m, "operator", req.principal->user_id);
+      sent = true;
+    }
+  }
+  auto o = load_order(tx, ws, placed->id);
+  tx.commit();
+  (*o)["paymentLink"] = url;
+  (*o)["paymentLinkSent"] = sent;
+  return Response::json(201, json::serialize(*o));
+}
+
+Response OrderController::refund(Request& req, postgres::Db& db) const {
+  auto parsed = JsonInput::from(req);
+  if (!parsed) return problem(req, parsed.error());
+  auto& in = *parsed;
+  auto reason = in.string("reason", false, 500);
+  auto notify = in.boolean("notifyCustomer", false);
+  if (auto st = in.finish(); !st) return problem(req, st.error());
+  const auto& ws = req.principal->workspace_id;
+  const auto id = req.params["id"];
+  if (!is_uuid(id)) return problem(req, 404, "No such order.");
+  std::string provider, intent;
+  long long total = 0;
+  {
+    pqxx::read_transaction tx(db.conn());
+    const auto o = tx.exec_params(
+        "SELECT status, total, coalesce(payment_provider, ''),"
+        "       coalesce((SELECT payment_intent_id FROM payment_sessions s WHERE s.workspace_id = "
+        "o.workspace_id"
+        "          AND s.order_id = o.id AND s.status = 'paid' ORDER BY updated_at DESC LIMIT 1), '')"
+        "  FROM orders o WHERE workspace_id = $1 AND id = $2",
+        ws, id);
+    if (o.empty()) return problem(req, 404, "No such order.");
+    const auto from = *orders::parse_order_status(o[0][0].c_str());
+    if (auto ok = orders::check_transition(from, orders::OrderStatus::kRefunded); !ok)
+      return problem(req, ok.error());
+    total = o[0][1].as<long long>();
+    provider = o[0][2].c_str();
+    intent = o[0][3].c_str();
+  }
+  // The money goes back through the gateway that took it (outside any transaction); a payment taken by
+  // hand is returned by hand and only recorded here.
+  std::optional<std::string> refund_id;
+  if (provider == "stripe" || provider == "test") {
+    payments::PaymentSettings settings;
+    {
+      pqxx::read_transaction tx(db.conn());
+      settings = payments::load_payment_settings(tx, sealer_, ws);
+    }
+    settings.provider = provider;
+    auto done = payments::gateway_for(settings, base_url_)->refund({intent, total, "refund-" + id});
+    if (!done) return problem(req, done.error());
+    refund_id = *done;
+  }
+  pqxx::work tx(db.conn());
+  const auto cur = tx.exec_params(
+      "SELECT o.status, o.code, cu.language FROM orders o JOIN customers cu ON cu.workspace_id = "
+      "o.workspace_id"
+      " AND cu.id = o.customer_id WHERE o.workspace_id = $1 AND o.id = $2 FOR UPDATE OF o",
+      ws, id);
+  const std::string from = cur[0][0].c_str();
+  if (from != "refunded") {  // the gateway's charge.refunded event may have been first
+    tx.exec_params0(
+        "UPDATE orders SET status = 'refunded', payment_status = 'refunded', updated_at = now()"
+        " WHERE workspace_id = $1 AND id = $2",
+        ws, id);
+    tx.exec_params0(
+        "INSERT INTO order_events (workspace_id, order_id, from_status, to_status, actor_kind, actor_id, "
+        "note)"
+        " VALUES ($1, $2, $3, 'refunded', 'operator', $4, $5)",
+        ws, id, from, req.principal->user_id, "refunded: " + reason.value_or(""));
+  }
+  tx.exec_params0(
+      "INSERT INTO refunds (workspace_id, order_id, amount, reason, provider_refund_id, requested_by)"
+      " SELECT $1, $2, $3, $4, $5, $6 WHERE NOT EXISTS (SELECT 1 FROM refunds WHERE workspace_id = $1 AND "
+      "order_id = $2)",
+      ws, id, total, reason.value_or(""), refund_id, req.principal->user_id);
+  if (notify.value_or(false)) {
+    notify_customer(tx, ws, id,
+                    status_message(cur[0][2].c_str(), cur[0][1].c_str(), orders::OrderStatus::kRefunded, ""));
+  }
+  messaging::notify(tx, "order.updated", ws, "", json::object{{"orderId", id}, {"status", "refunded"}});
+  auto o = load_order(tx, ws, id);
+  tx.commit();
+  return Response::json(200, json::serialize(*o));
+}
+
+Response OrderController::invoice_pdf(Request& req, postgres::Db& db) const {
+  const auto id = req.params["id"];
+  if (!is_uuid(id)) return problem(req, 404, "No such order.");
+  pqxx::read_transaction tx(db.conn());
+  const auto invoice = invoices::load_invoice(tx, req.principal->workspace_id, id);
+  if (!invoice) return problem(req, 404, "This order has no invoice (it is issued when the order is paid).");
+  return pdf_response(*invoice);
 }
 
 }  // namespace shopme::http
