@@ -32,6 +32,9 @@ exec 3>&2
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+BIN="${BENCH_BIN:-$ROOT/build/bin/shopme}"
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 
 DURATION_RAW="${BENCH_DURATION:-10s}"
 DURATION="${DURATION_RAW%s}"
@@ -40,7 +43,6 @@ THREADS="${BENCH_THREADS:-2}"
 REPEAT="${BENCH_REPEAT:-3}"
 IO_THREADS="${SHOPME_IO_THREADS:-2}"
 DB_WORKERS="${SHOPME_DB_WORKERS:-4}"
-BIN="${BENCH_BIN:-$ROOT/build/bin/shopme}"
 STATIC_DIR="${BENCH_STATIC_DIR:-$ROOT/frontend/dist}"
 RESULTS_DIR="${BENCH_RESULTS_DIR:-$ROOT/bench/results}"
 LUA="$ROOT/bench/report.lua"
@@ -49,10 +51,6 @@ RETRIES="${BENCH_RETRIES:-2}"
 PGBENCH_SIMPLE="$ROOT/bench/readyz-simple.sql"
 PGBENCH_PREPARED="$ROOT/bench/readyz-prepared.sql"
 
-die() {
-  echo "bench: $*" >&2
-  exit 1
-}
 is_uint() { [[ "$1" =~ ^[0-9]+$ ]] && (( $1 > 0 )); }
 for v in DURATION CONNECTIONS THREADS REPEAT IO_THREADS DB_WORKERS; do
   is_uint "${!v}" || die "$v must be a positive integer (got '${!v}')"
@@ -64,13 +62,6 @@ done
 
 # ---------------------------------------------------------------- tools
 APT_LINE="apt-get install -y wrk nginx-light postgresql-15 curl"
-find_pgbench() {
-  local p
-  for p in /usr/lib/postgresql/*/bin/pgbench; do
-    [[ -x "$p" ]] && { echo "$p"; return 0; }
-  done
-  command -v pgbench 2>/dev/null || true
-}
 WRK="$(command -v wrk || true)"
 NGINX="$(command -v nginx || true)"
 [[ -z "$NGINX" && -x /usr/sbin/nginx ]] && NGINX=/usr/sbin/nginx
@@ -90,51 +81,20 @@ fi
 for f in "$LUA" "$PGBENCH_SIMPLE" "$PGBENCH_PREPARED"; do [[ -f "$f" ]] || die "$f is missing"; done
 [[ -d "$STATIC_DIR/assets" ]] || die "no built dashboard at $STATIC_DIR; build it with 'make frontend'"
 
-# ---------------------------------------------------------------- cleanup
-WORK="$(mktemp -d /tmp/shopme-bench.XXXXXX)"
-chmod 755 "$WORK"
-DB_DIR="$WORK/db"
-SRV_DIR="$WORK/server"
-NGX_DIR="$WORK/nginx"
-mkdir -p "$DB_DIR" "$SRV_DIR" "$NGX_DIR"
-chmod 755 "$DB_DIR" "$SRV_DIR"
-SERVER_PID=""
+# ---------------------------------------------------------------- work directory, clean-up on exit
 NGINX_PID=""
-DB_STARTED=0
-KEEP_WORK=0
-
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 100); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -0 "$SERVER_PID" 2>/dev/null && { echo "bench: server ignored SIGTERM for 10 s; killing it" >&3; kill -KILL "$SERVER_PID" 2>/dev/null || true; }
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
+SERVER_STOP_TENTHS=100
+bench_cleanup_hook() {  # nginx, after the server and before the cluster
   if [[ -n "$NGINX_PID" ]] && kill -0 "$NGINX_PID" 2>/dev/null; then
     kill -QUIT "$NGINX_PID" 2>/dev/null || true
     for _ in $(seq 1 50); do kill -0 "$NGINX_PID" 2>/dev/null || break; sleep 0.1; done
     kill -0 "$NGINX_PID" 2>/dev/null && kill -TERM "$NGINX_PID" 2>/dev/null || true
     wait "$NGINX_PID" 2>/dev/null || true
   fi
-  if (( DB_STARTED )); then
-    local out
-    if ! out="$(DATABASE_URL= "$BIN" db stop --data-dir "$DB_DIR" 2>&1)"; then
-      echo "bench: could not stop the database in $DB_DIR: $out" >&3
-      KEEP_WORK=1
-    fi
-  fi
-  if (( KEEP_WORK || (rc != 0 && rc != 130 && rc != 143) )); then
-    echo "bench: logs kept in $WORK" >&3
-  else
-    rm -rf "$WORK"
-  fi
-  exit "$rc"
 }
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+bench_workdir shopme-bench
+NGX_DIR="$WORK/nginx"
+mkdir -p "$NGX_DIR"
 
 # Serve a snapshot of the dashboard: both servers then read the same files even if the
 # dashboard is rebuilt while the benchmark runs.
@@ -148,59 +108,17 @@ ASSET_PATH="/assets/$(basename "$ASSET_FILE")"
 ASSET_SIZE="$(stat -c %s "$ASSET_FILE")"
 
 # ---------------------------------------------------------------- helpers
-port_free() { ! ss -Htln "sport = :$1" 2>/dev/null | grep -q .; }
-USED_PORTS=" "
-free_port() {  # VAR: a free loopback port, different from the ones handed out before
-  local p
-  for _ in $(seq 1 200); do
-    p=$(( 20000 + RANDOM % 40000 ))
-    if port_free "$p" && [[ "$USED_PORTS" != *" $p "* ]]; then
-      USED_PORTS+="$p "
-      printf -v "$1" '%s' "$p"
-      return 0
-    fi
-  done
-  die "no free loopback port found"
-}
-
-CLK_TCK="$(getconf CLK_TCK)"
-# CPU ticks (utime + stime + cutime + cstime, fields 14-17 of /proc/PID/stat) of a process plus
-# those of its live children (postgres backends, nginx workers); one pass over /proc.
-tree_ticks() {
-  { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v root="$1" '
-    { pid = $1; rest = $0; sub(/^.*\) /, "", rest); split(rest, f, " ")
-      if (pid == root || f[2] == root) t += f[12] + f[13] + f[14] + f[15] }
-    END { print t + 0 }'
-}
-# CPU ticks the whole machine spent busy (all cores), from the first line of /proc/stat.
-machine_busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat; }
-# What the machine spent on processes other than the ones measured: busy% - target% - pg% - gen%.
-other_pct() { awk -v b="$1" -v t="$2" -v p="$3" -v g="$4" 'BEGIN { o = b - t - p - g; printf "%.0f", (o > 0 ? o : 0) }'; }
 # Requests per CPU-second spent serving them (HTTP server + PostgreSQL, load generator excluded):
 # less sensitive than req/s to other work sharing the cores.
 efficiency() { awk -v r="$1" -v t="$2" -v p="$3" 'BEGIN { c = (t + p) / 100; printf "%.0f", (c > 0 ? r / c : 0) }'; }
-postmaster_pid() { head -1 "$DB_DIR/pg/data/postmaster.pid" 2>/dev/null || echo 0; }
-pct() { awk -v t="$1" -v hz="$CLK_TCK" -v s="$2" 'BEGIN { printf "%.0f", (s > 0 ? 100 * t / hz / s : 0) }'; }
-fmt_ms() { awk -v us="$1" 'BEGIN { if (us < 10000) printf "%.2f ms", us / 1000; else printf "%.1f ms", us / 1000 }'; }
-kv() { sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p" <<<" $2" | head -1; }
 
 # ---------------------------------------------------------------- machine facts
-CPU_MODEL="$(sed -n 's/^model name[[:space:]]*:[[:space:]]*//p' /proc/cpuinfo | head -1)"
-NPROC="$(nproc)"
-MEM_GIB="$(awk '/^MemTotal:/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)"
-KERNEL="$(uname -r)"
-OS="$(. /etc/os-release 2>/dev/null && echo "${PRETTY_NAME:-unknown}")"
-NOW_UTC="$(date -u '+%Y-%m-%d %H:%M UTC')"
-STAMP="$(date -u '+%Y-%m-%dT%H%MZ')"
+machine_facts
 # (wrk -v exits non-zero; none of these may stop the run)
 WRK_VERSION="$( { "$WRK" -v 2>&1 || true; } | head -1 | awk '{ print $2 }')"
 NGINX_VERSION="$( { "$NGINX" -v 2>&1 || true; } | sed 's/.*nginx\///')"
 PG_VERSION="$( { "$PGBENCH" --version || true; } | awk '{ print $3 }')"
 SERVER_VERSION="$( { "$BIN" version 2>/dev/null || true; } | head -1)"
-LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
-
-IDLE_A="$(machine_busy_ticks)"; sleep 2; IDLE_B="$(machine_busy_ticks)"
-BUSY_BEFORE="$(pct $(( IDLE_B - IDLE_A )) 2)"
 echo "== machine"
 echo "date:        $NOW_UTC"
 echo "cpu:         $CPU_MODEL"
@@ -217,10 +135,7 @@ echo "asset:       $ASSET_PATH ($ASSET_SIZE bytes, identity encoding)"
 
 # ---------------------------------------------------------------- database
 echo "== starting PostgreSQL (embedded cluster in $DB_DIR)"
-DB_STARTED=1   # set first: a start that fails half-way is stopped too
-DATABASE_URL= "$BIN" db start --data-dir "$DB_DIR" >"$WORK/db-start.log" 2>&1 || { cat "$WORK/db-start.log" >&2; die "database did not start"; }
-DB_URL="$(DATABASE_URL= "$BIN" db url --data-dir "$DB_DIR")"
-[[ -n "$DB_URL" ]] || die "could not read the database connection string"
+start_db
 
 # ---------------------------------------------------------------- server
 free_port SERVER_PORT
@@ -230,16 +145,7 @@ DATABASE_URL="$DB_URL" SHOPME_STATIC_DIR="$SERVED_DIR" PORT="$SERVER_PORT" SHOPM
   "$BIN" serve --data-dir "$SRV_DIR" --no-demo >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 SERVER_URL="http://127.0.0.1:$SERVER_PORT"
-ready=0
-for _ in $(seq 1 300); do
-  kill -0 "$SERVER_PID" 2>/dev/null || { cat "$WORK/server.log" >&2; die "server exited during start-up"; }
-  if [[ "$("$CURL" -s -o /dev/null -w '%{http_code}' --max-time 2 "$SERVER_URL/readyz" || true)" == 200 ]]; then
-    ready=1
-    break
-  fi
-  sleep 0.1
-done
-(( ready )) || { cat "$WORK/server.log" >&2; die "server not ready after 30 s (GET /readyz)"; }
+wait_ready "$SERVER_URL" 300
 
 # ---------------------------------------------------------------- nginx
 free_port NGINX_PORT
@@ -313,20 +219,6 @@ for url in "$SERVER_URL$ASSET_PATH" "$NGINX_URL$ASSET_PATH" "$NGINX_NOSF_URL$ASS
   ! grep -qi '^content-encoding:' "$WORK/asset.headers" || die "$url answered with a Content-Encoding"
 done
 
-# Stops the benchmark with the server's exit status if the server is gone.
-check_server() {
-  kill -0 "$SERVER_PID" 2>/dev/null && return 0
-  local status=0 how
-  wait "$SERVER_PID" 2>/dev/null || status=$?
-  SERVER_PID=""
-  how="exit status $status"
-  (( status > 128 )) && how="$how, killed by SIG$(kill -l $(( status - 128 )) 2>/dev/null || echo "?")"
-  (( status == 0 )) && how="$how (a clean exit: it shut down gracefully, e.g. after SIGTERM or SIGINT)"
-  echo "bench: the ShopMe server exited during the benchmark at $(date -u +%H:%M:%S) UTC: $how" >&2
-  echo "bench: last lines of its log:" >&2
-  tail -50 "$WORK/server.log" >&2
-  exit 1
-}
 check_nginx() {
   kill -0 "$NGINX_PID" 2>/dev/null && return 0
   local status=0

@@ -37,6 +37,9 @@ exec 3>&2
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
+BIN="${BENCH_BIN:-$ROOT/build/bin/shopme}"
+# shellcheck source=bench/lib.sh
+. "$ROOT/bench/lib.sh"
 
 REPEAT="${BENCH_REPEAT:-2}"
 DURATION="${BENCH_DURATION:-10}"; DURATION="${DURATION%s}"
@@ -53,13 +56,11 @@ DB_WORKERS="${SHOPME_DB_WORKERS:-4}"
 INGEST_THREADS="${SHOPME_INGEST_THREADS:-1}"
 JOB_WORKERS="${SHOPME_JOB_WORKERS:-4}"
 WRK_THREADS=2
-BIN="${BENCH_BIN:-$ROOT/build/bin/shopme}"
 RESULTS_DIR="${BENCH_RESULTS_DIR:-$ROOT/bench/results}"
 SECRET="bench-secret"
 PHONE_ID="106540000000001"
 PASSWORD="bench-password-$RANDOM$RANDOM"
 
-die() { echo "bench: $*" >&2; exit 1; }
 is_uint() { [[ "$1" =~ ^[0-9]+$ ]]; }
 for v in REPEAT DURATION PG_DURATION OPEN_DURATION OPEN_RATE MAX_RATE CUSTOMERS DRAIN; do
   is_uint "${!v}" || die "$v must be a non-negative integer (got '${!v}')"
@@ -69,11 +70,6 @@ for c in $CONNECTIONS $PG_CLIENTS; do is_uint "$c" && (( c >= WRK_THREADS )) || 
 (( DURATION <= 60 && PG_DURATION <= 60 && OPEN_DURATION <= 60 )) || die "durations are capped at 60 s"
 
 # ---------------------------------------------------------------- tools
-find_pgbench() {
-  local p
-  for p in /usr/lib/postgresql/*/bin/pgbench; do [[ -x "$p" ]] && { echo "$p"; return 0; }; done
-  command -v pgbench 2>/dev/null || true
-}
 WRK="$(command -v wrk || true)"
 PGBENCH="$(find_pgbench)"
 PSQL="$(command -v psql || true)"
@@ -92,102 +88,20 @@ LUA="$ROOT/bench/webhook.lua"
 OPENLOOP="$ROOT/bench/webhook-openloop.mjs"
 for f in "$GEN" "$LUA" "$OPENLOOP"; do [[ -f "$f" ]] || die "$f is missing"; done
 
-# ---------------------------------------------------------------- cleanup
-WORK="$(mktemp -d /tmp/shopme-bench-webhook.XXXXXX)"
-chmod 755 "$WORK"
-DB_DIR="$WORK/db"
-SRV_DIR="$WORK/server"
-mkdir -p "$DB_DIR" "$SRV_DIR"
-chmod 755 "$DB_DIR" "$SRV_DIR"
-SERVER_PID=""
-DB_STARTED=0
-KEEP_WORK=0
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    for _ in $(seq 1 150); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -0 "$SERVER_PID" 2>/dev/null && { echo "bench: server ignored SIGTERM for 15 s; killing it" >&3; kill -KILL "$SERVER_PID" 2>/dev/null || true; }
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  if (( DB_STARTED )); then
-    local out
-    if ! out="$(DATABASE_URL= "$BIN" db stop --data-dir "$DB_DIR" 2>&1)"; then
-      echo "bench: could not stop the database in $DB_DIR: $out" >&3
-      KEEP_WORK=1
-    fi
-  fi
-  if (( KEEP_WORK || (rc != 0 && rc != 130 && rc != 143) )); then
-    echo "bench: logs kept in $WORK" >&3
-  else
-    rm -rf "$WORK"
-  fi
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-# ---------------------------------------------------------------- helpers
-port_free() { ! ss -Htln "sport = :$1" 2>/dev/null | grep -q .; }
-free_port() {
-  local p
-  for _ in $(seq 1 200); do
-    p=$(( 20000 + RANDOM % 40000 ))
-    port_free "$p" && { printf -v "$1" '%s' "$p"; return 0; }
-  done
-  die "no free loopback port found"
-}
-CLK_TCK="$(getconf CLK_TCK)"
-tree_ticks() {  # CPU ticks of a process and its live children
-  { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v root="$1" '
-    { pid = $1; rest = $0; sub(/^.*\) /, "", rest); split(rest, f, " ")
-      if (pid == root || f[2] == root) t += f[12] + f[13] + f[14] + f[15] }
-    END { print t + 0 }'
-}
-machine_busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9; exit }' /proc/stat; }
-pct() { awk -v t="$1" -v hz="$CLK_TCK" -v s="$2" 'BEGIN { printf "%.0f", (s > 0 ? 100 * t / hz / s : 0) }'; }
-other_pct() { awk -v b="$1" -v t="$2" -v p="$3" -v g="$4" 'BEGIN { o = b - t - p - g; printf "%.0f", (o > 0 ? o : 0) }'; }
-fmt_ms() { awk -v us="$1" 'BEGIN { if (us < 10000) printf "%.2f ms", us / 1000; else printf "%.1f ms", us / 1000 }'; }
-kv() { sed -n "s/.*[[:space:]]$1=\([^[:space:]]*\).*/\1/p" <<<" $2" | head -1; }
-postmaster_pid() { head -1 "$DB_DIR/pg/data/postmaster.pid" 2>/dev/null || echo 0; }
-status_kb() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
-metric() { awk -v n="$1" '$1 == n { printf "%.0f", $2 }' "$2"; }
-sql() { "$PSQL" "$DB_URL" -qtAX -c "$1"; }
-check_server() {
-  kill -0 "$SERVER_PID" 2>/dev/null && return 0
-  local status=0
-  wait "$SERVER_PID" 2>/dev/null || status=$?
-  SERVER_PID=""
-  tail -20 "$WORK/server.log" >&2
-  die "the server exited during the benchmark (exit status $status)"
-}
+# ---------------------------------------------------------------- work directory, clean-up on exit
+bench_workdir shopme-bench-webhook
 
 # ---------------------------------------------------------------- machine facts
-CPU_MODEL="$(sed -n 's/^model name[[:space:]]*:[[:space:]]*//p' /proc/cpuinfo | head -1)"
-NPROC="$(nproc)"
-MEM_GIB="$(awk '/^MemTotal:/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo)"
-KERNEL="$(uname -r)"
-OS="$(. /etc/os-release 2>/dev/null && echo "${PRETTY_NAME:-unknown}")"
-NOW_UTC="$(date -u '+%Y-%m-%d %H:%M UTC')"
-STAMP="$(date -u '+%Y-%m-%dT%H%MZ')"
+machine_facts
 WRK_VERSION="$( { "$WRK" -v 2>&1 || true; } | head -1 | awk '{ print $2 }')"
 PG_VERSION="$( { "$PGBENCH" --version || true; } | awk '{ print $3 }')"
 NODE_VERSION="$("$NODE" --version)"
 SERVER_VERSION="$( { "$BIN" version 2>/dev/null || true; } | head -1)"
-LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
-A="$(machine_busy_ticks)"; sleep 2; B="$(machine_busy_ticks)"
-BUSY_BEFORE="$(pct $(( B - A )) 2)"
 echo "== machine: $CPU_MODEL, $NPROC cores, ${MEM_GIB} GiB, $OS / $KERNEL; load $LOAD_BEFORE; CPU busy before start ${BUSY_BEFORE}%"
 
 # ---------------------------------------------------------------- database (durable: fsync on)
 echo "== starting PostgreSQL (embedded cluster, fsync on, TCP on 127.0.0.1)"
-DB_STARTED=1
-SHOPME_CLUSTER_FSYNC= SHOPME_CLUSTER_TCP=1 DATABASE_URL= "$BIN" db start --data-dir "$DB_DIR" >"$WORK/db-start.log" 2>&1 \
-  || { cat "$WORK/db-start.log" >&2; die "database did not start"; }
-DB_URL="$(SHOPME_CLUSTER_TCP=1 DATABASE_URL= "$BIN" db url --data-dir "$DB_DIR")"
-[[ -n "$DB_URL" ]] || die "could not read the database connection string"
+start_db durable-tcp
 FSYNC="$(sql 'SHOW fsync')"; SYNC_COMMIT="$(sql 'SHOW synchronous_commit')"; WAL_SYNC="$(sql 'SHOW wal_sync_method')"
 [[ "$FSYNC" == on && "$SYNC_COMMIT" == on ]] || die "the cluster runs with fsync=$FSYNC synchronous_commit=$SYNC_COMMIT; this benchmark needs durable commits"
 
@@ -202,24 +116,12 @@ DATABASE_URL="$DB_URL" PORT="$SERVER_PORT" SHOPME_BIND=127.0.0.1 LOG_LEVEL=warn 
   "$BIN" serve --data-dir "$SRV_DIR" >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 BASE="http://127.0.0.1:$SERVER_PORT"
-ready=0
-for _ in $(seq 1 600); do
-  check_server
-  [[ "$("$CURL" -s -o /dev/null -w '%{http_code}' --max-time 2 "$BASE/readyz" || true)" == 200 ]] && { ready=1; break; }
-  sleep 0.1
-done
-(( ready )) || { cat "$WORK/server.log" >&2; die "server not ready after 60 s"; }
+wait_ready "$BASE" 600
 
 # ---------------------------------------------------------------- channel
-JAR="$WORK/cookies"
-LOGIN="$("$CURL" -fsS -c "$JAR" -H 'content-type: application/json' -H 'x-requested-with: shopme' \
-  -d "{\"email\":\"admin@shopme.test\",\"password\":\"$PASSWORD\"}" "$BASE/api/auth/login")" || die "login failed"
-WS="$("$NODE" -e 'const a = JSON.parse(process.argv[1]); const m = (a.memberships || a.user?.memberships || []).find((x) => x.workspaceName === "Bottega Italiana"); console.log(m ? m.workspaceId : "")' "$LOGIN")"
-[[ -n "$WS" ]] || die "no 'Bottega Italiana' membership in the login answer: $LOGIN"
-code="$("$CURL" -sS -o "$WORK/channel.json" -w '%{http_code}' -b "$JAR" -X PUT -H 'content-type: application/json' -H 'x-requested-with: shopme' \
-  -d "{\"phoneNumberId\":\"$PHONE_ID\",\"apiBaseUrl\":\"http://127.0.0.1:9/v21.0\",\"accessToken\":\"x\",\"appSecret\":\"$SECRET\",\"enabled\":false}" \
-  "$BASE/api/workspaces/$WS/channels/whatsapp")"
-[[ "$code" == 2* ]] || { cat "$WORK/channel.json" >&2; die "configuring the channel answered $code"; }
+login_admin "$PASSWORD"
+put_json "/api/workspaces/$WS/channels/whatsapp" \
+  "{\"phoneNumberId\":\"$PHONE_ID\",\"apiBaseUrl\":\"http://127.0.0.1:9/v21.0\",\"accessToken\":\"x\",\"appSecret\":\"$SECRET\",\"enabled\":false}"
 
 # One signed delivery, and one with a wrong signature, before measuring.
 "$NODE" "$GEN" --out "$WORK/check.txt" --count 1 --prefix check --phone-id "$PHONE_ID" --secret "$SECRET"
