@@ -67,6 +67,13 @@ test('list, detail, lines and history; tenant isolation', async () => {
   assert.deepEqual((await admin.get(`${w}/customers/${customer}/orders`)).json.items.map((o) => o.id), [order.id]);
   assert.equal((await admin.get(`${w}/orders?status=paid&search=${order.code}`)).json.total, 0);
   assert.equal((await admin.get(`${w}/orders?status=lost`)).status, 422);
+  // Dates in the workspace's time zone, both ends included.
+  const day = psql("SELECT to_char(now() AT TIME ZONE 'Europe/Rome', 'YYYY-MM-DD')", conninfo);
+  assert.deepEqual((await admin.get(`${w}/orders?from=${day}&to=${day}&search=${order.code}`)).json.items.map((o) => o.id), [order.id]);
+  assert.equal((await admin.get(`${w}/orders?from=2000-01-01&to=2000-01-31`)).json.total, 0);
+  const badDates = await admin.get(`${w}/orders?from=2026-13-01&to=today`);
+  assert.equal(badDates.status, 422);
+  assert.deepEqual(badDates.json.errors.map((e) => e.field).sort(), ['from', 'to']);
   assert.equal((await admin.get(`${hotel}/orders/${order.id}`)).status, 404);
   assert.equal((await admin.post(`${hotel}/orders/${order.id}/status`, { status: 'cancelled' })).status, 404);
   assert.equal((await admin.get(`${hotel}/customers/${customer}/orders`)).status, 404);

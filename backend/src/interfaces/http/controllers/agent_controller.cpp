@@ -248,20 +248,6 @@ Response AgentController::restore_prompt(Request& req, postgres::Db& db) const {
 
 namespace shopme::http {
 
-namespace {
-
-// YYYY-MM-DD naming a real day.
-bool is_day(const std::string& s) {
-  static const std::regex pattern(R"(^\d{4}-\d{2}-\d{2}$)");
-  if (!std::regex_match(s, pattern)) return false;
-  const std::chrono::year_month_day d{std::chrono::year(std::stoi(s.substr(0, 4))),
-                                      std::chrono::month(static_cast<unsigned>(std::stoi(s.substr(5, 2)))),
-                                      std::chrono::day(static_cast<unsigned>(std::stoi(s.substr(8, 2))))};
-  return d.ok();
-}
-
-}  // namespace
-
 Response AgentController::usage(Request& req, postgres::Db& db) const {
   const auto& ws = req.principal->workspace_id;
   auto check = JsonInput::of(json::object{});

@@ -1,4 +1,6 @@
 #include "interfaces/http/controllers/resource_queries.hpp"
+#include <chrono>
+#include <regex>
 
 #include <boost/json.hpp>
 
@@ -103,6 +105,16 @@ Response delete_resource(Request& req, pqxx::connection& conn, const ResourceTab
   tx.commit();
   if (r.empty()) return problem(req, 404, missing);
   return Response::empty(204);
+}
+
+// YYYY-MM-DD naming a real day.
+bool is_day(const std::string& s) {
+  static const std::regex pattern(R"(^\d{4}-\d{2}-\d{2}$)");
+  if (!std::regex_match(s, pattern)) return false;
+  const std::chrono::year_month_day d{std::chrono::year(std::stoi(s.substr(0, 4))),
+                                      std::chrono::month(static_cast<unsigned>(std::stoi(s.substr(5, 2)))),
+                                      std::chrono::day(static_cast<unsigned>(std::stoi(s.substr(8, 2))))};
+  return d.ok();
 }
 
 }  // namespace shopme::http

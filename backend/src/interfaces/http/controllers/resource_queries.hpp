@@ -40,6 +40,9 @@ boost::json::object load_resource(pqxx::transaction_base& tx, const ResourceTabl
 std::string iso_column(const std::string& col);
 // 2200 basis points -> 22, 450 -> 4.5 (plain JSON numbers, not 2.2E1).
 boost::json::value percent_json(long long basis_points);
+
+// YYYY-MM-DD naming a real day (query filters like from/to).
+bool is_day(const std::string& s);
 using postgres::text_array;  // array columns in the responses
 std::optional<long long> query_number(const Request& req, const char* name, long long min, long long max,
                                       std::vector<FieldError>& bad);
