@@ -20,6 +20,7 @@ $(BUILD_DIR)/build.ninja: backend/CMakeLists.txt
 backend: $(BUILD_DIR)/build.ninja
 	cmake --build $(BUILD_DIR) -- -j$$(nproc)
 	@scripts/check-layers.sh
+	@scripts/check-openapi.sh
 
 frontend:
 	cd frontend && npm run build
@@ -38,6 +39,7 @@ format:
 
 check-layers:
 	@scripts/check-layers.sh
+	@scripts/check-openapi.sh
 
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_DIR) frontend/dist
