@@ -77,6 +77,11 @@ export const routes: RouteObject[] = [
         path: 's/:token',
         lazy: async () => ({ Component: (await import('@/features/public-links/PublicLinkPage')).PublicLinkPage }),
       },
+      // The test payment provider's payment page, opened from a payment link's "Pay now".
+      {
+        path: 'pay/test/:sessionId',
+        lazy: async () => ({ Component: (await import('@/features/test-gateway/TestGatewayPage')).TestGatewayPage }),
+      },
       {
         element: <RequireAuth />,
         children: [

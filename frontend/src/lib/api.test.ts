@@ -1,5 +1,5 @@
 import { callsTo, mockFetch, problem } from '@/test/fetchMock';
-import { ApiError, apiFetch, parseRetryAfter, setSessionExpiredHandler } from './api';
+import { ApiError, apiFetch, parseRetryAfter, problemCode, setSessionExpiredHandler } from './api';
 
 function headersOf(fetchMock: ReturnType<typeof mockFetch>, call = 0): Headers {
   const init = fetchMock.mock.calls[call]?.[1];
@@ -75,6 +75,19 @@ describe('apiFetch', () => {
     mockFetch({ '/api/thing': new TypeError('Failed to fetch') });
 
     await expect(apiFetch('/api/thing')).rejects.toMatchObject({ status: 0, problem: { title: 'Network error' } });
+  });
+});
+
+describe('problemCode', () => {
+  function failure(problem: Partial<ApiError['problem']>): ApiError {
+    return new ApiError({ type: 'about:blank', title: 'Conflict', status: 409, ...problem });
+  }
+
+  it('reads the code, else the last segment of the type', () => {
+    expect(problemCode(failure({ code: 'out-of-stock', type: 'https://shopme.dev/problems/conflict' }))).toBe('out-of-stock');
+    expect(problemCode(failure({ type: 'https://shopme.dev/problems/link-used' }))).toBe('link-used');
+    expect(problemCode(failure({}))).toBeUndefined();
+    expect(problemCode(new Error('boom'))).toBeUndefined();
   });
 });
 

@@ -21,6 +21,8 @@ export type Problem = {
   detail?: string;
   instance?: string;
   requestId?: string;
+  /** A stable name of the error, e.g. `link-expired` or `out-of-stock`. */
+  code?: string;
   errors?: ProblemFieldError[];
 };
 
@@ -76,6 +78,18 @@ const AUTH_PATH = /^\/api\/auth\//;
 
 export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
+}
+
+/**
+ * The stable name of a failed request's problem: its `code`, else the last segment of a `type`
+ * URI (`https://…/problems/link-used` → `link-used`). Undefined for other errors.
+ */
+export function problemCode(error: unknown): string | undefined {
+  if (!isApiError(error)) return undefined;
+  const { code, type } = error.problem;
+  if (code) return code;
+  if (!type || type === 'about:blank') return undefined;
+  return type.split('/').at(-1) || undefined;
 }
 
 function isBodyInit(body: unknown): body is BodyInit {

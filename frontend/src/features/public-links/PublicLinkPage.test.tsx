@@ -1,15 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { i18n } from '@/i18n/i18n';
 import { LANGUAGE_STORAGE_KEY } from '@/i18n/languages';
-import { callsTo, mockFetch, problem, type MockRoute } from '@/test/fetchMock';
-import { renderRoute } from '@/test/render';
-import type { PublicLink } from './api';
+import { callsTo, problem } from '@/test/fetchMock';
+import type { renderRoute } from '@/test/render';
+import type { RegistrationLink } from './api';
+import { LINK_PATH, renderLink, TOKEN } from './testing';
 
-const TOKEN = 'tok_abc123';
-const LINK_PATH = `/api/public/links/${TOKEN}`;
 const REGISTRATION_PATH = `${LINK_PATH}/registration`;
 
-function registrationLink(overrides: Partial<PublicLink> = {}): PublicLink {
+function registrationLink(overrides: Partial<RegistrationLink> = {}): RegistrationLink {
   return {
     type: 'registration',
     expiresAt: '2026-12-01T10:00:00Z',
@@ -22,11 +21,6 @@ function registrationLink(overrides: Partial<PublicLink> = {}): PublicLink {
 
 function gone(kind: 'link-expired' | 'link-used') {
   return problem(410, 'Gone', { type: `https://shopme.dev/problems/${kind}` });
-}
-
-function renderLink(routes: Record<string, MockRoute>) {
-  const fetchMock = mockFetch(routes);
-  return { ...renderRoute(`/s/${TOKEN}`), fetchMock };
 }
 
 async function findForm() {
@@ -258,7 +252,7 @@ describe('public registration page', () => {
       [LINK_PATH]: {
         body: {
           ...registrationLink(),
-          type: 'payment',
+          type: 'gift_card',
           workspace: { name: 'Bottega Italiana', defaultLanguage: 'en' },
           customer: undefined,
           privacy: undefined,

@@ -1,44 +1,32 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import type { ParseKeys } from 'i18next';
-import { useId, useMemo, useState } from 'react';
-import { get, useForm, type FieldErrors, type Path } from 'react-hook-form';
+import { useId, useState } from 'react';
+import { FormProvider, get, useForm, type FieldErrors, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ProblemAlert } from '@/components/feedback/ProblemAlert';
-import { applyServerFieldErrors, validation } from '@/components/form/validation';
+import { applyServerFieldErrors } from '@/components/form/validation';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Checkbox } from '@/components/ui/checkbox';
-import { Field } from '@/components/ui/field';
-import { Input } from '@/components/ui/input';
-import { Select } from '@/components/ui/select';
-import { DEFAULT_LANGUAGE, LANGUAGES, matchLanguage } from '@/i18n/languages';
+import { DEFAULT_LANGUAGE, matchLanguage } from '@/i18n/languages';
 import { isApiError } from '@/lib/api';
-import { unavailableReason, useSubmitRegistration, type PublicLink } from './api';
+import { unavailableReason, useSubmitRegistration, type RegistrationLink } from './api';
 import { LinkUnavailable, PublicCard } from './components';
-import { countryOptions, defaultCountry } from './countries';
+import { defaultCountry } from './countries';
+import { AddressFields, ContactFields } from './CustomerFields';
+import { ADDRESS_FIELDS, addressSchema, CONTACT_FIELDS, contactSchema } from './customerSchema';
+import { usePublicErrorText } from './errorText';
+import { formatLongDateTime } from './format';
 import { useRateLimitText } from './rateLimit';
 
 const CONSENT_REQUIRED = 'publicLinks.registration.consentRequired';
 
 /** The server's rules (see `POST /api/public/links/{token}/registration`), checked before sending. */
 const registrationSchema = z.object({
-  name: z.string().trim().min(1, validation('required')).max(100, validation('tooLong')),
-  email: z
-    .string()
-    .trim()
-    .min(1, validation('required'))
-    .max(254, validation('tooLong'))
-    .pipe(z.email(validation('email'))),
-  language: z.enum(['en', 'it', 'es', 'pt'], validation('required')),
+  ...contactSchema,
   gdprConsent: z.boolean().refine((accepted) => accepted, { error: CONSENT_REQUIRED }),
   pushOptIn: z.boolean(),
-  shippingAddress: z.object({
-    line1: z.string().trim().min(1, validation('required')).max(200, validation('tooLong')),
-    city: z.string().trim().min(1, validation('required')).max(100, validation('tooLong')),
-    postalCode: z.string().trim().min(1, validation('required')).max(20, validation('tooLong')),
-    country: z.string().regex(/^[A-Z]{2}$/, validation('required')),
-  }),
+  shippingAddress: addressSchema,
 });
 
 type RegistrationValues = z.infer<typeof registrationSchema>;
@@ -47,36 +35,7 @@ type RegistrationValues = z.infer<typeof registrationSchema>;
  * The form's fields in page order, named like the JSON fields of a 422 answer. The first one in
  * error takes the focus.
  */
-const FIELDS: readonly Path<RegistrationValues>[] = [
-  'name',
-  'email',
-  'language',
-  'shippingAddress.line1',
-  'shippingAddress.city',
-  'shippingAddress.postalCode',
-  'shippingAddress.country',
-  'gdprConsent',
-];
-
-/** Touch-sized controls in 16px type on phones (smaller type makes mobile browsers zoom in). */
-const CONTROL = 'h-11 text-base sm:h-9 sm:text-sm';
-
-/** "1 December 2026 at 11:00", without seconds. */
-function formatExpiry(iso: string, locale: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short' }).format(date);
-}
-
-/** Our messages are translation keys; the server's are shown as sent. */
-function useErrorText(): (message: string | undefined) => string | undefined {
-  const { t, i18n } = useTranslation();
-  return (message) => {
-    if (!message) return undefined;
-    const isKey = (message.startsWith('validation.') || message.startsWith('publicLinks.')) && i18n.exists(message);
-    return isKey ? t(message as ParseKeys) : message;
-  };
-}
+const FIELDS: readonly Path<RegistrationValues>[] = [...CONTACT_FIELDS, ...ADDRESS_FIELDS, 'gdprConsent'];
 
 function RegistrationDone({ name, shop }: { name: string; shop: string }) {
   const { t } = useTranslation();
@@ -92,13 +51,13 @@ function RegistrationDone({ name, shop }: { name: string; shop: string }) {
 
 type RegistrationFormProps = {
   token: string;
-  link: PublicLink;
+  link: RegistrationLink;
 };
 
 /** A customer completes their profile: contact, shipping address, privacy consent. */
 export function RegistrationForm({ token, link }: RegistrationFormProps) {
   const { t, i18n } = useTranslation();
-  const errorText = useErrorText();
+  const errorText = usePublicErrorText();
   const rateLimitText = useRateLimitText();
   const submit = useSubmitRegistration(token);
   const [placedOnFields, setPlacedOnFields] = useState(false);
@@ -108,17 +67,10 @@ export function RegistrationForm({ token, link }: RegistrationFormProps) {
 
   const shop = link.workspace.name;
   const uiLanguage = i18n.resolvedLanguage ?? DEFAULT_LANGUAGE;
-  const countries = useMemo(() => countryOptions(uiLanguage), [uiLanguage]);
   const privacyText = link.privacy?.text.trim() ?? '';
   const privacyVersion = link.privacy?.version ?? '';
 
-  const {
-    register,
-    handleSubmit,
-    setError,
-    setFocus,
-    formState: { errors },
-  } = useForm<RegistrationValues>({
+  const form = useForm<RegistrationValues>({
     resolver: zodResolver(registrationSchema),
     shouldFocusError: false,
     defaultValues: {
@@ -135,6 +87,13 @@ export function RegistrationForm({ token, link }: RegistrationFormProps) {
       },
     },
   });
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setFocus,
+    formState: { errors },
+  } = form;
 
   function handleRegister(values: RegistrationValues) {
     setPlacedOnFields(false);
@@ -165,7 +124,6 @@ export function RegistrationForm({ token, link }: RegistrationFormProps) {
 
   const consentError = errorText(errors.gdprConsent?.message);
   const rateLimited = submit.isError ? rateLimitText(submit.error) : undefined;
-  const address = errors.shippingAddress;
 
   return (
     <PublicCard title={shop}>
@@ -173,10 +131,11 @@ export function RegistrationForm({ token, link }: RegistrationFormProps) {
         <h2 className="text-base font-semibold text-slate-900">{t('publicLinks.registration.heading')}</h2>
         <p>{t('publicLinks.registration.intro')}</p>
         <p className="text-xs text-slate-500">
-          {t('publicLinks.registration.expires', { date: formatExpiry(link.expiresAt, uiLanguage) })}
+          {t('publicLinks.registration.expires', { date: formatLongDateTime(link.expiresAt, uiLanguage) })}
         </p>
       </div>
 
+      <FormProvider {...form}>
       <form noValidate onSubmit={handleSubmit(handleRegister, handleInvalid)} className="flex flex-col gap-6">
         {submit.isError &&
           (rateLimited ? (
@@ -187,65 +146,8 @@ export function RegistrationForm({ token, link }: RegistrationFormProps) {
             <ProblemAlert error={submit.error} message={t('publicLinks.registration.failed')} />
           ))}
 
-        <fieldset className="flex flex-col gap-4">
-          <legend className="mb-3 text-sm font-semibold tracking-wide text-slate-500 uppercase">
-            {t('publicLinks.registration.aboutYou')}
-          </legend>
-          <Field label={t('publicLinks.registration.name')} error={errorText(errors.name?.message)}>
-            {(control) => <Input {...control} className={CONTROL} autoComplete="name" {...register('name')} />}
-          </Field>
-          <Field label={t('publicLinks.registration.email')} error={errorText(errors.email?.message)}>
-            {(control) => (
-              <Input {...control} className={CONTROL} type="email" inputMode="email" autoComplete="email" {...register('email')} />
-            )}
-          </Field>
-          <Field
-            label={t('publicLinks.registration.language')}
-            hint={t('publicLinks.registration.languageHint')}
-            error={errorText(errors.language?.message)}
-          >
-            {(control) => (
-              <Select {...control} className={CONTROL} {...register('language')}>
-                {LANGUAGES.map((language) => (
-                  <option key={language.code} value={language.code} lang={language.code}>
-                    {language.name}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
-        </fieldset>
-
-        <fieldset className="flex flex-col gap-4">
-          <legend className="mb-3 text-sm font-semibold tracking-wide text-slate-500 uppercase">
-            {t('publicLinks.registration.address')}
-          </legend>
-          <Field label={t('publicLinks.registration.line1')} error={errorText(address?.line1?.message)}>
-            {(control) => <Input {...control} className={CONTROL} autoComplete="address-line1" {...register('shippingAddress.line1')} />}
-          </Field>
-          <div className="grid gap-4 sm:grid-cols-[2fr_1fr]">
-            <Field label={t('publicLinks.registration.city')} error={errorText(address?.city?.message)}>
-              {(control) => <Input {...control} className={CONTROL} autoComplete="address-level2" {...register('shippingAddress.city')} />}
-            </Field>
-            <Field label={t('publicLinks.registration.postalCode')} error={errorText(address?.postalCode?.message)}>
-              {(control) => (
-                <Input {...control} className={CONTROL} autoComplete="postal-code" {...register('shippingAddress.postalCode')} />
-              )}
-            </Field>
-          </div>
-          <Field label={t('publicLinks.registration.country')} error={errorText(address?.country?.message)}>
-            {(control) => (
-              <Select {...control} className={CONTROL} autoComplete="country" {...register('shippingAddress.country')}>
-                <option value="">{t('publicLinks.registration.chooseCountry')}</option>
-                {countries.map((country) => (
-                  <option key={country.code} value={country.code}>
-                    {country.name}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
-        </fieldset>
+        <ContactFields />
+        <AddressFields />
 
         <fieldset className="flex flex-col gap-3">
           <legend className="mb-3 text-sm font-semibold tracking-wide text-slate-500 uppercase">
@@ -295,6 +197,7 @@ export function RegistrationForm({ token, link }: RegistrationFormProps) {
           {submit.isPending ? t('publicLinks.registration.submitting') : t('publicLinks.registration.submit')}
         </Button>
       </form>
+      </FormProvider>
     </PublicCard>
   );
 }

@@ -1,23 +1,13 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { apiFetch, isApiError } from '@/lib/api';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { apiFetch, isApiError, problemCode } from '@/lib/api';
+import type { Language } from '@/i18n/languages';
+import type { OrderStatus, PaymentStatus } from '@/features/orders/api/orders';
 
 /**
  * The public link pages a customer opens from WhatsApp (`/s/:token`). No session: the token is
  * the credential, so a 401 is never a reason to refresh a session or go to the login page.
+ * Money is in minor units of the order's currency.
  */
-
-/** Only `registration` exists today; payment, order, invoice and profile links come later. */
-export type PublicLinkType = 'registration' | (string & {});
-
-export type PublicLink = {
-  type: PublicLinkType;
-  expiresAt: string;
-  workspace: { name: string; defaultLanguage: string };
-  /** Registration links: who the link was sent to. */
-  customer?: { name: string; language: string };
-  /** Registration links: the workspace's privacy notice the consent refers to. */
-  privacy?: { text: string; version: string };
-};
 
 export type ShippingAddress = {
   line1: string;
@@ -26,6 +16,120 @@ export type ShippingAddress = {
   /** ISO 3166-1 alpha-2, upper case. */
   country: string;
 };
+
+export type PublicOrderLine = {
+  name: string;
+  sku: string;
+  quantity: number;
+  unitPrice: number;
+  discount: number;
+  total: number;
+};
+
+/** The order a payment or order link was issued for. */
+export type PublicOrder = {
+  code: string;
+  status: OrderStatus;
+  paymentStatus: PaymentStatus;
+  currency: string;
+  subtotal: number;
+  discount: number;
+  /** Contained in `total`. */
+  tax: number;
+  shipping: number;
+  total: number;
+  paymentExpiresAt: string | null;
+  lines: PublicOrderLine[];
+};
+
+export type PublicOrderEvent = { toStatus: OrderStatus; at: string };
+
+/** What an order link adds to the order: its history, shipment and invoice. */
+export type OrderProgress = {
+  /** Oldest first. */
+  events: PublicOrderEvent[];
+  trackingNumber: string | null;
+  trackingUrl: string | null;
+  shippingAddress: ShippingAddress | null;
+  invoice: { available: boolean; number?: string };
+};
+
+export type PaymentProvider = 'test' | 'stripe';
+
+/** The parties of an invoice; an address is the printed text, or its fields. */
+export type InvoiceParty = {
+  name: string;
+  address: string | ShippingAddress | null;
+  vatNumber?: string | null;
+};
+
+export type PublicInvoiceLine = {
+  name: string;
+  sku: string;
+  quantity: number;
+  unitPrice: number;
+  /** Basis points: 2200 is 22 %. */
+  taxRate: number;
+  total: number;
+};
+
+export type PublicInvoice = {
+  number: string;
+  issuedAt: string;
+  orderCode: string;
+  currency: string;
+  seller: InvoiceParty;
+  buyer: InvoiceParty;
+  lines: PublicInvoiceLine[];
+  subtotal: number;
+  discount: number;
+  tax: number;
+  shipping: number;
+  total: number;
+};
+
+export type GdprConsent = { given: boolean; at: string | null; version: string | null };
+
+export type PublicCustomer = {
+  name: string;
+  email: string | null;
+  phone: string | null;
+  language: string;
+  shippingAddress: ShippingAddress | null;
+  pushOptIn: boolean;
+  gdprConsent: GdprConsent;
+};
+
+export type PrivacyNoticeText = { text: string; version: string };
+
+type LinkBase = {
+  expiresAt: string;
+  workspace: { name: string; defaultLanguage: string };
+};
+
+export type RegistrationLink = LinkBase & {
+  type: 'registration';
+  /** Who the link was sent to. */
+  customer?: { name: string; language: string };
+  /** The workspace's privacy notice the consent refers to. */
+  privacy?: PrivacyNoticeText;
+};
+
+export type PaymentLink = LinkBase & {
+  type: 'payment';
+  order: PublicOrder;
+  payment: { provider: PaymentProvider };
+};
+
+/** The order's history, shipment and invoice come with the order (or next to it). */
+export type OrderLink = LinkBase & Partial<OrderProgress> & { type: 'order'; order: PublicOrder & Partial<OrderProgress> };
+
+export type InvoiceLink = LinkBase & { type: 'invoice'; invoice: PublicInvoice };
+
+export type ProfileLink = LinkBase & { type: 'profile'; customer: PublicCustomer; privacy: PrivacyNoticeText };
+
+/** What a link opens; a type this page does not know yet shows a neutral message. */
+export type PublicLink = RegistrationLink | PaymentLink | OrderLink | InvoiceLink | ProfileLink;
 
 export type Registration = {
   name: string;
@@ -38,20 +142,46 @@ export type Registration = {
 
 export type RegistrationResult = { status: 'registered' };
 
+export type ProfileChanges = {
+  name: string;
+  email: string;
+  language: Language;
+  pushOptIn: boolean;
+  shippingAddress: ShippingAddress;
+};
+
 export const publicLinkKeys = {
   all: ['public-links'] as const,
   detail: (token: string) => ['public-links', token] as const,
 };
 
-function linkPath(token: string): string {
+export function linkPath(token: string): string {
   return `/api/public/links/${encodeURIComponent(token)}`;
+}
+
+/** The customer's language as the link knows it, if it does. */
+export function linkLanguage(link: PublicLink): string | undefined {
+  return link.type === 'registration' || link.type === 'profile' ? link.customer?.language : undefined;
+}
+
+/** An order link's history, shipment and invoice, wherever the server put them. */
+export function orderProgress(link: OrderLink): OrderProgress {
+  const { order } = link;
+  return {
+    events: order.events ?? link.events ?? [],
+    trackingNumber: order.trackingNumber ?? link.trackingNumber ?? null,
+    trackingUrl: order.trackingUrl ?? link.trackingUrl ?? null,
+    shippingAddress: order.shippingAddress ?? link.shippingAddress ?? null,
+    invoice: order.invoice ?? link.invoice ?? { available: false },
+  };
 }
 
 export function fetchPublicLink(token: string, signal?: AbortSignal): Promise<PublicLink> {
   return apiFetch<PublicLink>(linkPath(token), { signal, onUnauthorized: 'none' });
 }
 
-export function usePublicLink(token: string) {
+/** `refetchInterval`: how often to ask again while waiting for a change (a payment's confirmation). */
+export function usePublicLink(token: string, { refetchInterval = false }: { refetchInterval?: number | false } = {}) {
   return useQuery({
     queryKey: publicLinkKeys.detail(token),
     queryFn: ({ signal }) => fetchPublicLink(token, signal),
@@ -60,18 +190,43 @@ export function usePublicLink(token: string) {
     staleTime: Infinity,
     refetchOnWindowFocus: false,
     refetchOnReconnect: false,
+    refetchInterval,
   });
+}
+
+function publicPost<T>(token: string, action: string, body: unknown = {}) {
+  return apiFetch<T>(`${linkPath(token)}/${action}`, { method: 'POST', body, onUnauthorized: 'none' });
 }
 
 export function useSubmitRegistration(token: string) {
   return useMutation({
-    mutationFn: (registration: Registration) =>
-      apiFetch<RegistrationResult>(`${linkPath(token)}/registration`, {
-        method: 'POST',
-        body: registration,
-        onUnauthorized: 'none',
-      }),
+    mutationFn: (registration: Registration) => publicPost<RegistrationResult>(token, 'registration', registration),
   });
+}
+
+/** Starts paying: the answer is the payment page to go to. */
+export function useCheckout(token: string) {
+  return useMutation({ mutationFn: () => publicPost<{ redirectUrl: string }>(token, 'checkout') });
+}
+
+export function useUpdateProfile(token: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (changes: ProfileChanges) => publicPost<{ customer: PublicCustomer }>(token, 'profile', changes),
+    onSuccess: ({ customer }) =>
+      queryClient.setQueryData<PublicLink>(publicLinkKeys.detail(token), (link) =>
+        link?.type === 'profile' ? { ...link, customer } : link,
+      ),
+  });
+}
+
+/** Everything the shop keeps about the customer, as JSON. */
+export function useExportData(token: string) {
+  return useMutation({ mutationFn: () => publicPost<unknown>(token, 'export') });
+}
+
+export function useEraseData(token: string) {
+  return useMutation({ mutationFn: () => publicPost<{ erased: boolean }>(token, 'erasure', { confirm: true }) });
 }
 
 /** Why a link cannot be used any more, from the server's 404 / 410 problem. */
@@ -81,5 +236,5 @@ export function unavailableReason(error: unknown): UnavailableReason | undefined
   if (!isApiError(error)) return undefined;
   if (error.status === 404) return 'unknown';
   if (error.status !== 410) return undefined;
-  return error.problem.type.endsWith('/link-used') ? 'used' : 'expired';
+  return problemCode(error) === 'link-used' ? 'used' : 'expired';
 }

@@ -3,7 +3,16 @@ import { apiFetch } from '@/lib/api';
 import { toQueryString, type ListPage } from '@/lib/list';
 import { workspacePath } from '@/features/workspaces/api/workspaces';
 
-export type OrderStatus = 'pending_payment' | 'paid' | 'processing' | 'shipped' | 'delivered' | 'cancelled' | 'refunded';
+/** `expired`: the payment link ran out before the order was paid. */
+export type OrderStatus =
+  | 'pending_payment'
+  | 'paid'
+  | 'processing'
+  | 'shipped'
+  | 'delivered'
+  | 'cancelled'
+  | 'refunded'
+  | 'expired';
 
 export const ORDER_STATUSES: readonly OrderStatus[] = [
   'pending_payment',
@@ -13,6 +22,7 @@ export const ORDER_STATUSES: readonly OrderStatus[] = [
   'delivered',
   'cancelled',
   'refunded',
+  'expired',
 ];
 
 export function isOrderStatus(value: unknown): value is OrderStatus {
@@ -103,6 +113,7 @@ export const NEXT_STATUSES: Readonly<Record<OrderStatus, readonly TargetStatus[]
   delivered: [],
   cancelled: [],
   refunded: [],
+  expired: [],
 };
 
 /** Marking paid and cancelling change money: they need `orders.manage`; moving an order along needs `orders.process`. */

@@ -12,6 +12,7 @@ const STATUS_TONE: Record<OrderStatus, Tone> = {
   delivered: 'success',
   cancelled: 'danger',
   refunded: 'neutral',
+  expired: 'neutral',
 };
 
 const PAYMENT_TONE: Record<PaymentStatus, Tone> = {
