@@ -15,9 +15,9 @@ CREATE TABLE payment_sessions (
   id                   uuid NOT NULL DEFAULT gen_random_uuid(),
   order_id             uuid NOT NULL,
   provider             text NOT NULL CHECK (provider IN ('test', 'stripe')),
-  provider_session_id  text,           -- cs_… at Stripe; the row id for the test gateway
+  provider_session_id  text,           -- cs_… at Stripe; tgs_… (random) at the test gateway
   payment_intent_id    text,
-  status               text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'paid', 'declined', 'expired', 'failed')),
+  status               text NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'paid', 'expired', 'failed')),
   amount               bigint NOT NULL,
   currency             char(3) NOT NULL,
   url                  text NOT NULL DEFAULT '',

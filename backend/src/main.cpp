@@ -273,7 +273,7 @@ int cmd_serve(Config config, const Args& args) {
   const http::LiveController live_controller(guard, pool, hub);
   const http::MediaController media(sealer, graph, config.data_dir, config.whatsapp_api_base_url);
   const http::AgentController agent(sealer);
-  const http::PublicLinkController public_links(config.login_ip_limit);
+  const http::PublicLinkController public_links(config.login_ip_limit, config.data_dir);
   const http::OrderController orders_controller(sealer, base_url);
   const http::PaymentController payments(sealer, base_url, config.login_ip_limit);
   const http::Router router =

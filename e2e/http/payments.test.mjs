@@ -307,6 +307,9 @@ test('manual orders: validation lists each bad field and changes nothing; the te
 });
 
 test('invoice link from the chat: the invoice page data and its PDF; unpaid orders have none', async () => {
+  const legal = await admin.patch(w, { legalName: 'Bottega Italiana S.r.l.', legalAddress: 'Via Farini 1, 43121 Parma', vatNumber: 'IT01234567890' });
+  assert.equal(legal.status, 200, legal.text);
+  assert.equal(legal.json.vatNumber, 'IT01234567890');
   const c = await customer('Lia Marroni');
   const o = await order(c, [['DOL-CAN', 2]]);
   await c.say(`fattura ${o.code}`);
@@ -322,7 +325,8 @@ test('invoice link from the chat: the invoice page data and its PDF; unpaid orde
   assert.equal(page.invoice.buyer.name, 'Lia Marroni');
   assert.equal(page.invoice.buyer.address, 'Via Emilia 10, 43121 Parma, IT');
   assert.equal(page.invoice.lines[0].quantity, 2);
-  assert.equal(page.invoice.lines[0].taxRate, 1000);
+  assert.equal(page.invoice.lines[0].taxRate, 10, 'percent, like the rest of the API');
+  assert.deepEqual(page.invoice.seller, { name: 'Bottega Italiana S.r.l.', address: 'Via Farini 1, 43121 Parma', vatNumber: 'IT01234567890' });
   assert.equal(page.invoice.total, o.total);
   const pdf = await fetch(`${srv.base}/api/public/links/${token}/invoice.pdf`);
   assert.equal(pdf.status, 200);
@@ -366,5 +370,6 @@ test('profile link: details and consent changed, everything exported, then erase
   assert.equal(psql(`SELECT count(*) FROM messages m WHERE m.conversation_id = '${c.conv}'`, conninfo), '0');
   assert.equal(psql(`SELECT code || '|' || (invoice_number IS NOT NULL) || '|' || shipping_address::text FROM orders WHERE id = '${o.id}'`, conninfo), `${o.code}|true|{}`);
   assert.equal((await anonymous(`/api/public/links/${token}`)).status, 410, 'the link is spent');
+  assert.equal(psql(`SELECT count(*) FROM secure_link_events e JOIN secure_links l ON l.id = e.link_id WHERE l.customer_id = '${c.id}' AND e.ip <> ''`, conninfo), '0', 'no address it was opened from is kept');
   assert.equal((await anonymous(`/api/public/links/${tokenIn(o.paymentLink)}`)).status, 410, 'every link of theirs stops working');
 });

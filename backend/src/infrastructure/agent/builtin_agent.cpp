@@ -145,6 +145,7 @@ class Dialogue {
   }
 
   BuiltinReply help() {
+    if (!enabled("contact_operator")) return menu(say("help", lang_));
     return buttons(say("help", lang_),
                    {{"categories", "btn.catalog"}, {"offers", "btn.offers"}, {"operator", "btn.operator"}});
   }

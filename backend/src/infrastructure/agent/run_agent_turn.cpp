@@ -346,7 +346,8 @@ postgres::JobRunner::Handler run_agent_turn(const crypto::Sealer& sealer,
     }
     tx.exec_params0(
         "INSERT INTO agent_token_usage (workspace_id, day, prompt_tokens, completion_tokens, turns)"
-        " VALUES ($1, current_date, $2, $3, 1) ON CONFLICT (workspace_id, day) DO UPDATE SET"
+        " SELECT $1, (now() AT TIME ZONE timezone)::date, $2, $3, 1 FROM workspaces WHERE id = $1"
+        " ON CONFLICT (workspace_id, day) DO UPDATE SET"
         " prompt_tokens = agent_token_usage.prompt_tokens + $2, completion_tokens = "
         "agent_token_usage.completion_tokens + $3,"
         " turns = agent_token_usage.turns + 1",

@@ -176,7 +176,7 @@ json::object invoice_json(const Invoice& inv) {
                                  {"quantity", l.quantity},
                                  {"unitPrice", l.unit_price},
                                  {"discount", l.discount},
-                                 {"taxRate", l.tax_rate_bp},
+                                 {"taxRate", static_cast<double>(l.tax_rate_bp) / 100.0},
                                  {"total", l.total}});
   }
   return {{"number", inv.number},

@@ -81,7 +81,8 @@ Result<PlacedOrder> place_order(pqxx::transaction_base& tx, const OrderRequest& 
   }
   const auto number = tx.exec_params1(
       "INSERT INTO document_counters (workspace_id, series, year, last_number)"
-      " VALUES ($1, 'order', extract(year FROM now())::int, 1) ON CONFLICT (workspace_id, series, year)"
+      " SELECT $1, 'order', extract(year FROM now() AT TIME ZONE timezone)::int, 1 FROM workspaces WHERE id "
+      "= $1 ON CONFLICT (workspace_id, series, year)"
       " DO UPDATE SET last_number = document_counters.last_number + 1 RETURNING year, last_number",
       ws);
   PlacedOrder out;

@@ -56,7 +56,8 @@ Confirmed confirm_payment(pqxx::transaction_base& tx, const std::string& ws, con
   }
   const auto number = tx.exec_params1(
       "INSERT INTO document_counters (workspace_id, series, year, last_number)"
-      " VALUES ($1, 'invoice', extract(year FROM now())::int, 1) ON CONFLICT (workspace_id, series, year)"
+      " SELECT $1, 'invoice', extract(year FROM now() AT TIME ZONE timezone)::int, 1 FROM workspaces WHERE "
+      "id = $1 ON CONFLICT (workspace_id, series, year)"
       " DO UPDATE SET last_number = document_counters.last_number + 1 RETURNING year, last_number",
       ws);
   const auto invoice = orders::invoice_number(number[0].as<int>(), number[1].as<int>());

@@ -197,7 +197,7 @@ Router build_routes(const Controllers& c) {
   r.add(member("GET",    w + "/orders/{id}",            Action::kProcessOrders, bind(c.orders, &O::get)));
   r.add(member("POST",   w + "/orders/{id}/status",     Action::kProcessOrders, bind(c.orders, &O::change_status)));
   r.add(member("POST",   w + "/orders/{id}/tracking",   Action::kProcessOrders, bind(c.orders, &O::set_tracking)));
-  r.add(member("POST",   w + "/orders",                 Action::kProcessOrders, bind(c.orders, &O::create)));
+  r.add(member("POST",   w + "/orders",                 Action::kManageOrders,  bind(c.orders, &O::create)));
   r.add(member("POST",   w + "/orders/{id}/refund",     Action::kManageOrders,  bind(c.orders, &O::refund)));
   r.add(member("GET",    w + "/orders/{id}/invoice.pdf", Action::kProcessOrders, bind(c.orders, &O::invoice_pdf)));
   r.add(member("GET",    w + "/customers/{id}/orders",  Action::kViewCustomers, bind(c.orders, &O::customer_orders)));

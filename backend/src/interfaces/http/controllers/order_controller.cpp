@@ -118,10 +118,6 @@ Response OrderController::change_status(Request& req, postgres::Db& db) const {
     return problem(req, 403,
                    "Your role may move orders along but not mark them paid, cancel or refund them.");
   }
-  if (*to == S::kRefunded) {
-    return problem(req, 409, "Refunds go through the payment gateway: use the order's refund action.",
-                   "use-refund");
-  }
   const auto& ws = req.principal->workspace_id;
   const auto id = req.params["id"];
   if (!is_uuid(id)) return problem(req, 404, "No such order.");
@@ -132,6 +128,10 @@ Response OrderController::change_status(Request& req, postgres::Db& db) const {
       " WHERE o.workspace_id = $1 AND o.id = $2 FOR UPDATE OF o",
       ws, id);
   if (cur.empty()) return problem(req, 404, "No such order.");
+  if (*to == S::kRefunded) {
+    return problem(req, 409, "Refunds go through the payment gateway: use the order's refund action.",
+                   "use-refund");
+  }
   const auto from = *orders::parse_order_status(cur[0][0].c_str());
   if (auto ok = orders::check_transition(from, *to); !ok) return problem(req, ok.error());
   if (*to == S::kCancelled && cur[0][4].as<bool>()) {

@@ -203,7 +203,7 @@ Response PublicLinkController::update_profile(Request& req, postgres::Db& db) co
   // Consent given again records the current text's version; withdrawn, it is cleared (and recorded).
   tx.exec_params0(
       "UPDATE customers SET name = $3, email = $4, language = $5, shipping_address = $6::jsonb,"
-      " push_opt_in = $7, updated_at = now(),"
+      " push_opt_in = coalesce($7, push_opt_in), updated_at = now(),"
       " gdpr_consent_at = CASE WHEN $8 = 'give' THEN now() WHEN $8 = 'withdraw' THEN NULL ELSE "
       "gdpr_consent_at END,"
       " gdpr_consent_version = CASE WHEN $8 = 'give' THEN (SELECT privacy_notice_version FROM workspaces "
@@ -211,7 +211,7 @@ Response PublicLinkController::update_profile(Request& req, postgres::Db& db) co
       "   WHEN $8 = 'withdraw' THEN NULL ELSE gdpr_consent_version END"
       " WHERE workspace_id = $1 AND id = $2",
       link->workspace_id, link->customer_id, *details.name, *details.email, *details.language,
-      json::serialize(details.address), details.push.value_or(false),
+      json::serialize(details.address), details.push,
       std::string(!consent   ? "keep"
                   : *consent ? "give"
                              : "withdraw"));
@@ -288,6 +288,34 @@ Response PublicLinkController::erase(Request& req, postgres::Db& db) const {
       ws, customer);
   tx.exec_params0("UPDATE orders SET conversation_id = NULL WHERE workspace_id = $1 AND customer_id = $2", ws,
                   customer);
+  // What else names the person: the raw webhook bodies of their messages, the gateway events about
+  // their orders (payloads may carry their e-mail), the addresses their links were opened from,
+  // and the media files they sent (removed once the rows are gone).
+  std::vector<std::string> media;
+  for (const auto& r : tx.exec_params(
+           "SELECT DISTINCT m.payload->'media'->>'id' FROM messages m JOIN conversations c"
+           "  ON c.workspace_id = m.workspace_id AND c.id = m.conversation_id"
+           " WHERE c.workspace_id = $1 AND c.customer_id = $2 AND m.payload->'media'->>'id' IS NOT NULL",
+           ws, customer)) {
+    media.emplace_back(r[0].c_str());
+  }
+  const std::string wa_id =
+      tx.exec_params1("SELECT coalesce(whatsapp_id, '') FROM customers WHERE workspace_id = $1 AND id = $2",
+                      ws, customer)[0]
+          .c_str();
+  if (!wa_id.empty()) {
+    tx.exec_params0(
+        "DELETE FROM webhook_events WHERE workspace_id = $1 AND strpos(body, '\"' || $2 || '\"') > 0", ws,
+        wa_id);
+  }
+  tx.exec_params0(
+      "UPDATE payment_events SET payload = '{}' WHERE workspace_id = $1"
+      " AND order_id IN (SELECT id FROM orders WHERE workspace_id = $1 AND customer_id = $2)",
+      ws, customer);
+  tx.exec_params0(
+      "UPDATE secure_link_events e SET ip = '' FROM secure_links l WHERE e.workspace_id = $1"
+      " AND l.workspace_id = e.workspace_id AND l.id = e.link_id AND l.customer_id = $2",
+      ws, customer);
   tx.exec_params0("DELETE FROM conversations WHERE workspace_id = $1 AND customer_id = $2", ws, customer);
   tx.exec_params0("DELETE FROM carts WHERE workspace_id = $1 AND customer_id = $2", ws, customer);
   tx.exec_params0(
@@ -301,12 +329,21 @@ Response PublicLinkController::erase(Request& req, postgres::Db& db) const {
       "UPDATE secure_links SET used_at = coalesce(used_at, now()), expires_at = least(expires_at, now())"
       " WHERE workspace_id = $1 AND customer_id = $2",
       ws, customer);
-  links::record(tx, ws, link->id, "erased", req.remote_address);
+  links::record(tx, ws, link->id, "erased", "");  // no address kept for the person who left
   tx.exec_params0(
       "INSERT INTO audit_log (workspace_id, action, target, details) VALUES ($1, 'customer.erased', $2, "
       "'{}')",
       ws, "customer:" + customer);
   tx.commit();
+  for (const auto& id : media) {
+    if (id.empty() ||
+        id.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_") !=
+            std::string::npos)
+      continue;  // only names the media cache could have written
+    std::error_code ec;
+    std::filesystem::remove(media_dir_ / ws / id, ec);
+    std::filesystem::remove(media_dir_ / ws / (id + ".type"), ec);
+  }
   return Response::json(200, R"({"erased":true})");
 }
 

@@ -20,14 +20,24 @@ namespace {
 
 constexpr const char* kWorkspaceColumns = R"sql(
 w.id::text, w.name, w.slug, w.status, w.currency, w.default_language, w.timezone, w.business_type,
-w.api_rate_limit, to_char(w.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'))sql";
+w.api_rate_limit, to_char(w.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), w.legal_name,
+w.legal_address, w.vat_number)sql";
 
 boost::json::object workspace_json(const pqxx::row& r) {
-  return {{"id", r[0].as<std::string>()},       {"name", r[1].as<std::string>()},
-          {"slug", r[2].as<std::string>()},     {"status", r[3].as<std::string>()},
-          {"currency", r[4].as<std::string>()}, {"defaultLanguage", r[5].as<std::string>()},
-          {"timezone", r[6].as<std::string>()}, {"businessType", r[7].as<std::string>()},
-          {"apiRateLimit", r[8].as<int>()},     {"createdAt", r[9].as<std::string>()}};
+  return {{"id", r[0].as<std::string>()},
+          {"name", r[1].as<std::string>()},
+          {"slug", r[2].as<std::string>()},
+          {"status", r[3].as<std::string>()},
+          {"currency", r[4].as<std::string>()},
+          {"defaultLanguage", r[5].as<std::string>()},
+          {"timezone", r[6].as<std::string>()},
+          {"businessType", r[7].as<std::string>()},
+          {"apiRateLimit", r[8].as<int>()},
+          {"createdAt", r[9].as<std::string>()},
+          // The seller's details printed on invoices.
+          {"legalName", r[10].as<std::string>()},
+          {"legalAddress", r[11].as<std::string>()},
+          {"vatNumber", r[12].as<std::string>()}};
 }
 
 std::string slugify(const std::string& name) {
@@ -47,6 +57,7 @@ std::string slugify(const std::string& name) {
 
 struct WorkspaceFields {
   std::optional<std::string> name, slug, currency, language, timezone, business_type, status;
+  std::optional<std::string> legal_name, legal_address, vat_number;
   std::optional<long long> api_rate_limit;
 };
 
@@ -83,6 +94,9 @@ WorkspaceFields read_fields(JsonInput& in, pqxx::connection& conn, bool creating
   if (f.status && *f.status != "active" && *f.status != "inactive")
     in.fail("status", "must be active or inactive");
   f.api_rate_limit = in.integer("apiRateLimit", false, 1, 100000);
+  f.legal_name = in.string("legalName", false, 200);
+  f.legal_address = in.string("legalAddress", false, 300);
+  f.vat_number = in.string("vatNumber", false, 30);
   return f;
 }
 
@@ -163,12 +177,15 @@ Response WorkspaceController::update(Request& req, postgres::Db& db) const {
           "UPDATE workspaces w SET name = coalesce($2, name), slug = coalesce($3, slug), status = "
           "coalesce($4, status), currency = coalesce($5, currency), default_language = coalesce($6, "
           "default_language), timezone = coalesce($7, timezone), business_type = coalesce($8, "
-          "business_type), api_rate_limit = coalesce($9, api_rate_limit), updated_at = now() "
+          "business_type), api_rate_limit = coalesce($9, api_rate_limit), legal_name = coalesce($10, "
+          "legal_name), "
+          "legal_address = coalesce($11, legal_address), vat_number = coalesce($12, vat_number), updated_at "
+          "= now() "
           "WHERE id = $1::uuid AND deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM workspaces o WHERE "
           "o.slug = $3 AND o.id <> $1::uuid) RETURNING ") +
           kWorkspaceColumns,
       req.principal->workspace_id, f.name, f.slug, f.status, f.currency, f.language, f.timezone,
-      f.business_type, f.api_rate_limit);
+      f.business_type, f.api_rate_limit, f.legal_name, f.legal_address, f.vat_number);
   if (r.empty()) {
     if (f.slug) return problem(req, Error::invalid({{"slug", "is already taken"}}));
     return problem(req, 404, "No such workspace.");
