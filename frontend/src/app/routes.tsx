@@ -204,6 +204,9 @@ export const routes: RouteObject[] = [
                   guarded('settings/whatsapp', async () => ({
                     Component: (await import('@/features/channel/ChannelSettingsPage')).ChannelSettingsPage,
                   })),
+                  guarded('settings/payments', async () => ({
+                    Component: (await import('@/features/payments/PaymentSettingsPage')).PaymentSettingsPage,
+                  })),
                   guarded('settings/agent', async () => ({
                     Component: (await import('@/features/agent-settings/AgentSettingsPage')).AgentSettingsPage,
                   })),

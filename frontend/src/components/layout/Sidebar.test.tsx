@@ -26,6 +26,7 @@ describe('Sidebar', () => {
       'Team',
       'Workspace settings',
       'WhatsApp settings',
+      'Payment settings',
       'AI agent',
       'Agent usage',
       'Mail outbox',
@@ -85,11 +86,13 @@ describe('route guards', () => {
     ['agent', 'settings/whatsapp'],
     ['agent', 'settings/agent'],
     ['agent', 'agent/usage'],
+    ['agent', 'settings/payments'],
     ['manager', 'settings'],
     ['manager', 'mail-outbox'],
     ['manager', 'settings/whatsapp'],
     ['manager', 'settings/agent'],
     ['manager', 'agent/usage'],
+    ['manager', 'settings/payments'],
   ] as const)('shows "not allowed" to an %s opening %s', async (role, section) => {
     const fetchMock = mockFetch(meRoute(makeMe(role)));
     renderRoute(`/w/${SHOP_ID}/${section}`);

@@ -96,6 +96,7 @@ export const WORKSPACE_SECTIONS = {
   team: 'team.view',
   settings: 'workspace.settings',
   'settings/whatsapp': 'channel.manage',
+  'settings/payments': 'channel.manage',
   // The same Admin-only rule as the channel (the server's `manageSettings`).
   'settings/agent': 'channel.manage',
   'agent/usage': 'channel.manage',

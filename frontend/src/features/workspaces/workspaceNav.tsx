@@ -172,6 +172,17 @@ export const WORKSPACE_NAV: readonly WorkspaceNavItem[] = [
     ),
   },
   {
+    section: 'settings/payments',
+    labelKey: 'nav.payments',
+    descriptionKey: 'workspace.overview.payments',
+    icon: (
+      <svg {...iconProps}>
+        <rect x="2" y="5" width="20" height="14" rx="2" />
+        <path d="M2 10h20M6 15h4" />
+      </svg>
+    ),
+  },
+  {
     section: 'settings/agent',
     labelKey: 'nav.agent',
     descriptionKey: 'workspace.overview.agent',

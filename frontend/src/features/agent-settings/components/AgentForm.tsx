@@ -1,10 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useMemo } from 'react';
-import { useForm, useWatch, type Path, type UseFormRegisterReturn } from 'react-hook-form';
+import { useForm, useWatch, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ProblemAlert } from '@/components/feedback/ProblemAlert';
 import { integerField } from '@/components/form/numberFields';
+import { RadioCard } from '@/components/form/RadioCard';
 import { applyServerFieldErrors, useFieldErrorText, validation, type ValidationKey } from '@/components/form/validation';
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
@@ -116,33 +117,6 @@ function toInput(
   };
 }
 
-type ProviderOptionProps = UseFormRegisterReturn<'provider'> & { value: string; label: string; hint: string };
-
-function ProviderOption({ value, label, hint, ...props }: ProviderOptionProps) {
-  const labelId = useId();
-  const hintId = useId();
-  return (
-    <label className="flex cursor-pointer items-start gap-3 rounded-lg border border-slate-200 p-3 has-checked:border-brand-600 has-checked:bg-brand-50">
-      <input
-        type="radio"
-        value={value}
-        aria-labelledby={labelId}
-        aria-describedby={hintId}
-        className="mt-0.5 size-4 shrink-0 accent-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
-        {...props}
-      />
-      <span className="flex flex-col gap-1">
-        <span id={labelId} className="text-sm font-medium text-slate-900">
-          {label}
-        </span>
-        <span id={hintId} className="text-xs text-slate-600">
-          {hint}
-        </span>
-      </span>
-    </label>
-  );
-}
-
 /** Every setting of the AI agent; the API key is write-only and the prompt is versioned by the server. */
 export function AgentForm({ workspaceId, settings }: { workspaceId: string; settings: AgentSettings }) {
   const { t, i18n } = useTranslation();
@@ -184,13 +158,13 @@ export function AgentForm({ workspaceId, settings }: { workspaceId: string; sett
       <SettingsSection title={t('agentSettings.provider.title')} description={t('agentSettings.provider.description')}>
         <fieldset className="grid gap-3 sm:col-span-2 sm:grid-cols-2">
           <legend className="sr-only">{t('agentSettings.provider.title')}</legend>
-          <ProviderOption
+          <RadioCard
             value="builtin"
             label={t('agentSettings.provider.builtin')}
             hint={t('agentSettings.provider.builtinHint')}
             {...register('provider')}
           />
-          <ProviderOption
+          <RadioCard
             value="openai-compatible"
             label={t('agentSettings.provider.openai')}
             hint={t('agentSettings.provider.openaiHint')}
