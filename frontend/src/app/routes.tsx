@@ -189,6 +189,9 @@ export const routes: RouteObject[] = [
                     'orders',
                     async () => ({ Component: (await import('@/features/orders/OrdersPage')).OrdersPage }),
                     [
+                      requiring('orders', 'orders.manage', 'new', async () => ({
+                        Component: (await import('@/features/orders/NewOrderPage')).NewOrderPage,
+                      })),
                       {
                         path: ':orderId',
                         lazy: async () => ({

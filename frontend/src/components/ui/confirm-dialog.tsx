@@ -11,6 +11,9 @@ type ConfirmDialogProps = {
   cancelLabel: string;
   onConfirm: () => void;
   destructive?: boolean;
+  /** Controlled: for a dialog that opens only after a check (the trigger then asks through `onOpenChange`). */
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
 };
 
 /** Asks before an action that cannot be undone easily. Confirming closes the dialog. */
@@ -22,9 +25,11 @@ export function ConfirmDialog({
   cancelLabel,
   onConfirm,
   destructive = false,
+  open,
+  onOpenChange,
 }: ConfirmDialogProps) {
   return (
-    <AlertDialogPrimitive.Root>
+    <AlertDialogPrimitive.Root open={open} onOpenChange={onOpenChange}>
       <AlertDialogPrimitive.Trigger asChild>{trigger}</AlertDialogPrimitive.Trigger>
       <AlertDialogPrimitive.Portal>
         <AlertDialogPrimitive.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />

@@ -33,6 +33,20 @@ function orderServer(initial: Order, overrides: Record<string, MockRoute> = {}):
       current = { ...current, trackingNumber, trackingUrl: trackingUrl || null };
       return { body: current };
     },
+    [`POST ${ORDER}/refund`]: ({ body }) => {
+      const { reason } = body as { reason: string };
+      const event = {
+        from: current.status,
+        to: 'refunded' as const,
+        actorKind: 'operator' as const,
+        actorId: 'user-manager',
+        actorName: 'Marco Manager',
+        note: reason,
+        at: '2026-11-30T12:00:00Z',
+      };
+      current = { ...current, status: 'refunded', paymentStatus: 'refunded', events: [...current.events, event] };
+      return { body: current };
+    },
     ...overrides,
   };
 }
@@ -114,7 +128,6 @@ describe('OrderDetailPage', () => {
     renderOrder({ ...paidOrder, status }, role);
 
     expect(await actionButtons()).toEqual(expected);
-    expect(screen.queryByRole('button', { name: /refund/i })).not.toBeInTheDocument();
   });
 
   it('moves the order along with a note and a WhatsApp message, then shows the new status and history', async () => {
@@ -208,5 +221,73 @@ describe('OrderDetailPage', () => {
 
     expect(await screen.findByText('Could not load the order.')).toBeInTheDocument();
     expect(screen.getByText('No such order.')).toBeInTheDocument();
+  });
+
+  it('refunds a paid order with a reason, after asking', async () => {
+    const { user, fetchMock } = renderOrder(paidOrder, 'manager');
+
+    const card = await screen.findByRole('region', { name: 'Refund' });
+    await user.click(within(card).getByRole('button', { name: 'Refund €49.40' }));
+    expect(within(card).getByLabelText('Reason')).toHaveAccessibleDescription('This field is required.');
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+
+    await user.type(within(card).getByLabelText('Reason'), 'Formaggio arrivato rovinato');
+    await user.click(within(card).getByRole('button', { name: 'Refund €49.40' }));
+    let dialog = await screen.findByRole('alertdialog', { name: 'Refund ORD-2026-000001?' });
+    expect(dialog).toHaveTextContent('€49.40 goes back to the customer. This cannot be undone.');
+    await user.click(within(dialog).getByRole('button', { name: 'Don’t refund' }));
+    expect(bodies(fetchMock, `${ORDER}/refund`)).toEqual([]);
+
+    await user.click(within(card).getByRole('button', { name: 'Refund €49.40' }));
+    dialog = await screen.findByRole('alertdialog', { name: 'Refund ORD-2026-000001?' });
+    await user.click(within(dialog).getByRole('button', { name: 'Refund' }));
+
+    expect(await screen.findByText('Order refunded: €49.40 goes back to the customer.')).toBeInTheDocument();
+    expect(bodies(fetchMock, `${ORDER}/refund`)).toEqual([{ reason: 'Formaggio arrivato rovinato' }]);
+    expect(screen.queryByRole('region', { name: 'Refund' })).not.toBeInTheDocument();
+    const history = within(screen.getByRole('region', { name: 'History' })).getAllByRole('listitem');
+    expect(history.at(-1)).toHaveTextContent('Paid → Refunded');
+    expect(history.at(-1)).toHaveTextContent('Formaggio arrivato rovinato');
+  });
+
+  it('shows why the payment provider refused a refund', async () => {
+    const { user } = renderOrder(paidOrder, 'admin', {
+      [`POST ${ORDER}/refund`]: problem(409, 'Conflict', { detail: 'The payment was made by bank transfer: refund it from your bank.' }),
+    });
+
+    const card = await screen.findByRole('region', { name: 'Refund' });
+    await user.type(within(card).getByLabelText('Reason'), 'Reso');
+    await user.click(within(card).getByRole('button', { name: 'Refund €49.40' }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Refund' }));
+
+    const alert = await within(card).findByRole('alert');
+    expect(alert).toHaveTextContent('Could not refund the order.');
+    expect(alert).toHaveTextContent('The payment was made by bank transfer: refund it from your bank.');
+  });
+
+  it.each<[Role, Partial<Order>]>([
+    ['agent', {}],
+    ['admin', { status: 'pending_payment', paymentStatus: 'unpaid' }],
+    ['admin', { status: 'refunded', paymentStatus: 'refunded' }],
+  ])('offers no refund to a %s for %o', async (role, changes) => {
+    renderOrder({ ...paidOrder, ...changes }, role);
+
+    await screen.findByRole('heading', { level: 1, name: paidOrder.code });
+    expect(screen.queryByRole('region', { name: 'Refund' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Refund/ })).not.toBeInTheDocument();
+  });
+
+  it('links the invoice PDF once the order has an invoice', async () => {
+    renderOrder({ ...paidOrder, invoiceNumber: 'FT-2026-0042' }, 'agent');
+
+    const link = await screen.findByRole('link', { name: 'Invoice PDF (FT-2026-0042)' });
+    expect(link).toHaveAttribute('href', `${ORDER}/invoice.pdf`);
+  });
+
+  it('has no invoice link before the invoice is issued', async () => {
+    renderOrder({ ...paidOrder, invoiceNumber: null });
+
+    await screen.findByRole('heading', { level: 1, name: paidOrder.code });
+    expect(screen.queryByRole('link', { name: /Invoice PDF/ })).not.toBeInTheDocument();
   });
 });

@@ -1,20 +1,24 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { useLocation, useParams } from 'react-router';
 import { useListPath } from '@/components/data/listLinks';
 import { Loading } from '@/components/feedback/Loading';
 import { ProblemAlert } from '@/components/feedback/ProblemAlert';
 import { PageHeader } from '@/components/layout/PageHeader';
+import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { TextLink } from '@/components/ui/text-link';
 import { workspaceSectionPath } from '@/features/workspaces/workspaceNav';
 import { useCurrentMembership } from '@/features/workspaces/useCurrentMembership';
 import { formatDateTime } from '@/lib/format';
-import { useOrder, type Order, type OrderAddress } from './api/orders';
+import { invoicePdfPath, useOrder, type Order, type OrderAddress } from './api/orders';
+import type { CreatedOrderState } from './components/NewOrderForm';
 import { OrderActions } from './components/OrderActions';
 import { OrderStatusBadge, PaymentStatusBadge } from './components/OrderBadges';
 import { OrderLines } from './components/OrderLines';
 import { OrderTimeline } from './components/OrderTimeline';
+import { PaymentLinkCard } from './components/PaymentLinkCard';
+import { RefundCard } from './components/RefundCard';
 import { TrackingForm } from './components/TrackingForm';
 
 function text(value: unknown): string {
@@ -70,6 +74,8 @@ export function OrderDetailPage() {
   const membership = useCurrentMembership();
   const order = useOrder(workspaceId, orderId);
   const data = order.data;
+  // Just created from the "New order" page: the link where the customer pays.
+  const created = (useLocation().state as CreatedOrderState | null) ?? null;
 
   return (
     <div className="flex flex-col gap-6">
@@ -90,7 +96,19 @@ export function OrderDetailPage() {
                 <span>{t('orders.detail.placed', { date: formatDateTime(data.createdAt, locale) })}</span>
               </span>
             }
+            actions={
+              data.invoiceNumber && (
+                <Button asChild variant="secondary">
+                  <a href={invoicePdfPath(workspaceId, data.id)} target="_blank" rel="noopener">
+                    {t('orders.detail.invoicePdf', { number: data.invoiceNumber })}
+                  </a>
+                </Button>
+              )
+            }
           />
+          {created?.paymentLink && (
+            <PaymentLinkCard link={created.paymentLink} sent={created.paymentLinkSent} customer={data.customer.name} />
+          )}
           {data.status === 'pending_payment' && data.paymentExpiresAt && (
             <p className="text-sm text-slate-600">
               {t('orders.detail.paymentExpires', { date: formatDateTime(data.paymentExpiresAt, locale) })}
@@ -103,6 +121,7 @@ export function OrderDetailPage() {
             </div>
             <div className="flex flex-col gap-6">
               <OrderActions workspaceId={workspaceId} order={data} role={membership?.role} />
+              <RefundCard workspaceId={workspaceId} order={data} role={membership?.role} />
               <ShippingCard order={data} />
               <TrackingForm key={`${data.trackingNumber ?? ''} ${data.trackingUrl ?? ''}`} workspaceId={workspaceId} order={data} />
             </div>

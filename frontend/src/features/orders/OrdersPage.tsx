@@ -8,9 +8,12 @@ import { useListParams } from '@/components/data/useListParams';
 import { Loading } from '@/components/feedback/Loading';
 import { ProblemAlert } from '@/components/feedback/ProblemAlert';
 import { PageHeader } from '@/components/layout/PageHeader';
+import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
 import { Select } from '@/components/ui/select';
+import { can } from '@/features/auth/permissions';
+import { useCurrentMembership } from '@/features/workspaces/useCurrentMembership';
 import { workspaceSectionPath } from '@/features/workspaces/workspaceNav';
 import { formatDate } from '@/lib/format';
 import { PAGE_SIZE } from '@/lib/list';
@@ -40,10 +43,21 @@ export function OrdersPage() {
   };
   const orders = useOrders(workspaceId, filters);
   const customersPath = workspaceSectionPath(workspaceId, 'customers');
+  const membership = useCurrentMembership();
 
   return (
     <div className="flex flex-col gap-6">
-      <PageHeader title={t('orders.title')} description={t('orders.subtitle')} />
+      <PageHeader
+        title={t('orders.title')}
+        description={t('orders.subtitle')}
+        actions={
+          can(membership?.role, 'orders.manage') && (
+            <Button asChild>
+              <Link to={`${workspaceSectionPath(workspaceId, 'orders')}/new`}>{t('orders.new.button')}</Link>
+            </Button>
+          )
+        }
+      />
       <Card>
         <ListToolbar label={t('orders.filters.label')}>
           <SearchField

@@ -96,12 +96,13 @@ export function customersQuery(filters: CustomerFilters): string {
   });
 }
 
-export function useCustomers(workspaceId: string, filters: CustomerFilters) {
+export function useCustomers(workspaceId: string, filters: CustomerFilters, { enabled = true } = {}) {
   return useQuery({
     queryKey: customerKeys.list(workspaceId, filters),
     queryFn: ({ signal }) =>
       apiFetch<ListPage<Customer>>(`${customersPath(workspaceId)}${customersQuery(filters)}`, { signal }),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 

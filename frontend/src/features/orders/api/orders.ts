@@ -97,11 +97,26 @@ export type Order = OrderSummary & {
   trackingUrl: string | null;
   conversationId: string | null;
   paymentExpiresAt: string | null;
+  /** Set once an invoice is issued; its PDF is at `…/orders/{id}/invoice.pdf`. */
+  invoiceNumber?: string | null;
   lines: OrderLine[];
   events: OrderEvent[];
 };
 
-/** The statuses a person can move an order to (refunds need a payment gateway, not available yet). */
+/** An order taken by phone or in person; the server prices it from the catalog and the offers. */
+export type NewOrder = {
+  customerId: string;
+  lines: { productId: string; quantity: number }[];
+  promoCode?: string;
+  notes?: string;
+  /** Sends the customer the payment link on WhatsApp. */
+  sendPaymentLink: boolean;
+};
+
+/** The created order, with the link where the customer pays it. */
+export type CreatedOrder = Order & { paymentLink: string | null };
+
+/** The statuses a person can move an order to; a refund goes through the payment provider (`useRefundOrder`). */
 export type TargetStatus = 'paid' | 'processing' | 'shipped' | 'delivered' | 'cancelled';
 
 /** The domain's transitions, in the order the actions are offered. */
@@ -146,7 +161,7 @@ function ordersPath(workspaceId: string): string {
   return `${workspacePath(workspaceId)}/orders`;
 }
 
-function orderPath(workspaceId: string, id: string): string {
+export function orderPath(workspaceId: string, id: string): string {
   return `${ordersPath(workspaceId)}/${encodeURIComponent(id)}`;
 }
 
@@ -213,4 +228,29 @@ export function useSetTracking(workspaceId: string, id: string) {
       apiFetch<Order>(`${orderPath(workspaceId, id)}/tracking`, { method: 'POST', body: tracking }),
     onSuccess: saved,
   });
+}
+
+export function useCreateOrder(workspaceId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (order: NewOrder) => apiFetch<CreatedOrder>(ordersPath(workspaceId), { method: 'POST', body: order }),
+    onSuccess: (order) => {
+      queryClient.setQueryData(orderKeys.detail(workspaceId, order.id), order);
+      return queryClient.invalidateQueries({ queryKey: orderKeys.lists(workspaceId) });
+    },
+  });
+}
+
+/** Gives the whole payment back through the payment provider; answers the refunded order. */
+export function useRefundOrder(workspaceId: string, id: string) {
+  const saved = useOrderSaved(workspaceId, id);
+  return useMutation({
+    mutationFn: (reason: string) => apiFetch<Order>(`${orderPath(workspaceId, id)}/refund`, { method: 'POST', body: { reason } }),
+    onSuccess: saved,
+  });
+}
+
+/** The invoice's PDF, same origin (the session cookie goes along). */
+export function invoicePdfPath(workspaceId: string, id: string): string {
+  return `${orderPath(workspaceId, id)}/invoice.pdf`;
 }
