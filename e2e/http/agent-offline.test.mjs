@@ -5,7 +5,7 @@
 // it was asked in, an unknown request ending with a person, and the order tools.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, seededDatabase, Client, generousLimits, psql, sleep } from './lib.mjs';
+import { startServer, seededDatabase, Client, generousLimits, psql, sleep, waitFor, anonymousFetch } from './lib.mjs';
 
 let srv, admin, conninfo, w;
 before(async () => {
@@ -18,16 +18,7 @@ before(async () => {
 });
 after(async () => { await srv.stop(); });
 
-async function waitFor(fn, what, timeout = 15000) {
-  const end = Date.now() + timeout;
-  while (Date.now() < end) {
-    const v = await fn();
-    if (v) return v;
-    await sleep(40);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-const anonymous = (path, init = {}) => fetch(`${srv.base}${path}`, { ...init, headers: { 'content-type': 'application/json', 'x-requested-with': 'shopme', ...(init.headers ?? {}) } });
+const anonymous = (path, init) => anonymousFetch(srv.base)(path, init);
 
 let phoneSeq = 0;
 // A customer on the simulated phone; every call waits for the reply that message caused.

@@ -2,7 +2,7 @@
 // tools, and the system prompt's version history with restore.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, seededDatabase, Client, generousLimits, psql, sleep } from './lib.mjs';
+import { startServer, seededDatabase, Client, generousLimits, psql, sleep, waitFor } from './lib.mjs';
 import { startFakeLlm, text, toolCalls, failure } from './fake-llm.mjs';
 
 let srv, admin, manager, conninfo, w, hotel, llm;
@@ -87,15 +87,6 @@ test('the system prompt is versioned; an unchanged prompt makes no version; an o
 
 // --- the agent's turn -------------------------------------------------------------------------
 
-async function waitFor(fn, what, timeout = 15000) {
-  const end = Date.now() + timeout;
-  while (Date.now() < end) {
-    const v = await fn();
-    if (v) return v;
-    await sleep(50);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 let phoneSeq = 300;
 // A customer who has registered (the gate is covered in links.test.mjs).
 async function registeredCustomer() {

@@ -103,6 +103,21 @@ export function rawConnection(port) {
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+// Polls `fn` until it returns something truthy (and returns that), or fails naming `what`.
+export async function waitFor(fn, what, timeout = 15000) {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    const v = await fn();
+    if (v) return v;
+    await sleep(40);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+// A request without a session, as a customer's browser sends it from a public page.
+export const anonymousFetch = (base) => (path, init = {}) =>
+  fetch(`${base}${path}`, { ...init, headers: { 'content-type': 'application/json', 'x-requested-with': 'shopme', ...(init.headers ?? {}) } });
+
 // A database with the demo data (admin@, manager@, agent@shopme.test; two workspaces).
 export const DEMO_PASSWORD = 'shopme-demo-password';
 export function seededDatabase(name) {

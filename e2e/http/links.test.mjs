@@ -3,7 +3,7 @@
 // the chat; expired, used and unknown links are refused; every use is audited; tokens stay out of logs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, seededDatabase, Client, generousLimits, psql, sleep } from './lib.mjs';
+import { startServer, seededDatabase, Client, generousLimits, psql, sleep, waitFor, anonymousFetch } from './lib.mjs';
 
 let srv, agent, conninfo, w;
 before(async () => {
@@ -15,18 +15,9 @@ before(async () => {
 });
 after(async () => { await srv.stop(); });
 
-async function waitFor(fn, what, timeout = 10000) {
-  const end = Date.now() + timeout;
-  while (Date.now() < end) {
-    const v = await fn();
-    if (v) return v;
-    await sleep(50);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 const outbound = async (conv) => (await agent.get(`${w}/conversations/${conv}/messages?limit=100`)).json.items.filter((m) => m.direction === 'outbound');
 const say = (phone, text) => agent.post(`${w}/simulator/messages`, { name: 'Giulia', phone, text });
-const anonymous = (path, init = {}) => fetch(`${srv.base}${path}`, { ...init, headers: { 'content-type': 'application/json', 'x-requested-with': 'shopme', ...(init.headers ?? {}) } });
+const anonymous = (path, init) => anonymousFetch(srv.base)(path, init);
 const validBody = { name: 'Giulia Bianchi', email: 'giulia@example.com', language: 'it', gdprConsent: true, pushOptIn: true, shippingAddress: { line1: 'Via Roma 1', city: 'Parma', postalCode: '43121', country: 'IT' } };
 
 test('registration: one link, public page data, validation, register with consent, confirmation, link spent', async () => {

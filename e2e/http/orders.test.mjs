@@ -4,7 +4,7 @@
 // agent's checkout in the chat (the offline agent cannot, so a fake model drives it).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, seededDatabase, Client, generousLimits, psql, sleep } from './lib.mjs';
+import { startServer, seededDatabase, Client, generousLimits, psql, sleep, waitFor } from './lib.mjs';
 import { startFakeLlm, text, toolCalls } from './fake-llm.mjs';
 
 let srv, admin, agent, llm, conninfo, w, hotel;
@@ -23,15 +23,6 @@ before(async () => {
 });
 after(async () => { await srv.stop(); await llm.close(); });
 
-async function waitFor(fn, what, timeout = 15000) {
-  const end = Date.now() + timeout;
-  while (Date.now() < end) {
-    const v = await fn();
-    if (v) return v;
-    await sleep(50);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 const outbound = async (conv) => (await admin.get(`${w}/conversations/${conv}/messages?limit=100`)).json.items.filter((m) => m.direction === 'outbound');
 let n = 0;
 async function orderInChat(quantity) {

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import Stripe from 'stripe';
-import { startServer, seededDatabase, Client, generousLimits, psql, sleep } from './lib.mjs';
+import { startServer, seededDatabase, Client, generousLimits, psql, sleep, waitFor, anonymousFetch } from './lib.mjs';
 import { startFakeStripe } from './fake-stripe.mjs';
 
 const stripe = new Stripe('sk_test_unused');
@@ -28,16 +28,7 @@ before(async () => {
 });
 after(async () => { await srv.stop(); await fake.close(); });
 
-async function waitFor(fn, what, timeout = 15000) {
-  const end = Date.now() + timeout;
-  while (Date.now() < end) {
-    const v = await fn();
-    if (v) return v;
-    await sleep(40);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-const anonymous = (path, init = {}) => fetch(`${srv.base}${path}`, { ...init, headers: { 'content-type': 'application/json', 'x-requested-with': 'shopme', ...(init.headers ?? {}) } });
+const anonymous = (path, init) => anonymousFetch(srv.base)(path, init);
 const outbound = async (conv) => (await admin.get(`${w}/conversations/${conv}/messages?limit=100`)).json.items.filter((m) => m.direction === 'outbound').reverse();
 const download = (path) => fetch(`${srv.base}${path}`, { headers: { cookie: admin.cookieHeader(), 'x-requested-with': 'shopme' } });
 const tokenIn = (text) => text.match(/\/s\/([A-Za-z0-9_-]{43})/)[1];

@@ -3,7 +3,7 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
-import { startServer, seededDatabase, Client, generousLimits, psql, sleep, tempDir } from './lib.mjs';
+import { startServer, seededDatabase, Client, generousLimits, psql, sleep, tempDir, waitFor } from './lib.mjs';
 import { startFakeGraph, sign } from './fake-graph.mjs';
 
 const PHONE_ID = '106540000000077';
@@ -27,15 +27,6 @@ async function post(base, body) {
   } catch {
     return 0; // connection refused or reset: the provider will deliver again
   }
-}
-async function waitFor(fn, what, timeout) {
-  const end = Date.now() + timeout;
-  while (Date.now() < end) {
-    const v = await fn();
-    if (v) return v;
-    await sleep(200);
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 async function configure(base, graphBase) {
   const admin = new Client(base);

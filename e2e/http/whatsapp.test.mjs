@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
-import { startServer, seededDatabase, Client, generousLimits, psql, sleep } from './lib.mjs';
+import { startServer, seededDatabase, Client, generousLimits, psql, sleep, waitFor } from './lib.mjs';
 import { startFakeGraph, sign } from './fake-graph.mjs';
 
 const PHONE_ID = '106540000000001';
@@ -34,16 +34,6 @@ async function hook(body, { secret = SECRET, signature } = {}) {
   return { status: r.status, text: await r.text() };
 }
 
-async function waitFor(fn, what, timeout = 15000) {
-  const end = Date.now() + timeout;
-  let last;
-  while (Date.now() < end) {
-    last = await fn();
-    if (last) return last;
-    await sleep(50);
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 const count = (sql) => Number(psql(sql, conninfo));
 async function conversationOf(waId) {

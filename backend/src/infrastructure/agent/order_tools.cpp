@@ -27,24 +27,25 @@ struct FoundOrder {
   std::string date, tracking_number, tracking_url, invoice_number;
 };
 
+FoundOrder from_row(const pqxx::row& r) {
+  return {r[0].c_str(), r[1].c_str(), r[2].c_str(), r[3].c_str(), r[4].as<long long>(),
+          r[5].c_str(), r[6].c_str(), r[7].c_str(), r[8].c_str()};
+}
+
 // The named order of this customer, or their latest one when no code is given.
 std::optional<FoundOrder> find_order(pqxx::transaction_base& tx, const ToolContext& c,
                                      const std::string& code) {
   const auto rows =
-      code.empty()
-          ? tx.exec_params(
-                std::string("SELECT ") + kOrderColumns +
-                    " FROM orders WHERE workspace_id = $1 AND customer_id = $2 ORDER BY created_at DESC"
-                    " LIMIT 1",
-                c.workspace_id, c.customer_id)
-          : tx.exec_params(
-                std::string("SELECT ") + kOrderColumns +
-                    " FROM orders WHERE workspace_id = $1 AND customer_id = $2 AND code = upper($3)",
-                c.workspace_id, c.customer_id, code);
+      code.empty() ? tx.exec_params(std::string("SELECT ") + kOrderColumns +
+                                        " FROM orders WHERE workspace_id = $1 AND customer_id = $2"
+                                        " ORDER BY created_at DESC LIMIT 1",
+                                    c.workspace_id, c.customer_id)
+                   : tx.exec_params(
+                         std::string("SELECT ") + kOrderColumns +
+                             " FROM orders WHERE workspace_id = $1 AND customer_id = $2 AND code = upper($3)",
+                         c.workspace_id, c.customer_id, code);
   if (rows.empty()) return std::nullopt;
-  const auto& r = rows[0];
-  return FoundOrder{r[0].c_str(), r[1].c_str(), r[2].c_str(), r[3].c_str(), r[4].as<long long>(),
-                    r[5].c_str(), r[6].c_str(), r[7].c_str(), r[8].c_str()};
+  return from_row(rows[0]);
 }
 
 json::object not_found(const std::string& code) {
@@ -99,9 +100,7 @@ std::vector<Tool> order_tools() {
                                                  " FROM orders WHERE workspace_id = $1 AND customer_id = $2"
                                                  " ORDER BY created_at DESC LIMIT $3",
                                              c.workspace_id, c.customer_id, limit)) {
-           items.push_back(describe(
-               c, FoundOrder{r[0].c_str(), r[1].c_str(), r[2].c_str(), r[3].c_str(), r[4].as<long long>(),
-                             r[5].c_str(), r[6].c_str(), r[7].c_str(), r[8].c_str()}));
+           items.push_back(describe(c, from_row(r)));
          }
          return json::object{{"items", std::move(items)}};
        }});
