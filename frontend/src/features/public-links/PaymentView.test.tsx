@@ -52,6 +52,12 @@ describe('payment link', () => {
     expect(new Headers(call?.[1]?.headers).get('X-Requested-With')).toBe('shopme');
     expect(screen.getByRole('button', { name: 'Opening the payment page…' })).toBeDisabled();
     expect(callsTo(fetchMock, '/api/auth/refresh')).toHaveLength(0);
+
+    // Back from the payment page with the browser's Back button: the page is usable again.
+    act(() => {
+      window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    });
+    expect(await screen.findByRole('button', { name: 'Pay now' })).toBeEnabled();
   });
 
   it('speaks the shop’s language and says when Stripe takes the payment', async () => {

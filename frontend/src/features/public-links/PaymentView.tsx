@@ -12,6 +12,7 @@ import { formatLongDateTime } from './format';
 import { OrderSummary } from './OrderSummary';
 import { useRateLimitText } from './rateLimit';
 import { useNow } from './useNow';
+import { usePageRestored } from './usePageRestored';
 
 /** After the payment page sends the customer back, how often and how long to wait for the confirmation. */
 export const CONFIRM_EVERY_MS = 2_000;
@@ -65,6 +66,7 @@ export function PaymentView({ token, link }: { token: string; link: PaymentLink 
   const current = usePublicLink(token, { refetchInterval: confirming && !gaveUp ? CONFIRM_EVERY_MS : false });
 
   const checkout = useCheckout(token);
+  usePageRestored(checkout.reset);
   const refused = problemCode(checkout.error) === 'order-not-payable';
   const payable = order.status === 'pending_payment' && !paid && !refused && !timeUp;
 

@@ -8,6 +8,7 @@ import { formatMoney } from '@/lib/money';
 import { LoadFailed, PublicCard } from '@/features/public-links/components';
 import { formatLongDateTime } from '@/features/public-links/format';
 import { PublicPage } from '@/features/public-links/PublicPage';
+import { usePageRestored } from '@/features/public-links/usePageRestored';
 import { useFinishTestSession, useTestSession, type TestSession } from './api';
 
 function UnknownSession() {
@@ -23,6 +24,7 @@ function SessionView({ sessionId, session }: { sessionId: string; session: TestS
   const { t, i18n } = useTranslation();
   const locale = i18n.resolvedLanguage ?? 'en';
   const finish = useFinishTestSession(sessionId);
+  usePageRestored(finish.reset);
   const leaving = finish.isPending || finish.isSuccess;
 
   function handle(action: 'pay' | 'decline') {
