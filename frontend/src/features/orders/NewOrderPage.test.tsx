@@ -11,6 +11,7 @@ const created: CreatedOrder = {
   ...paidOrder,
   ...orderSummary('ord-9', 'ORD-2026-000009', { status: 'pending_payment', paymentStatus: 'unpaid', total: 4940 }),
   paymentLink: 'https://shop.example/s/tok_pay_9',
+  paymentLinkSent: true,
 };
 
 /** Customers and active products matching what is searched, and the order created. */
@@ -113,7 +114,7 @@ describe('NewOrderPage', () => {
   });
 
   it('leaves out an empty promo code and notes, and can keep the link from the customer', async () => {
-    const { fetchMock, user } = renderNewOrder();
+    const { fetchMock, user } = renderNewOrder({ [`POST ${WS}/orders`]: { status: 201, body: { ...created, paymentLinkSent: false } } });
 
     await chooseGiulia(user);
     await addProduct(user, 'spa', 'Spaghetti di Gragnano IGP');
@@ -125,6 +126,20 @@ describe('NewOrderPage', () => {
     expect(postBodies(fetchMock)).toEqual([
       { customerId: giulia.id, lines: [{ productId: spaghetti.id, quantity: 1 }], sendPaymentLink: false },
     ]);
+  });
+
+  it('says when the payment link could not go out on WhatsApp', async () => {
+    const { user } = renderNewOrder({ [`POST ${WS}/orders`]: { status: 201, body: { ...created, paymentLinkSent: false } } });
+
+    await chooseGiulia(user);
+    await addProduct(user, 'spa', 'Spaghetti di Gragnano IGP');
+    expect(screen.getByRole('checkbox', { name: 'Send the payment link to the customer on WhatsApp' })).toHaveAccessibleDescription(
+      /within 24 hours of the customer’s last message/,
+    );
+    await user.click(screen.getByRole('button', { name: 'Create order' }));
+
+    const link = await screen.findByRole('region', { name: 'Payment link' });
+    expect(link).toHaveTextContent('It could not be sent on WhatsApp: copy it and send it to Giulia Bianchi.');
   });
 
   it('checks the order before sending it', async () => {

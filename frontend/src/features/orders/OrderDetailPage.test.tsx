@@ -250,6 +250,19 @@ describe('OrderDetailPage', () => {
     expect(history.at(-1)).toHaveTextContent('Formaggio arrivato rovinato');
   });
 
+  it('can tell the customer about the refund on WhatsApp', async () => {
+    const { user, fetchMock } = renderOrder(paidOrder, 'admin');
+
+    const card = await screen.findByRole('region', { name: 'Refund' });
+    await user.type(within(card).getByLabelText('Reason'), 'Reso');
+    await user.click(within(card).getByLabelText('Tell the customer on WhatsApp'));
+    await user.click(within(card).getByRole('button', { name: 'Refund €49.40' }));
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Refund' }));
+
+    await screen.findByText('Order refunded: €49.40 goes back to the customer.');
+    expect(bodies(fetchMock, `${ORDER}/refund`)).toEqual([{ reason: 'Reso', notifyCustomer: true }]);
+  });
+
   it('shows why the payment provider refused a refund', async () => {
     const { user } = renderOrder(paidOrder, 'admin', {
       [`POST ${ORDER}/refund`]: problem(409, 'Conflict', { detail: 'The payment was made by bank transfer: refund it from your bank.' }),

@@ -107,7 +107,12 @@ export function OrderDetailPage() {
             }
           />
           {created?.paymentLink && (
-            <PaymentLinkCard link={created.paymentLink} sent={created.paymentLinkSent} customer={data.customer.name} />
+            <PaymentLinkCard
+              link={created.paymentLink}
+              asked={created.paymentLinkAsked}
+              sent={created.paymentLinkSent}
+              customer={data.customer.name}
+            />
           )}
           {data.status === 'pending_payment' && data.paymentExpiresAt && (
             <p className="text-sm text-slate-600">

@@ -30,6 +30,8 @@ describe('invoice link', () => {
       'Parmigiano Reggiano DOP 24 mesi2 × €18.90 · VAT 4%FOR-PR24€37.80',
       'Cesto regalo1 × €25.00 · VAT 22%GIFT-01€25.00',
     ]);
+    // Tax rates are percentages, as everywhere in the API.
+    expect(items[0]).not.toHaveTextContent('400%');
     const totals = screen.getByLabelText('Totals');
     expect([...totals.querySelectorAll('dt')].map((term) => `${term.textContent}: ${term.nextElementSibling?.textContent}`)).toEqual([
       'Subtotal: €62.80',
@@ -39,11 +41,22 @@ describe('invoice link', () => {
     ]);
   });
 
-  it('writes rates and money as the customer’s language does', async () => {
-    renderLink({ [LINK_PATH]: { body: invoiceLink({ workspace: { name: 'Bottega Italiana', defaultLanguage: 'it' } }) } });
+  it('writes rates, discounts and money as the customer’s language does', async () => {
+    const invoice = invoiceLink().invoice;
+    renderLink({
+      [LINK_PATH]: {
+        body: invoiceLink({
+          workspace: { name: 'Bottega Italiana', defaultLanguage: 'it' },
+          invoice: {
+            ...invoice,
+            lines: [{ name: 'Pane', sku: 'PAN-01', quantity: 2, unitPrice: 350, discount: 70, taxRate: 4.5, total: 630 }],
+          },
+        }),
+      },
+    });
 
     expect(await screen.findByRole('link', { name: 'Scarica PDF' })).toBeInTheDocument();
-    const items = within(screen.getByRole('list', { name: 'Articoli' })).getAllByRole('listitem');
-    expect(items[1]).toHaveTextContent('1 × 25,00 € · IVA 22%');
+    const [line] = within(screen.getByRole('list', { name: 'Articoli' })).getAllByRole('listitem');
+    expect(line).toHaveTextContent('2 × 3,50 € · sconto 0,70 € · IVA 4,5%');
   });
 });

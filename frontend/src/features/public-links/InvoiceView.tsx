@@ -62,6 +62,9 @@ export function InvoiceView({ token, link }: { token: string; link: InvoiceLink 
             <LineItem key={`${line.sku}-${index}`} name={line.name} total={money(line.total)}>
               <p className="text-slate-600">
                 {t('publicLinks.order.quantityTimesPrice', { quantity: line.quantity, price: money(line.unitPrice) })}
+                {line.discount > 0 && (
+                  <span className="text-emerald-700"> · {t('publicLinks.order.lineDiscount', { amount: money(line.discount) })}</span>
+                )}
                 {' · '}
                 {t('publicLinks.invoice.taxRate', { rate: formatTaxRate(line.taxRate, locale) })}
               </p>

@@ -33,10 +33,46 @@ describe('profile link', () => {
     expect(screen.getByLabelText('Country')).toHaveValue('IT');
     expect(screen.getByRole('checkbox', { name: /news and offers/ })).not.toBeChecked();
 
-    const privacy = screen.getByRole('region', { name: 'Privacy' });
+    const privacy = screen.getByRole('group', { name: 'Privacy' });
     expect(privacy).toHaveTextContent('You accepted the privacy notice version v2 on November 2, 2026');
     expect(within(privacy).getByRole('region', { name: 'Privacy notice' })).toHaveTextContent('We keep your data to ship your orders.');
     expect(privacy).toHaveTextContent('Privacy notice version v3');
+    // Version 2 was accepted, the notice is at version 3 now: the box asks for the new one.
+    expect(within(privacy).getByRole('checkbox', { name: /I have read the privacy notice/ })).not.toBeChecked();
+    expect(privacy).toHaveTextContent('The privacy notice has changed since: tick the box to accept version v3.');
+  });
+
+  it('accepts the current privacy notice when the box is ticked', async () => {
+    const { user, fetchMock } = renderLink({
+      [LINK_PATH]: { body: profileLink() },
+      [`POST ${PROFILE}`]: { body: { customer: profileLink().customer } },
+    });
+    const save = await findForm();
+
+    await user.click(screen.getByRole('checkbox', { name: /I have read the privacy notice/ }));
+    await user.click(save);
+
+    await screen.findByText('Your details have been saved.');
+    expect(bodies(fetchMock, PROFILE)[0]).toMatchObject({ gdprConsent: true });
+  });
+
+  it('withdraws the consent to the current notice when the box is unticked', async () => {
+    const current = { given: true, at: '2026-11-29T09:00:00Z', version: 'v3' };
+    const { user, fetchMock } = renderLink({
+      [LINK_PATH]: { body: profileLink({ customer: { ...profileLink().customer, gdprConsent: current } }) },
+      [`POST ${PROFILE}`]: { body: { customer: profileLink().customer } },
+    });
+    const save = await findForm();
+
+    const consent = screen.getByRole('checkbox', { name: /I have read the privacy notice/ });
+    expect(consent).toBeChecked();
+    expect(consent).toHaveAccessibleDescription(/We keep your data/);
+    await user.click(consent);
+    expect(screen.getByText('Saving without the box ticked withdraws your consent.')).toBeInTheDocument();
+    await user.click(save);
+
+    await screen.findByText('Your details have been saved.');
+    expect(bodies(fetchMock, PROFILE)[0]).toMatchObject({ gdprConsent: false });
   });
 
   it('starts an unknown address in the shop’s country and says when no consent was given', async () => {
@@ -57,7 +93,7 @@ describe('profile link', () => {
     expect(screen.getByLabelText('Email')).toHaveValue('');
     expect(screen.getByLabelText('Street and number')).toHaveValue('');
     expect(screen.getByLabelText('Country')).toHaveValue('IT');
-    expect(screen.getByRole('region', { name: 'Privacy' })).toHaveTextContent('You have not accepted the privacy notice.');
+    expect(screen.getByRole('group', { name: 'Privacy' })).toHaveTextContent('You have not accepted the privacy notice.');
   });
 
   it('saves the changed details', async () => {

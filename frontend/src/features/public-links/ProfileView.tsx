@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId, useState, type ReactNode } from 'react';
-import { FormProvider, useForm, type Path } from 'react-hook-form';
+import { FormProvider, useForm, useWatch, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ProblemAlert } from '@/components/feedback/ProblemAlert';
@@ -14,6 +14,8 @@ import {
   useEraseData,
   useExportData,
   useUpdateProfile,
+  type PrivacyNoticeText,
+  type ProfileChanges,
   type ProfileLink,
   type PublicCustomer,
 } from './api';
@@ -31,11 +33,13 @@ const profileSchema = z.object({
   ...contactSchema,
   shippingAddress: addressSchema,
   pushOptIn: z.boolean(),
+  /** Consent to the current privacy notice. */
+  gdprConsent: z.boolean(),
 });
 
 type ProfileValues = z.infer<typeof profileSchema>;
 
-const FIELDS: readonly Path<ProfileValues>[] = [...CONTACT_FIELDS, ...ADDRESS_FIELDS, 'pushOptIn'];
+const FIELDS: readonly Path<ProfileValues>[] = [...CONTACT_FIELDS, ...ADDRESS_FIELDS, 'pushOptIn', 'gdprConsent'];
 
 const erasureSchema = z.object({
   confirm: z.boolean().refine((confirmed) => confirmed, { error: 'publicLinks.profile.erase.confirmRequired' }),
@@ -43,14 +47,30 @@ const erasureSchema = z.object({
 
 type ErasureValues = z.infer<typeof erasureSchema>;
 
-function toForm(customer: PublicCustomer, pageLanguage: string, shopLanguage: string): ProfileValues {
+/** Whether the customer accepted the notice as it is now (not an older version). */
+function consentsToCurrent(customer: PublicCustomer, privacy: PrivacyNoticeText): boolean {
+  return customer.gdprConsent.given && customer.gdprConsent.version === privacy.version;
+}
+
+function toForm(link: ProfileLink, customer: PublicCustomer, pageLanguage: string): ProfileValues {
   return {
     name: customer.name,
     email: customer.email ?? '',
     language: matchLanguage(customer.language) ?? matchLanguage(pageLanguage) ?? DEFAULT_LANGUAGE,
-    shippingAddress: customer.shippingAddress ?? { line1: '', city: '', postalCode: '', country: defaultCountry(shopLanguage) },
+    shippingAddress: customer.shippingAddress ?? {
+      line1: '',
+      city: '',
+      postalCode: '',
+      country: defaultCountry(link.workspace.defaultLanguage),
+    },
     pushOptIn: customer.pushOptIn,
+    gdprConsent: consentsToCurrent(customer, link.privacy),
   };
+}
+
+/** The consent is sent only when the customer changed it: true accepts the current notice, false withdraws. */
+function toChanges({ gdprConsent, ...values }: ProfileValues, consented: boolean): ProfileChanges {
+  return { ...values, ...(gdprConsent !== consented ? { gdprConsent } : {}) };
 }
 
 /** Offers `data` to the browser as a JSON file to save. */
@@ -77,27 +97,51 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
   );
 }
 
+function ConsentStatus({ customer }: { customer: PublicCustomer }) {
+  const { t, i18n } = useTranslation();
+  const { gdprConsent } = customer;
+  const version = gdprConsent.version ?? '—';
+  return (
+    <p className="text-sm text-slate-800">
+      {!gdprConsent.given
+        ? t('publicLinks.profile.consent.notGiven')
+        : gdprConsent.at
+          ? t('publicLinks.profile.consent.givenOn', {
+              version,
+              date: formatLongDateTime(gdprConsent.at, i18n.resolvedLanguage ?? 'en'),
+            })
+          : t('publicLinks.profile.consent.given', { version })}
+    </p>
+  );
+}
+
 function ProfileForm({ link, update }: { link: ProfileLink; update: ReturnType<typeof useUpdateProfile> }) {
   const { t, i18n } = useTranslation();
   const rateLimitText = useRateLimitText();
+  const noticeId = useId();
   const [placedOnFields, setPlacedOnFields] = useState(false);
   const pageLanguage = i18n.resolvedLanguage ?? DEFAULT_LANGUAGE;
+  const { customer, privacy } = link;
+  const consented = consentsToCurrent(customer, privacy);
   const form = useForm<ProfileValues>({
     resolver: zodResolver(profileSchema),
-    defaultValues: toForm(link.customer, pageLanguage, link.workspace.defaultLanguage),
+    defaultValues: toForm(link, customer, pageLanguage),
   });
   const {
     register,
+    control,
     handleSubmit,
     reset,
     setError,
     formState: { isDirty },
   } = form;
+  const consent = useWatch({ control, name: 'gdprConsent' });
+  const notice = privacy.text.trim();
 
   function handleSave(values: ProfileValues) {
     setPlacedOnFields(false);
-    update.mutate(values, {
-      onSuccess: ({ customer }) => reset(toForm(customer, pageLanguage, link.workspace.defaultLanguage)),
+    update.mutate(toChanges(values, consented), {
+      onSuccess: (saved) => reset(toForm(link, saved.customer, pageLanguage)),
       onError: (error) => setPlacedOnFields(applyServerFieldErrors(error, setError, FIELDS)),
     });
   }
@@ -118,53 +162,44 @@ function ProfileForm({ link, update }: { link: ProfileLink; update: ReturnType<t
         {update.isSuccess && !isDirty && <Alert tone="success">{t('publicLinks.profile.saved')}</Alert>}
         <ContactFields />
         <AddressFields />
-        <Checkbox
-          className="items-start [&>input]:mt-0.5"
-          label={t('publicLinks.registration.pushOptIn')}
-          {...register('pushOptIn')}
-        />
+        <fieldset className="flex flex-col gap-3">
+          <legend className="mb-3 text-sm font-semibold tracking-wide text-slate-500 uppercase">
+            {t('publicLinks.registration.privacy')}
+          </legend>
+          <ConsentStatus customer={customer} />
+          {notice && (
+            <div
+              id={noticeId}
+              role="region"
+              aria-label={t('publicLinks.registration.privacyNotice')}
+              tabIndex={0}
+              className="max-h-48 overflow-y-auto rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm whitespace-pre-line text-slate-700 focus-visible:outline-2 focus-visible:outline-brand-600"
+            >
+              {notice}
+            </div>
+          )}
+          <p className="text-xs text-slate-500">{t('publicLinks.registration.privacyVersion', { version: privacy.version })}</p>
+          <Checkbox
+            className="items-start [&>input]:mt-0.5"
+            label={t('publicLinks.registration.consent')}
+            aria-describedby={notice ? noticeId : undefined}
+            {...register('gdprConsent')}
+          />
+          {consented && !consent && <p className="text-xs text-amber-800">{t('publicLinks.profile.consent.withdrawing')}</p>}
+          {!consented && customer.gdprConsent.given && (
+            <p className="text-xs text-slate-600">{t('publicLinks.profile.consent.newVersion', { version: privacy.version })}</p>
+          )}
+          <Checkbox
+            className="items-start [&>input]:mt-0.5"
+            label={t('publicLinks.registration.pushOptIn')}
+            {...register('pushOptIn')}
+          />
+        </fieldset>
         <Button type="submit" disabled={update.isPending} className="h-11 w-full text-base">
           {update.isPending ? t('common.saving') : t('publicLinks.profile.save')}
         </Button>
       </form>
     </FormProvider>
-  );
-}
-
-function PrivacySection({ link }: { link: ProfileLink }) {
-  const { t, i18n } = useTranslation();
-  const locale = i18n.resolvedLanguage ?? 'en';
-  const { gdprConsent } = link.customer;
-  const text = link.privacy.text.trim();
-
-  return (
-    <Section title={t('publicLinks.registration.privacy')}>
-      <p className="text-sm text-slate-800">
-        {!gdprConsent.given
-          ? t('publicLinks.profile.consent.notGiven')
-          : gdprConsent.at
-            ? t('publicLinks.profile.consent.givenOn', {
-                version: gdprConsent.version ?? '—',
-                date: formatLongDateTime(gdprConsent.at, locale),
-              })
-            : t('publicLinks.profile.consent.given', { version: gdprConsent.version ?? '—' })}
-      </p>
-      {text && (
-        <div
-          role="region"
-          aria-label={t('publicLinks.registration.privacyNotice')}
-          tabIndex={0}
-          className="max-h-48 overflow-y-auto rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm whitespace-pre-line text-slate-700 focus-visible:outline-2 focus-visible:outline-brand-600"
-        >
-          {text}
-        </div>
-      )}
-      {link.privacy.version && (
-        <p className="text-xs text-slate-500">
-          {t('publicLinks.registration.privacyVersion', { version: link.privacy.version })}
-        </p>
-      )}
-    </Section>
   );
 }
 
@@ -253,7 +288,6 @@ export function ProfileView({ token, link }: { token: string; link: ProfileLink 
     <PublicCard title={t('publicLinks.profile.title')} eyebrow={shop}>
       <p className="-mt-3 text-sm text-slate-600">{t('publicLinks.profile.intro')}</p>
       <ProfileForm link={link} update={update} />
-      <PrivacySection link={link} />
       <ExportSection exportData={exportData} />
       <ErasureSection erase={erase} />
     </PublicCard>

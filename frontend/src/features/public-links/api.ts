@@ -68,7 +68,8 @@ export type PublicInvoiceLine = {
   sku: string;
   quantity: number;
   unitPrice: number;
-  /** Basis points: 2200 is 22 %. */
+  discount: number;
+  /** A percentage, as every tax rate of the API: 22, 4.5. */
   taxRate: number;
   total: number;
 };
@@ -92,6 +93,7 @@ export type GdprConsent = { given: boolean; at: string | null; version: string |
 
 export type PublicCustomer = {
   name: string;
+  /** Empty (or null) when unknown. */
   email: string | null;
   phone: string | null;
   language: string;
@@ -148,6 +150,8 @@ export type ProfileChanges = {
   language: Language;
   pushOptIn: boolean;
   shippingAddress: ShippingAddress;
+  /** Only when changed: true accepts the current privacy notice, false withdraws the consent. */
+  gdprConsent?: boolean;
 };
 
 export const publicLinkKeys = {

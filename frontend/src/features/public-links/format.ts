@@ -14,7 +14,7 @@ export function countryName(code: string, locale: string): string {
   }
 }
 
-/** 2200 basis points → "22%" (or "22 %", as `locale` writes it). */
-export function formatTaxRate(basisPoints: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(basisPoints / 10_000);
+/** 22 → "22%" (or "22 %", as `locale` writes it); 4.5 → "4.5%". */
+export function formatTaxRate(percent: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(percent / 100);
 }

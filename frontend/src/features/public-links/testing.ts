@@ -75,8 +75,8 @@ export function invoiceLink(overrides: Partial<InvoiceLink> = {}): InvoiceLink {
       seller: { name: 'Bottega Italiana Srl', address: 'Via Garibaldi 10\n40121 Bologna BO\nItalia', vatNumber: 'IT01234567890' },
       buyer: { name: 'Giulia Bianchi', address: { line1: 'Via Roma 1', city: 'Milano', postalCode: '20121', country: 'IT' } },
       lines: [
-        { name: 'Parmigiano Reggiano DOP 24 mesi', sku: 'FOR-PR24', quantity: 2, unitPrice: 1890, taxRate: 400, total: 3780 },
-        { name: 'Cesto regalo', sku: 'GIFT-01', quantity: 1, unitPrice: 2500, taxRate: 2200, total: 2500 },
+        { name: 'Parmigiano Reggiano DOP 24 mesi', sku: 'FOR-PR24', quantity: 2, unitPrice: 1890, discount: 0, taxRate: 4, total: 3780 },
+        { name: 'Cesto regalo', sku: 'GIFT-01', quantity: 1, unitPrice: 2500, discount: 0, taxRate: 22, total: 2500 },
       ],
       subtotal: 6280,
       discount: 0,

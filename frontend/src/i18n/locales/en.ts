@@ -1026,6 +1026,7 @@ export const en = {
       label: 'Payment link',
       sent: 'Sent to {{customer}} on WhatsApp. You can also copy it.',
       notSent: 'Copy it and send it to {{customer}}.',
+      notDelivered: 'It could not be sent on WhatsApp: copy it and send it to {{customer}}.',
     },
     new: {
       button: 'New order',
@@ -1061,8 +1062,9 @@ export const en = {
         promoCode: 'Promo code',
         promoCodeHint: 'Optional.',
         notes: 'Notes',
-        notesHint: 'Optional, up to 1000 characters.',
+        notesHint: 'Optional, up to 2000 characters.',
         sendPaymentLink: 'Send the payment link to the customer on WhatsApp',
+        sendPaymentLinkHint: 'WhatsApp delivers it only within 24 hours of the customer’s last message; otherwise copy it from the order page.',
       },
     },
     customerOrders: {
@@ -1479,6 +1481,8 @@ export const en = {
         notGiven: 'You have not accepted the privacy notice.',
         given: 'You accepted the privacy notice version {{version}}.',
         givenOn: 'You accepted the privacy notice version {{version}} on {{date}}.',
+        newVersion: 'The privacy notice has changed since: tick the box to accept version {{version}}.',
+        withdrawing: 'Saving without the box ticked withdraws your consent.',
       },
       export: {
         title: 'Your data',
@@ -1490,7 +1494,7 @@ export const en = {
       },
       erase: {
         title: 'Delete my data',
-        description: 'The shop deletes your profile and your personal data. This cannot be undone.',
+        description: 'Your profile, your conversations and your contact details are deleted. Your orders and invoices are kept for the shop’s accounts. This cannot be undone.',
         confirm: 'I understand that my data will be deleted and that this cannot be undone.',
         confirmRequired: 'Tick the box to confirm.',
         button: 'Delete my data',

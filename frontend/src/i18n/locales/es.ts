@@ -1028,6 +1028,7 @@ export const es: Messages = {
       label: 'Enlace de pago',
       sent: 'Enviado a {{customer}} por WhatsApp. También puedes copiarlo.',
       notSent: 'Cópialo y envíaselo a {{customer}}.',
+      notDelivered: 'No se pudo enviar por WhatsApp: cópialo y envíaselo a {{customer}}.',
     },
     new: {
       button: 'Nuevo pedido',
@@ -1063,8 +1064,9 @@ export const es: Messages = {
         promoCode: 'Código promocional',
         promoCodeHint: 'Opcional.',
         notes: 'Notas',
-        notesHint: 'Opcionales, hasta 1000 caracteres.',
+        notesHint: 'Opcionales, hasta 2000 caracteres.',
         sendPaymentLink: 'Enviar el enlace de pago al cliente por WhatsApp',
+        sendPaymentLinkHint: 'WhatsApp solo lo entrega en las 24 horas siguientes al último mensaje del cliente; si no, cópialo desde la página del pedido.',
       },
     },
     customerOrders: {
@@ -1481,6 +1483,8 @@ export const es: Messages = {
         notGiven: 'No has aceptado el aviso de privacidad.',
         given: 'Aceptaste el aviso de privacidad versión {{version}}.',
         givenOn: 'Aceptaste el aviso de privacidad versión {{version}} el {{date}}.',
+        newVersion: 'El aviso de privacidad ha cambiado desde entonces: marca la casilla para aceptar la versión {{version}}.',
+        withdrawing: 'Si guardas sin marcar la casilla, retiras tu consentimiento.',
       },
       export: {
         title: 'Tus datos personales',
@@ -1492,7 +1496,7 @@ export const es: Messages = {
       },
       erase: {
         title: 'Eliminar mis datos',
-        description: 'La tienda elimina tu perfil y tus datos personales. Esto no se puede deshacer.',
+        description: 'Se eliminan tu perfil, tus conversaciones y tus datos de contacto. Tus pedidos y facturas se conservan en la contabilidad de la tienda. Esto no se puede deshacer.',
         confirm: 'Entiendo que mis datos se eliminarán y que esto no se puede deshacer.',
         confirmRequired: 'Marca la casilla para confirmar.',
         button: 'Eliminar mis datos',

@@ -1028,6 +1028,7 @@ export const it: Messages = {
       label: 'Link di pagamento',
       sent: 'Inviato a {{customer}} su WhatsApp. Puoi anche copiarlo.',
       notSent: 'Copialo e invialo a {{customer}}.',
+      notDelivered: 'Non è stato possibile inviarlo su WhatsApp: copialo e invialo a {{customer}}.',
     },
     new: {
       button: 'Nuovo ordine',
@@ -1063,8 +1064,9 @@ export const it: Messages = {
         promoCode: 'Codice promozionale',
         promoCodeHint: 'Facoltativo.',
         notes: 'Note',
-        notesHint: 'Facoltative, fino a 1000 caratteri.',
+        notesHint: 'Facoltative, fino a 2000 caratteri.',
         sendPaymentLink: 'Invia il link di pagamento al cliente su WhatsApp',
+        sendPaymentLinkHint: 'WhatsApp lo consegna solo entro 24 ore dall’ultimo messaggio del cliente; altrimenti copialo dalla pagina dell’ordine.',
       },
     },
     customerOrders: {
@@ -1481,6 +1483,8 @@ export const it: Messages = {
         notGiven: 'Non hai accettato l’informativa sulla privacy.',
         given: 'Hai accettato l’informativa sulla privacy versione {{version}}.',
         givenOn: 'Hai accettato l’informativa sulla privacy versione {{version}} il {{date}}.',
+        newVersion: 'Da allora l’informativa sulla privacy è cambiata: spunta la casella per accettare la versione {{version}}.',
+        withdrawing: 'Salvando senza la casella spuntata ritiri il tuo consenso.',
       },
       export: {
         title: 'I tuoi dati personali',
@@ -1492,7 +1496,7 @@ export const it: Messages = {
       },
       erase: {
         title: 'Cancella i miei dati',
-        description: 'Il negozio cancella il tuo profilo e i tuoi dati personali. L’operazione non può essere annullata.',
+        description: 'Il tuo profilo, le tue conversazioni e i tuoi recapiti vengono cancellati. Ordini e fatture restano nella contabilità del negozio. L’operazione non può essere annullata.',
         confirm: 'Ho capito che i miei dati verranno cancellati e che l’operazione non può essere annullata.',
         confirmRequired: 'Spunta la casella per confermare.',
         button: 'Cancella i miei dati',

@@ -1028,6 +1028,7 @@ export const pt: Messages = {
       label: 'Ligação de pagamento',
       sent: 'Enviada a {{customer}} no WhatsApp. Também a pode copiar.',
       notSent: 'Copie-a e envie-a a {{customer}}.',
+      notDelivered: 'Não foi possível enviá-la no WhatsApp: copie-a e envie-a a {{customer}}.',
     },
     new: {
       button: 'Nova encomenda',
@@ -1063,8 +1064,9 @@ export const pt: Messages = {
         promoCode: 'Código promocional',
         promoCodeHint: 'Opcional.',
         notes: 'Notas',
-        notesHint: 'Opcionais, até 1000 caracteres.',
+        notesHint: 'Opcionais, até 2000 caracteres.',
         sendPaymentLink: 'Enviar a ligação de pagamento ao cliente no WhatsApp',
+        sendPaymentLinkHint: 'O WhatsApp só a entrega nas 24 horas seguintes à última mensagem do cliente; caso contrário, copie-a na página da encomenda.',
       },
     },
     customerOrders: {
@@ -1481,6 +1483,8 @@ export const pt: Messages = {
         notGiven: 'Não aceitou o aviso de privacidade.',
         given: 'Aceitou o aviso de privacidade versão {{version}}.',
         givenOn: 'Aceitou o aviso de privacidade versão {{version}} em {{date}}.',
+        newVersion: 'O aviso de privacidade mudou desde então: marque a caixa para aceitar a versão {{version}}.',
+        withdrawing: 'Se guardar sem a caixa marcada, retira o seu consentimento.',
       },
       export: {
         title: 'Os seus dados pessoais',
@@ -1492,7 +1496,7 @@ export const pt: Messages = {
       },
       erase: {
         title: 'Apagar os meus dados',
-        description: 'A loja apaga o seu perfil e os seus dados pessoais. Esta ação não pode ser anulada.',
+        description: 'O seu perfil, as suas conversas e os seus contactos são apagados. As suas encomendas e faturas ficam na contabilidade da loja. Esta ação não pode ser anulada.',
         confirm: 'Compreendo que os meus dados serão apagados e que esta ação não pode ser anulada.',
         confirmRequired: 'Marque a caixa para confirmar.',
         button: 'Apagar os meus dados',

@@ -113,8 +113,11 @@ export type NewOrder = {
   sendPaymentLink: boolean;
 };
 
-/** The created order, with the link where the customer pays it. */
-export type CreatedOrder = Order & { paymentLink: string | null };
+/** The created order, with the link where the customer pays it and whether it went out on WhatsApp. */
+export type CreatedOrder = Order & { paymentLink: string | null; paymentLinkSent?: boolean };
+
+/** `notifyCustomer`: a WhatsApp text tells the customer the order is refunded. */
+export type RefundInput = { reason: string; notifyCustomer?: boolean };
 
 /** The statuses a person can move an order to; a refund goes through the payment provider (`useRefundOrder`). */
 export type TargetStatus = 'paid' | 'processing' | 'shipped' | 'delivered' | 'cancelled';
@@ -245,7 +248,7 @@ export function useCreateOrder(workspaceId: string) {
 export function useRefundOrder(workspaceId: string, id: string) {
   const saved = useOrderSaved(workspaceId, id);
   return useMutation({
-    mutationFn: (reason: string) => apiFetch<Order>(`${orderPath(workspaceId, id)}/refund`, { method: 'POST', body: { reason } }),
+    mutationFn: (refund: RefundInput) => apiFetch<Order>(`${orderPath(workspaceId, id)}/refund`, { method: 'POST', body: refund }),
     onSuccess: saved,
   });
 }

@@ -22,7 +22,7 @@ import { useCreateOrder, type NewOrder } from '../api/orders';
 import { CustomerPicker } from './CustomerPicker';
 import { OrderProductPicker } from './OrderProductPicker';
 
-const NOTES_MAX_LENGTH = 1000;
+const NOTES_MAX_LENGTH = 2000;
 const PROMO_CODE = /^(?:[A-Za-z0-9_-]{3,40})?$/;
 
 const newOrderSchema = z.object({
@@ -49,8 +49,8 @@ const newOrderSchema = z.object({
 type NewOrderValues = z.input<typeof newOrderSchema>;
 type NewOrderOutput = z.output<typeof newOrderSchema>;
 
-/** What the order page shows once the order is created: the link where the customer pays. */
-export type CreatedOrderState = { paymentLink: string | null; paymentLinkSent: boolean };
+/** What the order page shows once the order is created: the link where the customer pays, and whether it went out. */
+export type CreatedOrderState = { paymentLink: string | null; paymentLinkAsked: boolean; paymentLinkSent: boolean };
 
 function toInput(values: NewOrderOutput): NewOrder {
   return {
@@ -90,6 +90,7 @@ export function NewOrderForm({ workspaceId, currency }: NewOrderFormProps) {
   const customerTitleId = useId();
   const itemsTitleId = useId();
   const detailsTitleId = useId();
+  const sendHintId = useId();
   const create = useCreateOrder(workspaceId);
   const ordersPath = workspaceSectionPath(workspaceId, 'orders');
   const {
@@ -123,7 +124,11 @@ export function NewOrderForm({ workspaceId, currency }: NewOrderFormProps) {
   function handleCreate(values: NewOrderOutput) {
     create.mutate(toInput(values), {
       onSuccess: (order) => {
-        const state: CreatedOrderState = { paymentLink: order.paymentLink, paymentLinkSent: values.sendPaymentLink };
+        const state: CreatedOrderState = {
+          paymentLink: order.paymentLink,
+          paymentLinkAsked: values.sendPaymentLink,
+          paymentLinkSent: order.paymentLinkSent ?? values.sendPaymentLink,
+        };
         void navigate(`${ordersPath}/${encodeURIComponent(order.id)}`, { state });
       },
       onError: (error) => applyServerFieldErrors(error, setError, formField),
@@ -245,8 +250,15 @@ export function NewOrderForm({ workspaceId, currency }: NewOrderFormProps) {
           >
             {(field) => <Textarea {...field} rows={3} {...register('notes')} />}
           </Field>
-          <div className="sm:col-span-2">
-            <Checkbox label={t('orders.new.details.sendPaymentLink')} {...register('sendPaymentLink')} />
+          <div className="flex flex-col gap-1 sm:col-span-2">
+            <Checkbox
+              label={t('orders.new.details.sendPaymentLink')}
+              aria-describedby={sendHintId}
+              {...register('sendPaymentLink')}
+            />
+            <p id={sendHintId} className="text-xs text-slate-500">
+              {t('orders.new.details.sendPaymentLinkHint')}
+            </p>
           </div>
         </CardContent>
       </Card>

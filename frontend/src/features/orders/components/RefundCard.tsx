@@ -8,6 +8,7 @@ import { applyServerFieldErrors, useFieldErrorText, validation } from '@/compone
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
+import { Checkbox } from '@/components/ui/checkbox';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Field } from '@/components/ui/field';
 import { Textarea } from '@/components/ui/textarea';
@@ -19,6 +20,7 @@ const REASON_MAX_LENGTH = 500;
 
 const refundSchema = z.object({
   reason: z.string().trim().min(1, validation('required')).max(REASON_MAX_LENGTH, validation('tooLong')),
+  notifyCustomer: z.boolean(),
 });
 
 type RefundValues = z.infer<typeof refundSchema>;
@@ -45,7 +47,10 @@ export function RefundCard({ workspaceId, order, role }: RefundCardProps) {
     trigger,
     setError,
     formState: { errors },
-  } = useForm<RefundValues>({ resolver: zodResolver(refundSchema), defaultValues: { reason: '' } });
+  } = useForm<RefundValues>({
+    resolver: zodResolver(refundSchema),
+    defaultValues: { reason: '', notifyCustomer: false },
+  });
   const amount = formatMoney(order.total, order.currency, i18n.resolvedLanguage ?? 'en');
 
   if (refund.isSuccess) return <Alert tone="success">{t('orders.refund.done', { amount })}</Alert>;
@@ -57,8 +62,10 @@ export function RefundCard({ workspaceId, order, role }: RefundCardProps) {
     else if (await trigger('reason')) setConfirming(true);
   }
 
-  function handleRefund({ reason }: RefundValues) {
-    refund.mutate(reason, { onError: (error) => applyServerFieldErrors(error, setError, ['reason']) });
+  function handleRefund({ reason, notifyCustomer }: RefundValues) {
+    refund.mutate(notifyCustomer ? { reason, notifyCustomer } : { reason }, {
+      onError: (error) => applyServerFieldErrors(error, setError, ['reason']),
+    });
   }
 
   return (
@@ -71,6 +78,7 @@ export function RefundCard({ workspaceId, order, role }: RefundCardProps) {
         <Field label={t('orders.refund.reason')} hint={t('orders.refund.reasonHint')} error={fieldError(errors.reason?.message)}>
           {(control) => <Textarea {...control} rows={2} {...register('reason')} />}
         </Field>
+        <Checkbox label={t('orders.actions.notify')} {...register('notifyCustomer')} />
         {refund.isError && <ProblemAlert error={refund.error} message={t('orders.refund.failed')} />}
         <div>
           <ConfirmDialog

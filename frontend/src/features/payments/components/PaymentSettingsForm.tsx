@@ -24,9 +24,9 @@ function paymentSchema(settings: PaymentSettings) {
   return z
     .object({
       provider: z.enum(['test', 'stripe']),
-      secretKey: z.string().trim().max(500, validation('tooLong')),
-      webhookSecret: z.string().trim().max(500, validation('tooLong')),
-      apiBaseUrl: z.string().trim().max(500, validation('tooLong')).regex(/^$|^https?:\/\/\S+$/, validation('httpUrl')),
+      secretKey: z.string().trim().max(300, validation('tooLong')),
+      webhookSecret: z.string().trim().max(300, validation('tooLong')),
+      apiBaseUrl: z.string().trim().max(300, validation('tooLong')).regex(/^$|^https?:\/\/\S+$/, validation('httpUrl')),
     })
     .superRefine((values, ctx) => {
       if (values.provider !== 'stripe') return;
