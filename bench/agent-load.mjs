@@ -15,7 +15,13 @@
 //
 //   node bench/agent-load.mjs --url URL --phone-id ID --secret S --graph-port P --llm-port Q
 //        --mode turn|ack --conversations N --first-wa W --prefix X --warmup S --duration S
-//        [--think-ms MS] [--turns-out FILE]
+//        [--concurrency C] [--think-ms MS] [--turns-out FILE]
+//
+// C slots (default: one per customer) each run a closed loop; with fewer slots than customers the
+// customers take turns (the one idle longest writes next), so one conversation at a time can be
+// measured without one conversation's history growing much faster than the others'. After a reply
+// a slot pauses for a time drawn uniformly from [0.5, 1.5] × MS (0: none), and the first messages
+// are spread over one such pause.
 //
 // mode turn: every message is a new one (distinct message id) that the agent answers; a turn counts
 //            from the moment its webhook request is written to the moment the reply reached the fake
@@ -150,6 +156,9 @@ async function main() {
   const warmupMs = int('warmup', 0, 120) * 1000;
   const durationMs = int('duration', 1, 300) * 1000;
   const thinkMs = args['think-ms'] === undefined ? 0 : int('think-ms', 0, 60000);
+  const concurrency = args.concurrency === undefined ? n : int('concurrency', 1, n);
+  // A pause drawn uniformly from [0.5, 1.5] × think-ms, so that customers do not write in step.
+  const think = () => thinkMs * (0.5 + Math.random());
   const firstWa = BigInt(args['first-wa']);
   const turnTimeoutMs = 30000;
   function int(name, lo, hi) {
@@ -213,6 +222,7 @@ async function main() {
   const statuses = {};
   const replies = {};         // prompt → {kind: count}, sample text
   let primed = 0;
+  let idleCustomers = [];
   let onIdle = null;
 
   function send(c) {
@@ -274,12 +284,19 @@ async function main() {
     } else {
       unmeasured++;
     }
+    idleCustomers.push(c);
     if (phase === 'loop' && hr() < measureTo) {
-      if (thinkMs) setTimeout(() => { if (phase === 'loop' && hr() < measureTo) send(c); else idle(); }, thinkMs);
-      else setImmediate(() => send(c));
+      if (thinkMs) setTimeout(next, think());
+      else setImmediate(next);
     } else {
       idle();
     }
+  }
+  // A slot of the loop: the customer who has been waiting longest writes next (with as many slots
+  // as customers, each customer is its own closed loop; with fewer, the customers take turns).
+  function next() {
+    if (phase === 'loop' && hr() < measureTo && idleCustomers.length) send(idleCustomers.shift());
+    else idle();
   }
   function idle() { if (inFlight === 0 && onIdle) onIdle(); }
 
@@ -327,7 +344,11 @@ async function main() {
   loopStart = hr();
   measureFrom = loopStart + warmupMs;
   measureTo = measureFrom + durationMs;
-  for (const c of customers) send(c);
+  idleCustomers = customers.slice();
+  for (let i = 0; i < concurrency; i++) {
+    if (thinkMs) setTimeout(next, Math.random() * thinkMs); // spread the first messages over one pause
+    else next();
+  }
   await new Promise((r) => setTimeout(r, measureTo - hr() + 1));
   const drained = await waitIdle(20000);
   phase = 'drain';
@@ -355,7 +376,7 @@ async function main() {
     writeFileSync(args['turns-out'], rows.join('\n') + (rows.length ? '\n' : ''));
   }
   console.log(
-    `AGENT_RESULT mode=${mode} conversations=${n} think_ms=${thinkMs} measured=${count} seconds=${(durationMs / 1000).toFixed(0)} ` +
+    `AGENT_RESULT mode=${mode} conversations=${n} concurrency=${concurrency} think_ms=${thinkMs} measured=${count} seconds=${(durationMs / 1000).toFixed(0)} ` +
       `rate=${(count / (durationMs / 1000)).toFixed(1)} p50_us=${us(q(lat, 50))} p90_us=${us(q(lat, 90))} p99_us=${us(q(lat, 99))} ` +
       `max_us=${us(lat.length ? lat[lat.length - 1] : 0)} mean_us=${us(lat.length ? lat.reduce((s, v) => s + v, 0) / lat.length : 0)} ` +
       `ack_p50_us=${us(q(turnAcks.length ? turnAcks : acks, 50))} ack_p99_us=${us(q(turnAcks.length ? turnAcks : acks, 99))} ` +
