@@ -158,7 +158,7 @@ describe('NewOrderPage', () => {
     await user.type(screen.getByLabelText('Promo code'), 'X!');
     await user.click(screen.getByRole('button', { name: 'Create order' }));
 
-    expect(quantity).toHaveAccessibleDescription('Enter a whole number from 1 to 1000.');
+    expect(quantity).toHaveAccessibleDescription('Enter a whole number from 1 to 10000.');
     expect(screen.getByLabelText('Promo code')).toHaveAccessibleDescription('Use 3 to 40 letters, digits, _ or -.');
     expect(postBodies(fetchMock)).toEqual([]);
   });
@@ -190,11 +190,26 @@ describe('NewOrderPage', () => {
     expect(alert).toHaveTextContent('an order takes at most 50 lines');
   });
 
+  it('explains an offer that ran out in the meantime', async () => {
+    const { user } = renderNewOrder({
+      [`POST ${WS}/orders`]: problem(409, 'Conflict', { code: 'offer-exhausted', detail: 'The offer BENVENUTO10 has no uses left.' }),
+    });
+
+    await chooseGiulia(user);
+    await addProduct(user, 'parm', 'Parmigiano Reggiano DOP 24 mesi');
+    await user.click(screen.getByRole('button', { name: 'Create order' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('An offer ran out in the meantime: create the order again to price it without it.');
+    expect(alert).toHaveTextContent('The offer BENVENUTO10 has no uses left.');
+  });
+
   it('names the product that is out of stock', async () => {
     const { router, user } = renderNewOrder({
       [`POST ${WS}/orders`]: problem(409, 'Conflict', {
         code: 'out-of-stock',
         detail: 'Parmigiano Reggiano DOP 24 mesi: only 1 left.',
+        errors: [{ field: 'lines[0].quantity', message: 'only 1 left' }],
       }),
     });
 
@@ -205,6 +220,7 @@ describe('NewOrderPage', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Not enough stock for this order.');
     expect(alert).toHaveTextContent('Parmigiano Reggiano DOP 24 mesi: only 1 left.');
+    expect(screen.getByLabelText('Quantity of Parmigiano Reggiano DOP 24 mesi')).toHaveAccessibleDescription('only 1 left');
     expect(router.state.location.pathname).toBe(`/w/${SHOP_ID}/orders/new`);
   });
 

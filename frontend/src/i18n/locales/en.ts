@@ -107,7 +107,7 @@ export const en = {
     requiredForStripe: 'Needed to take payments with Stripe.',
     chooseCustomer: 'Choose a customer.',
     linesRequired: 'Add at least one product.',
-    quantity: 'Enter a whole number from 1 to 1000.',
+    quantity: 'Enter a whole number from 1 to 10000.',
   },
   auth: {
     passwordHint: 'At least 10 characters.',
@@ -1036,6 +1036,7 @@ export const en = {
       creating: 'Creating…',
       failed: 'Could not create the order.',
       outOfStock: 'Not enough stock for this order.',
+      offerExhausted: 'An offer ran out in the meantime: create the order again to price it without it.',
       customer: {
         title: 'Customer',
         search: 'Find a customer',

@@ -109,7 +109,7 @@ export const es: Messages = {
     requiredForStripe: 'Necesario para cobrar con Stripe.',
     chooseCustomer: 'Elige un cliente.',
     linesRequired: 'Añade al menos un producto.',
-    quantity: 'Introduce un número entero de 1 a 1000.',
+    quantity: 'Introduce un número entero de 1 a 10000.',
   },
   auth: {
     passwordHint: 'Al menos 10 caracteres.',
@@ -1038,6 +1038,7 @@ export const es: Messages = {
       creating: 'Creando…',
       failed: 'No se pudo crear el pedido.',
       outOfStock: 'No hay existencias suficientes para este pedido.',
+      offerExhausted: 'Mientras tanto una oferta se ha agotado: crea de nuevo el pedido para calcularlo sin ella.',
       customer: {
         title: 'Cliente',
         search: 'Buscar un cliente',

@@ -109,7 +109,7 @@ export const it: Messages = {
     requiredForStripe: 'Necessario per ricevere pagamenti con Stripe.',
     chooseCustomer: 'Scegli un cliente.',
     linesRequired: 'Aggiungi almeno un prodotto.',
-    quantity: 'Inserisci un numero intero da 1 a 1000.',
+    quantity: 'Inserisci un numero intero da 1 a 10000.',
   },
   auth: {
     passwordHint: 'Almeno 10 caratteri.',
@@ -1038,6 +1038,7 @@ export const it: Messages = {
       creating: 'Creazione…',
       failed: 'Impossibile creare l’ordine.',
       outOfStock: 'Scorte insufficienti per questo ordine.',
+      offerExhausted: 'Nel frattempo un’offerta si è esaurita: crea di nuovo l’ordine per calcolarlo senza.',
       customer: {
         title: 'Cliente',
         search: 'Cerca un cliente',

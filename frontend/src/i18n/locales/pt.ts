@@ -109,7 +109,7 @@ export const pt: Messages = {
     requiredForStripe: 'Necessário para receber pagamentos com a Stripe.',
     chooseCustomer: 'Escolha um cliente.',
     linesRequired: 'Adicione pelo menos um produto.',
-    quantity: 'Introduza um número inteiro de 1 a 1000.',
+    quantity: 'Introduza um número inteiro de 1 a 10000.',
   },
   auth: {
     passwordHint: 'Pelo menos 10 caracteres.',
@@ -1038,6 +1038,7 @@ export const pt: Messages = {
       creating: 'A criar…',
       failed: 'Não foi possível criar a encomenda.',
       outOfStock: 'Não há stock suficiente para esta encomenda.',
+      offerExhausted: 'Entretanto uma oferta esgotou-se: crie novamente a encomenda para a calcular sem ela.',
       customer: {
         title: 'Cliente',
         search: 'Procurar um cliente',

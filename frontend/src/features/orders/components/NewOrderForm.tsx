@@ -37,7 +37,7 @@ const newOrderSchema = z.object({
         name: z.string(),
         sku: z.string(),
         price: z.number(),
-        quantity: integerField({ min: 1, max: 1000, message: 'validation.quantity' }),
+        quantity: integerField({ min: 1, max: 10_000, message: 'validation.quantity' }),
       }),
     )
     .min(1, validation('linesRequired')),
@@ -136,13 +136,19 @@ export function NewOrderForm({ workspaceId, currency }: NewOrderFormProps) {
   }
 
   const linesError = errors.lines?.message ?? errors.lines?.root?.message;
-  const outOfStock = problemCode(create.error) === 'out-of-stock';
+  const code = problemCode(create.error);
+  const failure =
+    code === 'out-of-stock'
+      ? t('orders.new.outOfStock')
+      : code === 'offer-exhausted'
+        ? t('orders.new.offerExhausted')
+        : t('orders.new.failed');
   const unplaced = otherFieldErrors(create.error);
 
   return (
     <form noValidate onSubmit={handleSubmit(handleCreate)} className="flex flex-col gap-6">
       {create.isError && (
-        <ProblemAlert error={create.error} message={outOfStock ? t('orders.new.outOfStock') : t('orders.new.failed')}>
+        <ProblemAlert error={create.error} message={failure}>
           {unplaced.length > 0 && (
             <ul className="mt-1 list-disc pl-5">
               {unplaced.map((message) => (
