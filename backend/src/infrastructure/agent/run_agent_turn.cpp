@@ -105,8 +105,8 @@ std::optional<TurnData> load(pqxx::connection& conn, const crypto::Sealer& seale
       "'reaction'"
       "   AND m.seq > greatest(c.agent_answered_seq, coalesce((SELECT max(seq) FROM messages WHERE "
       "workspace_id = $1"
-      "        AND conversation_id = $2 AND direction = 'outbound' AND author_kind IN ('operator', "
-      "'system')), 0))",
+      "        AND conversation_id = $2 AND seq > c.agent_answered_seq AND direction = 'outbound'"
+      "        AND author_kind IN ('operator', 'system')), 0))",
       ws, conv);
   d.unanswered = fresh[0][0].c_str();
   d.answered_through = fresh[0][1].as<long long>();

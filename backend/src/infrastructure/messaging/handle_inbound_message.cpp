@@ -82,9 +82,12 @@ postgres::JobRunner::TransactionalHandler handle_inbound_message(TurnHandler tur
     if (!t.sandbox) {
       const auto recent =
           tx.exec_params1(
-                "SELECT count(*) FROM messages WHERE workspace_id = $1 AND conversation_id = $2"
-                "   AND direction = 'inbound' AND created_at > now() - interval '1 minute'",
-                ws, t.conversation_id)[0]
+                // Only the newest messages can be within the minute: the thread index read backwards,
+                // stopping after one more than the limit, instead of the whole history.
+                "SELECT count(*) FROM (SELECT direction, created_at FROM messages"
+                "  WHERE workspace_id = $1 AND conversation_id = $2 ORDER BY seq DESC LIMIT $3) m"
+                " WHERE m.direction = 'inbound' AND m.created_at > now() - interval '1 minute'",
+                ws, t.conversation_id, 2 * max_per_minute + 2)[0]
               .as<int>();
       if (recent > max_per_minute) {
         const std::string reason = "Automatic block: more than " + std::to_string(max_per_minute) +

@@ -62,7 +62,9 @@ void JobRunner::wake() {
     std::lock_guard lock(mutex_);
     ++wakeups_;
   }
-  cv_.notify_all();
+  // One idle worker per notification: waking them all made every worker run the claim for nothing.
+  // A worker that finds a job wakes the next one (see run), so a backlog still gets every worker.
+  cv_.notify_one();
 }
 
 void JobRunner::refresh_counts(pqxx::connection& conn) {
@@ -78,21 +80,25 @@ void JobRunner::refresh_counts(pqxx::connection& conn) {
   dead_ = row[1].as<long long>();
 }
 
+// Prepared once per worker connection: the claim runs after every wake-up, and planning it each
+// time cost more than running it.
+constexpr const char* kClaim = "shopme_claim_job";
+constexpr const char* kClaimSql =
+    "SELECT j.workspace_id, j.id, j.kind, j.ordering_key, j.payload::text, j.attempts + 1, j.max_attempts"
+    "  FROM jobs j"
+    " WHERE j.state IN ('queued', 'running')"
+    "   AND ((j.state = 'queued' AND j.run_at <= now()) OR (j.state = 'running' AND j.locked_until < now()))"
+    "   AND NOT EXISTS (SELECT 1 FROM jobs k WHERE k.ordering_key = j.ordering_key AND k.id < j.id"
+    "                     AND k.state IN ('queued', 'running'))"
+    " ORDER BY j.id LIMIT 1 FOR UPDATE SKIP LOCKED";
+
 // Claims the oldest due job whose ordering key has no earlier unfinished job. Under SKIP LOCKED a
 // competing worker neither waits for nor takes a job being claimed, and the NOT EXISTS keeps the
 // jobs of one key in order even while the head of the key is locked by someone else.
 bool JobRunner::run_one(pqxx::connection& conn) {
   std::optional<Job> job;
   std::optional<pqxx::work> claim(std::in_place, conn);
-  const auto rows = claim->exec(
-      "SELECT j.workspace_id, j.id, j.kind, j.ordering_key, j.payload::text, j.attempts + 1, j.max_attempts"
-      "  FROM jobs j"
-      " WHERE j.state IN ('queued', 'running')"
-      "   AND ((j.state = 'queued' AND j.run_at <= now()) OR (j.state = 'running' AND j.locked_until < "
-      "now()))"
-      "   AND NOT EXISTS (SELECT 1 FROM jobs k WHERE k.ordering_key = j.ordering_key AND k.id < j.id"
-      "                     AND k.state IN ('queued', 'running'))"
-      " ORDER BY j.id LIMIT 1 FOR UPDATE SKIP LOCKED");
+  const auto rows = claim->exec_prepared(kClaim);
   if (rows.empty()) {
     claim->commit();
     return false;
@@ -187,7 +193,10 @@ void JobRunner::run(int index) {
     }
     bool worked = false;
     try {
-      if (!conn || !conn->is_open()) conn = std::make_unique<pqxx::connection>(conninfo_);
+      if (!conn || !conn->is_open()) {
+        conn = std::make_unique<pqxx::connection>(conninfo_);
+        conn->prepare(kClaim, kClaimSql);
+      }
       worked = run_one(*conn);
       refresh_counts(*conn);
     } catch (const std::exception& e) {
@@ -197,7 +206,12 @@ void JobRunner::run(int index) {
       cv_.wait_for(lock, std::chrono::seconds(1), [&] { return stopping_; });
       continue;
     }
-    if (worked) continue;
+    if (worked) {
+      // There may be more: pass the baton to one idle worker (with a backlog they all join in turn;
+      // when the queue is empty this costs one claim that finds nothing).
+      wake();
+      continue;
+    }
     std::unique_lock lock(mutex_);
     cv_.wait_for(lock, options_.idle_poll, [&] { return stopping_ || wakeups_ != seen; });
   }
