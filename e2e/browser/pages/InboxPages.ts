@@ -116,7 +116,7 @@ export class SimulatorPage {
   }
 
   /** A message the workspace sent to the simulated customer. */
-  fromBusiness(text: string): Locator {
+  fromBusiness(text: string | RegExp): Locator {
     return this.phoneScreen.getByRole('article', { name: /^Message from / }).filter({ hasText: text });
   }
 }
