@@ -344,6 +344,15 @@ test('profile link: details and consent changed, everything exported, then erase
   const changed = await anonymous(`/api/public/links/${token}/profile`, { method: 'POST', body: JSON.stringify({ name: 'Nadia Ocra Rossi', email: 'nadia@example.com', language: 'en', pushOptIn: true, gdprConsent: true, shippingAddress: { line1: 'Via Po 2', city: 'Torino', postalCode: '10121', country: 'IT' } }) });
   assert.equal(changed.status, 200);
   const profile = (await changed.json()).customer;
+  assert.equal(profile.billingAddress, null, 'no billing address: invoices use the shipping one');
+  const billed = await anonymous(`/api/public/links/${token}/profile`, { method: 'POST', body: JSON.stringify({ name: 'Nadia Ocra Rossi', email: 'nadia@example.com', language: 'en', shippingAddress: { line1: 'Via Po 2', city: 'Torino', postalCode: '10121', country: 'IT' }, billingAddress: { line1: 'Corso Francia 5', city: 'Torino', postalCode: '10138', country: 'IT' } }) });
+  assert.equal(billed.status, 200);
+  const afterBilling = (await billed.json()).customer;
+  assert.equal(afterBilling.billingAddress.line1, 'Corso Francia 5');
+  assert.equal(afterBilling.pushOptIn, true, 'an absent pushOptIn keeps the choice');
+  const badBilling = await anonymous(`/api/public/links/${token}/profile`, { method: 'POST', body: JSON.stringify({ name: 'N', email: 'nadia@example.com', language: 'en', shippingAddress: { line1: 'Via Po 2', city: 'Torino', postalCode: '10121', country: 'IT' }, billingAddress: { line1: '' } }) });
+  assert.equal(badBilling.status, 422);
+  assert.deepEqual((await badBilling.json()).errors.map((e) => e.field).sort(), ['billingAddress.city', 'billingAddress.country', 'billingAddress.line1', 'billingAddress.postalCode']);
   assert.deepEqual([profile.name, profile.email, profile.language, profile.pushOptIn, profile.shippingAddress.city], ['Nadia Ocra Rossi', 'nadia@example.com', 'en', true, 'Torino']);
   const exported = await anonymous(`/api/public/links/${token}/export`, { method: 'POST', body: '{}' });
   assert.equal(exported.status, 200);

@@ -38,6 +38,8 @@ struct Details {
   json::object address;
 };
 
+json::object read_address(JsonInput& in, const std::string& field, const json::object& a);
+
 Details read_details(JsonInput& in) {
   Details d;
   d.name = in.string("name", true, 100);
@@ -53,41 +55,49 @@ Details read_details(JsonInput& in) {
   if (const auto* a = in.object().if_contains("shippingAddress"); !a || !a->is_object()) {
     in.fail("shippingAddress", "is required");
   } else {
-    auto ai = JsonInput::of(a->as_object());
-    auto line1 = ai.string("line1", true, 200);
-    auto city = ai.string("city", true, 100);
-    auto postal = ai.string("postalCode", true, 20);
-    auto country = ai.string("country", true, 2);
-    static const std::regex iso("^[A-Z]{2}$");
-    if (country && !std::regex_match(*country, iso))
-      ai.fail("country", "must be an ISO country code like IT");
-    if (auto st = ai.finish(); !st) {
-      for (const auto& f : st.error().fields) in.fail("shippingAddress." + f.field, f.message);
-    } else {
-      d.address = {{"line1", *line1}, {"city", *city}, {"postalCode", *postal}, {"country", *country}};
-    }
+    d.address = read_address(in, "shippingAddress", a->as_object());
   }
   return d;
+}
+
+// {line1, city, postalCode, country}; field errors are reported under `field`.
+json::object read_address(JsonInput& in, const std::string& field, const json::object& a) {
+  auto ai = JsonInput::of(a);
+  auto line1 = ai.string("line1", true, 200);
+  auto city = ai.string("city", true, 100);
+  auto postal = ai.string("postalCode", true, 20);
+  auto country = ai.string("country", true, 2);
+  static const std::regex iso("^[A-Z]{2}$");
+  if (country && !std::regex_match(*country, iso)) ai.fail("country", "must be an ISO country code like IT");
+  if (auto st = ai.finish(); !st) {
+    for (const auto& f : st.error().fields) in.fail(field + "." + f.field, f.message);
+    return {};
+  }
+  return {{"line1", *line1}, {"city", *city}, {"postalCode", *postal}, {"country", *country}};
 }
 
 json::object profile_json(pqxx::transaction_base& tx, const std::string& ws, const std::string& customer) {
   const auto r = tx.exec_params1(
       "SELECT name, coalesce(email, ''), coalesce(phone, ''), language, shipping_address::text, "
+      "billing_address::text, "
       "push_opt_in, " +
           iso_column("gdpr_consent_at") +
           ", gdpr_consent_version FROM customers WHERE workspace_id = $1 AND id = $2",
       ws, customer);
   const auto address = json::parse(r[4].c_str());
+  const auto billing = json::parse(r[5].c_str());
   return {{"name", r[0].c_str()},
           {"email", r[1].c_str()},
           {"phone", r[2].c_str()},
           {"language", r[3].c_str()},
           {"shippingAddress", address.as_object().empty() ? json::value(nullptr) : address},
-          {"pushOptIn", r[5].as<bool>()},
+          // null: invoices go to the shipping address
+          {"billingAddress", billing.as_object().empty() ? json::value(nullptr) : billing},
+          {"pushOptIn", r[6].as<bool>()},
           {"gdprConsent",
-           json::object{{"given", !r[6].is_null()},
-                        {"at", r[6].is_null() ? json::value(nullptr) : json::value(r[6].c_str())},
-                        {"version", r[7].is_null() ? json::value(nullptr) : json::value(r[7].c_str())}}}};
+           json::object{{"given", !r[7].is_null()},
+                        {"at", r[7].is_null() ? json::value(nullptr) : json::value(r[7].c_str())},
+                        {"version", r[8].is_null() ? json::value(nullptr) : json::value(r[8].c_str())}}}};
 }
 
 // The link for a profile action, locked; a refusal is a response.
@@ -193,6 +203,15 @@ Response PublicLinkController::update_profile(Request& req, postgres::Db& db) co
   auto& in = *parsed;
   auto details = read_details(in);
   auto consent = in.boolean("gdprConsent", false);
+  // Absent keeps the stored billing address, null clears it (invoices then use the shipping one).
+  std::optional<std::string> billing;
+  if (const auto* b = in.object().if_contains("billingAddress"); b && b->is_null()) {
+    billing = "{}";
+  } else if (b && b->is_object()) {
+    billing = json::serialize(read_address(in, "billingAddress", b->as_object()));
+  } else if (b) {
+    in.fail("billingAddress", "must be an address or null");
+  }
   pqxx::work tx(db.conn());
   auto link = profile_link(req, tx);
   if (!link) {
@@ -203,7 +222,8 @@ Response PublicLinkController::update_profile(Request& req, postgres::Db& db) co
   // Consent given again records the current text's version; withdrawn, it is cleared (and recorded).
   tx.exec_params0(
       "UPDATE customers SET name = $3, email = $4, language = $5, shipping_address = $6::jsonb,"
-      " push_opt_in = coalesce($7, push_opt_in), updated_at = now(),"
+      " push_opt_in = coalesce($7, push_opt_in), billing_address = coalesce($9::jsonb, billing_address),"
+      " updated_at = now(),"
       " gdpr_consent_at = CASE WHEN $8 = 'give' THEN now() WHEN $8 = 'withdraw' THEN NULL ELSE "
       "gdpr_consent_at END,"
       " gdpr_consent_version = CASE WHEN $8 = 'give' THEN (SELECT privacy_notice_version FROM workspaces "
@@ -214,7 +234,8 @@ Response PublicLinkController::update_profile(Request& req, postgres::Db& db) co
       json::serialize(details.address), details.push,
       std::string(!consent   ? "keep"
                   : *consent ? "give"
-                             : "withdraw"));
+                             : "withdraw"),
+      billing);
   links::record(tx, link->workspace_id, link->id, "profile-updated", req.remote_address);
   auto out = profile_json(tx, link->workspace_id, link->customer_id);
   tx.commit();
