@@ -4,6 +4,7 @@ import { createElement, type ReactNode } from 'react';
 import { customerKeys } from '@/features/customers/api/customers';
 import { inboxKeys } from '@/features/inbox/api/keys';
 import { FakeWebSocket, installFakeWebSocket } from '@/features/inbox/testing';
+import { orderKeys } from '@/features/orders/api/orders';
 import { keysToRefresh, liveUrl, parseLiveEvent, reconnectDelay, useLiveUpdates } from './live';
 
 const WS_ID = 'ws-shop';
@@ -61,6 +62,24 @@ describe('keysToRefresh', () => {
     ]);
     expect(keysToRefresh(WS_ID, { type: 'ready', workspaceId: WS_ID })).toEqual([]);
   });
+
+  it('refreshes the order lists and that order’s page when an order is paid, refunded or its payment fails', () => {
+    const keys = keysToRefresh(WS_ID, { type: 'order.updated', ...ids, orderId: 'ord-1', status: 'paid' });
+    expect(keys).toEqual([orderKeys.lists(WS_ID), orderKeys.detail(WS_ID, 'ord-1')]);
+    // A customer's orders are one of the lists; the inbox is left alone.
+    expect(orderKeys.ofCustomer(WS_ID, 'cust-1').slice(0, 3)).toEqual(orderKeys.lists(WS_ID));
+    // Without a status (a failed payment) or a conversation (an order taken by phone), the same.
+    expect(keysToRefresh(WS_ID, { type: 'order.updated', workspaceId: WS_ID, conversationId: null, orderId: 'ord-2' })).toEqual([
+      orderKeys.lists(WS_ID),
+      orderKeys.detail(WS_ID, 'ord-2'),
+    ]);
+  });
+
+  it('ignores frames of a type it does not know', () => {
+    expect(keysToRefresh(WS_ID, { type: 'order.archived', workspaceId: WS_ID } as unknown as Parameters<typeof keysToRefresh>[1])).toEqual(
+      [],
+    );
+  });
 });
 
 describe('useLiveUpdates', () => {
@@ -95,6 +114,18 @@ describe('useLiveUpdates', () => {
     expect(invalidatedKeys(invalidate)).toEqual([inboxKeys.notes(WS_ID, 'c1')]);
   });
 
+  it('refreshes an order’s queries when the server says it was paid, and nothing of another workspace', () => {
+    const { invalidate } = setup();
+    const socket = FakeWebSocket.latest();
+    act(() => socket.receive({ type: 'ready', workspaceId: WS_ID }));
+    act(() =>
+      socket.receive({ type: 'order.updated', workspaceId: WS_ID, conversationId: 'c1', orderId: 'ord-1', status: 'paid' }),
+    );
+    act(() => socket.receive({ type: 'order.updated', workspaceId: 'ws-other', conversationId: 'c9', orderId: 'ord-9' }));
+
+    expect(invalidatedKeys(invalidate)).toEqual([orderKeys.lists(WS_ID), orderKeys.detail(WS_ID, 'ord-1')]);
+  });
+
   it('reconnects with backoff and catches up on what it missed', () => {
     vi.useFakeTimers();
     const { result, invalidate } = setup();
@@ -114,7 +145,7 @@ describe('useLiveUpdates', () => {
 
     act(() => FakeWebSocket.latest().receive({ type: 'ready', workspaceId: WS_ID }));
     expect(result.current).toBe('open');
-    expect(invalidatedKeys(invalidate)).toEqual([inboxKeys.workspace(WS_ID)]);
+    expect(invalidatedKeys(invalidate)).toEqual([inboxKeys.workspace(WS_ID), orderKeys.workspace(WS_ID)]);
   });
 
   it('closes the connection when the page goes away, without reconnecting', () => {

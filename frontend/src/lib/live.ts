@@ -2,6 +2,7 @@ import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { customerKeys } from '@/features/customers/api/customers';
 import { inboxKeys } from '@/features/inbox/api/keys';
+import { orderKeys } from '@/features/orders/api/orders';
 
 /**
  * Live updates of a workspace over `GET /ws?workspaceId=…` (a WebSocket, authenticated by the
@@ -13,7 +14,9 @@ export type LiveEvent =
   | { type: 'ready'; workspaceId: string }
   | { type: 'message.created' | 'message.updated'; workspaceId: string; conversationId: string; messageId: string }
   | { type: 'conversation.updated' | 'note.created'; workspaceId: string; conversationId: string }
-  | { type: 'customer.blocked'; workspaceId: string; conversationId: string; customerId: string };
+  | { type: 'customer.blocked'; workspaceId: string; conversationId: string; customerId: string }
+  /** An order was paid, refunded or its payment failed; `status` is its new status, when it changed. */
+  | { type: 'order.updated'; workspaceId: string; conversationId: string | null; orderId: string; status?: string };
 
 /** `connecting` until the first connection is up; `reconnecting` while a lost one is being restored. */
 export type LiveStatus = 'connecting' | 'open' | 'reconnecting';
@@ -70,6 +73,9 @@ export function keysToRefresh(workspaceId: string, event: LiveEvent): QueryKey[]
         inboxKeys.detail(workspaceId, event.conversationId),
         customerKeys.detail(workspaceId, event.customerId),
       ];
+    case 'order.updated':
+      // Every list it appears in (all orders, a customer's orders) and its own page.
+      return [orderKeys.lists(workspaceId), orderKeys.detail(workspaceId, event.orderId)];
     default:
       return [];
   }
@@ -78,7 +84,7 @@ export function keysToRefresh(workspaceId: string, event: LiveEvent): QueryKey[]
 /**
  * Keeps a WebSocket open to the workspace while the calling page is shown and refreshes the
  * queries its frames name. A lost connection is restored with backoff; once it is back, all the
- * inbox data is refetched, since frames sent in the meantime are lost.
+ * inbox and order data is refetched, since frames sent in the meantime are lost.
  */
 export function useLiveUpdates(workspaceId: string): LiveStatus {
   const queryClient = useQueryClient();
@@ -103,7 +109,10 @@ export function useLiveUpdates(workspaceId: string): LiveStatus {
         // `ready`, not the socket's opening, says that the server has checked the membership and
         // now forwards the workspace's events: only from then on is nothing missed.
         if (event.type === 'ready') {
-          if (everConnected) void queryClient.invalidateQueries({ queryKey: inboxKeys.workspace(workspaceId) });
+          if (everConnected) {
+            void queryClient.invalidateQueries({ queryKey: inboxKeys.workspace(workspaceId) });
+            void queryClient.invalidateQueries({ queryKey: orderKeys.workspace(workspaceId) });
+          }
           everConnected = true;
           attempt = 0;
           setState({ workspaceId, status: 'open' });

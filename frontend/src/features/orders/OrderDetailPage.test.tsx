@@ -1,8 +1,9 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { callsTo, mockFetch, problem, type MockRoute } from '@/test/fetchMock';
 import { giulia, WS } from '@/test/catalogFixtures';
 import { makeMe, meRoute, SHOP_ID } from '@/test/fixtures';
 import { renderRoute } from '@/test/render';
+import { FakeWebSocket, installFakeWebSocket } from '@/features/inbox/testing';
 import type { Role } from '@/features/auth/permissions';
 import type { Order, OrderStatus } from './api/orders';
 import { paidOrder } from './orderFixtures';
@@ -70,6 +71,30 @@ async function actionButtons(): Promise<string[]> {
 beforeAll(() => Promise.all([import('./OrderDetailPage'), import('./OrdersPage')]), 60_000);
 
 describe('OrderDetailPage', () => {
+  beforeEach(() => {
+    installFakeWebSocket();
+  });
+
+  it('shows the payment as soon as the server says the order is paid, with its invoice', async () => {
+    let current: Order = { ...paidOrder, status: 'pending_payment', paymentStatus: 'unpaid', invoiceNumber: null };
+    renderOrder(current, 'agent', { [`GET ${ORDER}`]: () => ({ body: current }) });
+
+    await screen.findByRole('heading', { level: 1, name: paidOrder.code });
+    expect(screen.queryByRole('link', { name: /Invoice PDF/ })).not.toBeInTheDocument();
+
+    current = { ...paidOrder, invoiceNumber: 'FT-2026-0042' };
+    act(() =>
+      FakeWebSocket.latest().receive({
+        type: 'order.updated',
+        workspaceId: SHOP_ID,
+        conversationId: 'conv-1',
+        orderId: paidOrder.id,
+        status: 'paid',
+      }),
+    );
+    expect(await screen.findByRole('link', { name: 'Invoice PDF (FT-2026-0042)' })).toBeInTheDocument();
+  });
+
   it('shows the header, lines, totals, shipping address and history', async () => {
     renderOrder();
 

@@ -11,6 +11,7 @@ import { TextLink } from '@/components/ui/text-link';
 import { workspaceSectionPath } from '@/features/workspaces/workspaceNav';
 import { useCurrentMembership } from '@/features/workspaces/useCurrentMembership';
 import { formatDateTime } from '@/lib/format';
+import { useLiveUpdates } from '@/lib/live';
 import { invoicePdfPath, useOrder, type Order, type OrderAddress } from './api/orders';
 import type { CreatedOrderState } from './components/NewOrderForm';
 import { OrderActions } from './components/OrderActions';
@@ -70,6 +71,8 @@ export function OrderDetailPage() {
   const { t, i18n } = useTranslation();
   const locale = i18n.resolvedLanguage ?? 'en';
   const { workspaceId = '', orderId = '' } = useParams();
+  // A payment, refund or failed payment shows here as it happens.
+  useLiveUpdates(workspaceId);
   const listPath = useListPath('orders');
   const membership = useCurrentMembership();
   const order = useOrder(workspaceId, orderId);

@@ -1,8 +1,9 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { callsTo, mockFetch, problem } from '@/test/fetchMock';
 import { giulia, page, WS } from '@/test/catalogFixtures';
 import { makeMe, meRoute, SHOP_ID } from '@/test/fixtures';
 import { renderRoute } from '@/test/render';
+import { FakeWebSocket, installFakeWebSocket } from '@/features/inbox/testing';
 import { ordersQuery } from './api/orders';
 import { orderSummary } from './orderFixtures';
 
@@ -24,6 +25,36 @@ describe('ordersQuery', () => {
 });
 
 describe('OrdersPage', () => {
+  beforeEach(() => {
+    installFakeWebSocket();
+  });
+
+  it('shows an order as paid as soon as the server says so, without a reload', async () => {
+    let orders = [orderSummary('ord-2', 'ORD-2026-000002', { status: 'pending_payment', paymentStatus: 'unpaid' })];
+    mockFetch({
+      ...meRoute(makeMe('agent')),
+      [`GET ${WS}/orders`]: () => ({ body: page(orders) }),
+    });
+    renderRoute(`/w/${SHOP_ID}/orders`);
+
+    const row = (await screen.findByRole('link', { name: 'ORD-2026-000002' })).closest('tr') as HTMLElement;
+    expect(within(row).getByText('Awaiting payment')).toBeInTheDocument();
+    expect(FakeWebSocket.latest().url).toMatch(new RegExp(`/ws\\?workspaceId=${SHOP_ID}$`));
+
+    orders = [orderSummary('ord-2', 'ORD-2026-000002')];
+    act(() =>
+      FakeWebSocket.latest().receive({
+        type: 'order.updated',
+        workspaceId: SHOP_ID,
+        conversationId: 'conv-1',
+        orderId: 'ord-2',
+        status: 'paid',
+      }),
+    );
+    await waitFor(() => expect(within(row).getAllByText('Paid')).toHaveLength(2));
+    expect(screen.queryByRole('status')).not.toBeInTheDocument();
+  });
+
   it('lists orders with their customer, status, payment, total and date', async () => {
     const pending = orderSummary('ord-2', 'ORD-2026-000002', {
       customer: { id: 'cust-luca', name: 'Luca Romano' },

@@ -17,6 +17,7 @@ import { useCurrentMembership } from '@/features/workspaces/useCurrentMembership
 import { workspaceSectionPath } from '@/features/workspaces/workspaceNav';
 import { formatDate } from '@/lib/format';
 import { PAGE_SIZE } from '@/lib/list';
+import { useLiveUpdates } from '@/lib/live';
 import { formatMoney } from '@/lib/money';
 import { isOrderStatus, ORDER_STATUSES, useOrders } from './api/orders';
 import { OrderStatusBadge, PaymentStatusBadge } from './components/OrderBadges';
@@ -32,6 +33,8 @@ export function OrdersPage() {
   const { t, i18n } = useTranslation();
   const locale = i18n.resolvedLanguage ?? 'en';
   const { workspaceId = '' } = useParams();
+  // Payments, refunds and failed payments update the list as they happen.
+  useLiveUpdates(workspaceId);
   const list = useListParams(NO_SORTS, () => 'desc');
   const linkState = useListLinkState();
   const status = list.get('status');

@@ -154,6 +154,7 @@ export type OrderFilters = {
 
 export const orderKeys = {
   all: ['orders'] as const,
+  workspace: (workspaceId: string) => ['orders', workspaceId] as const,
   lists: (workspaceId: string) => ['orders', workspaceId, 'list'] as const,
   list: (workspaceId: string, filters: OrderFilters) => ['orders', workspaceId, 'list', filters] as const,
   ofCustomer: (workspaceId: string, customerId: string) => ['orders', workspaceId, 'list', 'customer', customerId] as const,
