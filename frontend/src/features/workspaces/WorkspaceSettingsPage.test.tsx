@@ -73,7 +73,61 @@ describe('WorkspaceSettingsPage', () => {
       timezone: 'Europe/Rome',
       businessType: 'fine_food',
       apiRateLimit: 120,
+      legalName: '',
+      legalAddress: '',
+      vatNumber: '',
     });
+  });
+
+  it('saves the invoice details, the legal name defaulting to the shop’s name', async () => {
+    const workspace = { ...shopWorkspace, legalName: '', legalAddress: 'Via Roma 1, 20121 Milano', vatNumber: '' };
+    const fetchMock = mockFetch({
+      ...meRoute(makeMe('admin')),
+      [`GET ${WORKSPACE}`]: { body: workspace },
+      [`PATCH ${WORKSPACE}`]: ({ body }) => ({ body: { ...workspace, ...(body as object) } }),
+      ...privacyServer(),
+    });
+    const { user } = renderRoute(`/w/${SHOP_ID}/settings`);
+
+    const section = await screen.findByRole('group', { name: 'Invoice details' });
+    expect(section).toHaveAccessibleDescription('Printed on your customers’ invoices; the legal name defaults to the shop’s name.');
+    const legalName = within(section).getByLabelText('Legal name');
+    expect(legalName).toHaveValue('');
+    expect(legalName).toHaveAttribute('placeholder', 'Bottega Italiana');
+    expect(within(section).getByLabelText('Registered address')).toHaveValue('Via Roma 1, 20121 Milano');
+
+    await user.type(legalName, '  Bottega Italiana S.r.l. ');
+    await user.type(within(section).getByLabelText('VAT number'), 'IT01234567890');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+
+    expect(await screen.findByText('Settings saved.')).toBeInTheDocument();
+    const [, init] = callsTo(fetchMock, WORKSPACE, 'PATCH')[0] ?? [];
+    expect(JSON.parse(String(init?.body))).toMatchObject({
+      legalName: 'Bottega Italiana S.r.l.',
+      legalAddress: 'Via Roma 1, 20121 Milano',
+      vatNumber: 'IT01234567890',
+    });
+    expect(within(section).getByLabelText('Legal name')).toHaveValue('Bottega Italiana S.r.l.');
+  });
+
+  it('limits the invoice details to what the server accepts and shows its field errors there', async () => {
+    const { user } = renderSettings({
+      ...privacyServer(),
+      [`PATCH ${WORKSPACE}`]: problem(422, 'Unprocessable Content', {
+        errors: [{ field: 'vatNumber', message: 'is not a valid VAT number' }],
+      }),
+    });
+
+    const section = await screen.findByRole('group', { name: 'Invoice details' });
+    expect(within(section).getByLabelText('Legal name')).toHaveAttribute('maxLength', '200');
+    expect(within(section).getByLabelText('Registered address')).toHaveAttribute('maxLength', '300');
+    const vat = within(section).getByLabelText('VAT number');
+    expect(vat).toHaveAttribute('maxLength', '30');
+
+    await user.type(vat, 'XX');
+    await user.click(screen.getByRole('button', { name: 'Save changes' }));
+    await waitFor(() => expect(vat).toHaveAccessibleDescription(/is not a valid VAT number/));
+    expect(vat).toHaveAttribute('aria-invalid', 'true');
   });
 
   it('asks before deactivating the workspace', async () => {

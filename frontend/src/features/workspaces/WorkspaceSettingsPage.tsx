@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useId } from 'react';
-import { FormProvider, useForm } from 'react-hook-form';
+import { FormProvider, useForm, useFormContext } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { z } from 'zod';
@@ -14,6 +14,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/com
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
+import { Textarea } from '@/components/ui/textarea';
 import { formatDateTime } from '@/lib/format';
 import { useDeleteWorkspace, useUpdateWorkspace, useWorkspace, type Workspace } from './api/workspaces';
 import { PrivacyNoticeCard } from './components/PrivacyNoticeCard';
@@ -22,7 +23,17 @@ import { workspaceSettingsSchema } from './workspaceSchema';
 
 type SettingsForm = z.infer<typeof workspaceSettingsSchema>;
 
-const FIELDS = ['name', 'currency', 'defaultLanguage', 'timezone', 'businessType', 'apiRateLimit'] as const;
+const FIELDS = [
+  'name',
+  'currency',
+  'defaultLanguage',
+  'timezone',
+  'businessType',
+  'apiRateLimit',
+  'legalName',
+  'legalAddress',
+  'vatNumber',
+] as const;
 
 function toForm(workspace: Workspace): SettingsForm {
   return {
@@ -32,7 +43,46 @@ function toForm(workspace: Workspace): SettingsForm {
     timezone: workspace.timezone,
     businessType: workspace.businessType,
     apiRateLimit: workspace.apiRateLimit,
+    legalName: workspace.legalName ?? '',
+    legalAddress: workspace.legalAddress ?? '',
+    vatNumber: workspace.vatNumber ?? '',
   };
+}
+
+/** The seller's details printed on invoices; inside the settings form. */
+function InvoiceDetailsFields({ shopName }: { shopName: string }) {
+  const { t } = useTranslation();
+  const fieldError = useFieldErrorText();
+  const legendId = useId();
+  const hintId = useId();
+  const {
+    register,
+    formState: { errors },
+  } = useFormContext<SettingsForm>();
+
+  return (
+    <fieldset aria-labelledby={legendId} aria-describedby={hintId} className="flex flex-col gap-4 border-t border-slate-100 pt-4">
+      <div>
+        <h3 id={legendId} className="text-sm font-semibold text-slate-900">
+          {t('workspace.settings.invoice')}
+        </h3>
+        <p id={hintId} className="mt-1 text-xs text-slate-500">
+          {t('workspace.settings.invoiceHint')}
+        </p>
+      </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label={t('workspace.fields.legalName')} error={fieldError(errors.legalName?.message)}>
+          {(control) => <Input {...control} maxLength={200} placeholder={shopName} {...register('legalName')} />}
+        </Field>
+        <Field label={t('workspace.fields.vatNumber')} error={fieldError(errors.vatNumber?.message)}>
+          {(control) => <Input {...control} maxLength={30} autoCapitalize="characters" {...register('vatNumber')} />}
+        </Field>
+      </div>
+      <Field label={t('workspace.fields.legalAddress')} error={fieldError(errors.legalAddress?.message)}>
+        {(control) => <Textarea {...control} rows={3} maxLength={300} autoComplete="street-address" {...register('legalAddress')} />}
+      </Field>
+    </fieldset>
+  );
 }
 
 function SettingsFormCard({ workspace }: { workspace: Workspace }) {
@@ -98,6 +148,7 @@ function SettingsFormCard({ workspace }: { workspace: Workspace }) {
                 {(control) => <Input {...control} value={workspace.slug} readOnly disabled />}
               </Field>
             </div>
+            <InvoiceDetailsFields shopName={workspace.name} />
             <div className="flex flex-wrap items-center justify-between gap-3">
               <p className="text-xs text-slate-500">
                 {t('workspace.settings.createdAt', {

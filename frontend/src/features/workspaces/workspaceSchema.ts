@@ -42,6 +42,10 @@ export const workspaceSettingsSchema = workspaceDetailsSchema.extend({
     .int(validation('rateLimit'))
     .min(1, validation('rateLimit'))
     .max(100_000, validation('rateLimit')),
+  /** Printed on invoices; empty: the workspace's name. */
+  legalName: z.string().trim().max(200, validation('tooLong')),
+  legalAddress: z.string().trim().max(300, validation('tooLong')),
+  vatNumber: z.string().trim().max(30, validation('tooLong')),
 });
 
 /** IANA time zones known to the browser, always including `current`. */

@@ -210,6 +210,9 @@ export const en = {
       businessType: 'Business type',
       apiRateLimit: 'API rate limit',
       apiRateLimitHint: 'Requests per minute allowed for each user.',
+      legalName: 'Legal name',
+      legalAddress: 'Registered address',
+      vatNumber: 'VAT number',
       status: 'Status',
     },
     statuses: {
@@ -250,6 +253,8 @@ export const en = {
       title: 'Workspace settings',
       subtitle: 'How {{workspace}} presents itself to customers and how the API is limited.',
       general: 'General',
+      invoice: 'Invoice details',
+      invoiceHint: 'Printed on your customers’ invoices; the legal name defaults to the shop’s name.',
       save: 'Save changes',
       saving: 'Saving…',
       saved: 'Settings saved.',

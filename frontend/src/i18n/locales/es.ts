@@ -212,6 +212,9 @@ export const es: Messages = {
       businessType: 'Tipo de negocio',
       apiRateLimit: 'Límite de solicitudes a la API',
       apiRateLimitHint: 'Solicitudes por minuto permitidas a cada usuario.',
+      legalName: 'Razón social',
+      legalAddress: 'Domicilio fiscal',
+      vatNumber: 'Número de IVA',
       status: 'Estado',
     },
     statuses: {
@@ -252,6 +255,8 @@ export const es: Messages = {
       title: 'Ajustes del espacio',
       subtitle: 'Cómo se presenta {{workspace}} a los clientes y cómo se limita la API.',
       general: 'General',
+      invoice: 'Datos de facturación',
+      invoiceHint: 'Se imprimen en las facturas de tus clientes; sin razón social se usa el nombre de la tienda.',
       save: 'Guardar cambios',
       saving: 'Guardando…',
       saved: 'Ajustes guardados.',

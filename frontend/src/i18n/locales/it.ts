@@ -212,6 +212,9 @@ export const it: Messages = {
       businessType: 'Tipo di attività',
       apiRateLimit: 'Limite di richieste API',
       apiRateLimitHint: 'Richieste al minuto consentite a ciascun utente.',
+      legalName: 'Ragione sociale',
+      legalAddress: 'Sede legale',
+      vatNumber: 'Partita IVA',
       status: 'Stato',
     },
     statuses: {
@@ -252,6 +255,8 @@ export const it: Messages = {
       title: 'Impostazioni dello spazio',
       subtitle: 'Come {{workspace}} si presenta ai clienti e come sono limitate le API.',
       general: 'Generali',
+      invoice: 'Dati per le fatture',
+      invoiceHint: 'Stampati sulle fatture dei tuoi clienti; senza ragione sociale si usa il nome del negozio.',
       save: 'Salva le modifiche',
       saving: 'Salvataggio…',
       saved: 'Impostazioni salvate.',

@@ -212,6 +212,9 @@ export const pt: Messages = {
       businessType: 'Tipo de negócio',
       apiRateLimit: 'Limite de pedidos à API',
       apiRateLimitHint: 'Pedidos por minuto permitidos a cada utilizador.',
+      legalName: 'Denominação social',
+      legalAddress: 'Sede',
+      vatNumber: 'Número de IVA',
       status: 'Estado',
     },
     statuses: {
@@ -252,6 +255,8 @@ export const pt: Messages = {
       title: 'Definições do espaço',
       subtitle: 'Como {{workspace}} se apresenta aos clientes e como a API é limitada.',
       general: 'Geral',
+      invoice: 'Dados de faturação',
+      invoiceHint: 'Impressos nas faturas dos seus clientes; sem denominação social, usa-se o nome da loja.',
       save: 'Guardar alterações',
       saving: 'A guardar…',
       saved: 'Definições guardadas.',

@@ -15,6 +15,10 @@ export type Workspace = {
   businessType: string;
   /** Requests per minute per user. */
   apiRateLimit: number;
+  /** The seller on invoices; '' when not set (the invoice then shows `name`). */
+  legalName?: string;
+  legalAddress?: string;
+  vatNumber?: string;
   createdAt: string;
 };
 
@@ -32,6 +36,9 @@ export type NewWorkspace = {
 export type WorkspaceChanges = Partial<Omit<NewWorkspace, 'slug'>> & {
   status?: WorkspaceStatus;
   apiRateLimit?: number;
+  legalName?: string;
+  legalAddress?: string;
+  vatNumber?: string;
 };
 
 export const workspaceKeys = {
