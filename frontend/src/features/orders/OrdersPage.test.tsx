@@ -1,4 +1,4 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { callsTo, mockFetch, problem } from '@/test/fetchMock';
 import { giulia, page, WS } from '@/test/catalogFixtures';
 import { makeMe, meRoute, SHOP_ID } from '@/test/fixtures';
@@ -20,6 +20,9 @@ describe('ordersQuery', () => {
     expect(ordersQuery({ page: 1, limit: 20 })).toBe('?page=1&limit=20');
     expect(ordersQuery({ search: ' ORD-2026 ', status: 'shipped', customerId: giulia.id, page: 2, limit: 20 })).toBe(
       `?search=ORD-2026&status=shipped&customerId=${giulia.id}&page=2&limit=20`,
+    );
+    expect(ordersQuery({ from: '2026-11-01', to: '2026-11-30', page: 1, limit: 20 })).toBe(
+      '?from=2026-11-01&to=2026-11-30&page=1&limit=20',
     );
   });
 });
@@ -95,6 +98,56 @@ describe('OrdersPage', () => {
     await user.selectOptions(screen.getByLabelText('Status'), 'Shipped');
     await waitFor(() => expect(lastListUrl(fetchMock)).toBe(`${WS}/orders?search=bianchi&status=shipped&page=1&limit=20`));
     expect(router.state.location.search).toBe('?search=bianchi&status=shipped');
+  });
+
+  it('filters by the days the orders were placed on, kept in the link', async () => {
+    const fetchMock = mockFetch({
+      ...meRoute(makeMe('admin')),
+      [`GET ${WS}/orders`]: { body: page([orderSummary('ord-1', 'ORD-2026-000001')]) },
+    });
+    const { router } = renderRoute(`/w/${SHOP_ID}/orders?status=paid`);
+
+    await screen.findByRole('link', { name: 'ORD-2026-000001' });
+    const from = screen.getByLabelText('From');
+    const to = screen.getByLabelText('To');
+    expect(from).toHaveAttribute('type', 'date');
+    fireEvent.change(from, { target: { value: '2026-11-01' } });
+    await waitFor(() => expect(lastListUrl(fetchMock)).toBe(`${WS}/orders?status=paid&from=2026-11-01&page=1&limit=20`));
+    fireEvent.change(to, { target: { value: '2026-11-30' } });
+    await waitFor(() =>
+      expect(lastListUrl(fetchMock)).toBe(`${WS}/orders?status=paid&from=2026-11-01&to=2026-11-30&page=1&limit=20`),
+    );
+    expect(router.state.location.search).toBe('?status=paid&from=2026-11-01&to=2026-11-30');
+    expect(to).toHaveAttribute('min', '2026-11-01');
+    expect(from).toHaveAttribute('max', '2026-11-30');
+
+    // An end before the start is pointed out and left out of the request.
+    fireEvent.change(to, { target: { value: '2026-10-15' } });
+    expect(await screen.findByText('This date is before the start date.')).toBeInTheDocument();
+    expect(to).toHaveAttribute('aria-invalid', 'true');
+    await waitFor(() => expect(lastListUrl(fetchMock)).toBe(`${WS}/orders?status=paid&from=2026-11-01&page=1&limit=20`));
+
+    // Cleared, the filter goes away from the link too.
+    fireEvent.change(to, { target: { value: '' } });
+    fireEvent.change(from, { target: { value: '' } });
+    await waitFor(() => expect(router.state.location.search).toBe('?status=paid'));
+    expect(screen.queryByText('This date is before the start date.')).not.toBeInTheDocument();
+  });
+
+  it('opens with the days of a shared link, ignoring malformed ones, and shows the server’s field errors there', async () => {
+    const fetchMock = mockFetch({
+      ...meRoute(makeMe('admin')),
+      [`GET ${WS}/orders`]: problem(422, 'Unprocessable Content', {
+        errors: [{ field: 'from', message: 'must be a real day' }],
+      }),
+    });
+    renderRoute(`/w/${SHOP_ID}/orders?from=2026-02-30&to=yesterday`);
+
+    const from = await screen.findByLabelText('From');
+    await waitFor(() => expect(from).toHaveAccessibleDescription('must be a real day'));
+    expect(from).toHaveValue('');
+    expect(screen.getByLabelText('To')).toHaveValue('');
+    expect(lastListUrl(fetchMock)).toBe(`${WS}/orders?from=2026-02-30&page=1&limit=20`);
   });
 
   it('pages through the orders', async () => {

@@ -11,15 +11,17 @@ import { PageHeader } from '@/components/layout/PageHeader';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field } from '@/components/ui/field';
+import { Input } from '@/components/ui/input';
 import { Select } from '@/components/ui/select';
 import { can } from '@/features/auth/permissions';
 import { useCurrentMembership } from '@/features/workspaces/useCurrentMembership';
 import { workspaceSectionPath } from '@/features/workspaces/workspaceNav';
+import { isApiError } from '@/lib/api';
 import { formatDate } from '@/lib/format';
 import { PAGE_SIZE } from '@/lib/list';
 import { useLiveUpdates } from '@/lib/live';
 import { formatMoney } from '@/lib/money';
-import { isOrderStatus, ORDER_STATUSES, useOrders } from './api/orders';
+import { dayOrUndefined, isOrderStatus, ORDER_STATUSES, useOrders } from './api/orders';
 import { OrderStatusBadge, PaymentStatusBadge } from './components/OrderBadges';
 
 const linkClassName =
@@ -28,7 +30,16 @@ const linkClassName =
 /** The API has no sort for orders: newest first. */
 const NO_SORTS: readonly never[] = [];
 
-/** `/w/:workspaceId/orders`: every order, newest first, searchable by code or customer and filtered by status. */
+/** The server's words about `field` when it refused the filters (422). */
+function filterError(error: unknown, field: string): string | undefined {
+  if (!isApiError(error)) return undefined;
+  return error.problem.errors?.find((fieldError) => fieldError.field === field)?.message;
+}
+
+/**
+ * `/w/:workspaceId/orders`: every order, newest first, searchable by code or customer and filtered
+ * by status and by the days it was placed on.
+ */
 export function OrdersPage() {
   const { t, i18n } = useTranslation();
   const locale = i18n.resolvedLanguage ?? 'en';
@@ -38,9 +49,15 @@ export function OrdersPage() {
   const list = useListParams(NO_SORTS, () => 'desc');
   const linkState = useListLinkState();
   const status = list.get('status');
+  const from = dayOrUndefined(list.get('from'));
+  const to = dayOrUndefined(list.get('to'));
+  // An end before the start would find nothing: it is pointed out and left out until corrected.
+  const toBeforeFrom = Boolean(from && to && to < from);
   const filters = {
     search: list.get('search') || undefined,
     status: isOrderStatus(status) ? status : undefined,
+    from,
+    to: toBeforeFrom ? undefined : to,
     page: list.page,
     limit: PAGE_SIZE,
   };
@@ -81,6 +98,33 @@ export function OrdersPage() {
               </Select>
             )}
           </Field>
+          <div className="grid grid-cols-2 gap-2">
+            <Field label={t('orders.filters.from')} error={filterError(orders.error, 'from')}>
+              {(control) => (
+                <Input
+                  {...control}
+                  type="date"
+                  value={from ?? ''}
+                  max={to}
+                  onChange={(event) => list.update({ from: event.target.value })}
+                />
+              )}
+            </Field>
+            <Field
+              label={t('orders.filters.to')}
+              error={toBeforeFrom ? t('orders.filters.toBeforeFrom') : filterError(orders.error, 'to')}
+            >
+              {(control) => (
+                <Input
+                  {...control}
+                  type="date"
+                  value={to ?? ''}
+                  min={from}
+                  onChange={(event) => list.update({ to: event.target.value })}
+                />
+              )}
+            </Field>
+          </div>
         </ListToolbar>
         {orders.isError ? (
           <ProblemAlert error={orders.error} message={t('orders.loadFailed')} className="m-5" />

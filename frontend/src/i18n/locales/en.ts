@@ -914,6 +914,9 @@ export const en = {
     filters: {
       label: 'Order filters',
       searchPlaceholder: 'Order code or customer name…',
+      from: 'From',
+      to: 'To',
+      toBeforeFrom: 'This date is before the start date.',
       status: 'Status',
       all: 'All',
     },

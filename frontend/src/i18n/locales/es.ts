@@ -916,6 +916,9 @@ export const es: Messages = {
     filters: {
       label: 'Filtros de pedidos',
       searchPlaceholder: 'Código del pedido o nombre del cliente…',
+      from: 'Desde',
+      to: 'Hasta',
+      toBeforeFrom: 'Esta fecha es anterior a la fecha de inicio.',
       status: 'Estado',
       all: 'Todos',
     },

@@ -916,6 +916,9 @@ export const it: Messages = {
     filters: {
       label: 'Filtri degli ordini',
       searchPlaceholder: 'Codice ordine o nome del cliente…',
+      from: 'Dal',
+      to: 'Al',
+      toBeforeFrom: 'Questa data è precedente alla data di inizio.',
       status: 'Stato',
       all: 'Tutti',
     },

@@ -916,6 +916,9 @@ export const pt: Messages = {
     filters: {
       label: 'Filtros de encomendas',
       searchPlaceholder: 'Código da encomenda ou nome do cliente…',
+      from: 'De',
+      to: 'Até',
+      toBeforeFrom: 'Esta data é anterior à data de início.',
       status: 'Estado',
       all: 'Todas',
     },

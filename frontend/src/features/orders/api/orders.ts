@@ -148,6 +148,9 @@ export type OrderFilters = {
   search?: string;
   status?: OrderStatus;
   customerId?: string;
+  /** `YYYY-MM-DD`, days in the workspace's time zone, both included. */
+  from?: string;
+  to?: string;
   page: number;
   limit: number;
 };
@@ -175,9 +178,18 @@ export function ordersQuery(filters: OrderFilters): string {
     search: filters.search?.trim(),
     status: filters.status,
     customerId: filters.customerId,
+    from: filters.from,
+    to: filters.to,
     page: filters.page,
     limit: filters.limit,
   });
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A `YYYY-MM-DD` day as date inputs write it; undefined for anything else. */
+export function dayOrUndefined(value: string | null | undefined): string | undefined {
+  return value && DAY.test(value) ? value : undefined;
 }
 
 export function useOrders(workspaceId: string, filters: OrderFilters) {
