@@ -10,7 +10,8 @@ import { applyServerFieldErrors, useFieldErrorText, validation, type ValidationK
 import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { SecretHint, SettingsSection } from '@/components/form/SettingsSection';
+import { SecretField } from '@/components/form/SecretField';
+import { SettingsSection } from '@/components/form/SettingsSection';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Field } from '@/components/ui/field';
@@ -190,47 +191,35 @@ export function AgentForm({ workspaceId, settings }: { workspaceId: string; sett
           >
             {(field) => <Input {...field} spellCheck={false} className="font-mono" {...register('model')} />}
           </Field>
-          <Field
+          <SecretField
             label={t('agentSettings.fields.apiKey')}
+            set={settings.apiKeySet}
+            setLabel={t('agentSettings.secret.set')}
+            notSetLabel={t('agentSettings.secret.notSet')}
             hint={
-              <SecretHint
-                set={settings.apiKeySet}
-                setLabel={t('agentSettings.secret.set')}
-                notSetLabel={t('agentSettings.secret.notSet')}
-              >
-                {removeApiKey
-                  ? t('agentSettings.secret.removing')
-                  : settings.apiKeySet
-                    ? t('agentSettings.secret.replaceHint')
-                    : t('agentSettings.secret.setHint')}
-              </SecretHint>
+              removeApiKey
+                ? t('agentSettings.secret.removing')
+                : settings.apiKeySet
+                  ? t('agentSettings.secret.replaceHint')
+                  : t('agentSettings.secret.setHint')
             }
             error={fieldError(errors.apiKey?.message)}
-          >
-            {(field) => (
-              <div className="flex gap-2">
-                <Input
-                  {...field}
-                  type="password"
-                  autoComplete="new-password"
-                  spellCheck={false}
-                  readOnly={removeApiKey}
-                  {...register('apiKey')}
-                />
-                {settings.apiKeySet && (
-                  <Button
-                    variant="secondary"
-                    onClick={() => {
-                      setValue('removeApiKey', !removeApiKey, { shouldDirty: true });
-                      setValue('apiKey', '', { shouldDirty: true });
-                    }}
-                  >
-                    {removeApiKey ? t('agentSettings.secret.keep') : t('agentSettings.secret.remove')}
-                  </Button>
-                )}
-              </div>
-            )}
-          </Field>
+            readOnly={removeApiKey}
+            registration={register('apiKey')}
+            action={
+              settings.apiKeySet && (
+                <Button
+                  variant="secondary"
+                  onClick={() => {
+                    setValue('removeApiKey', !removeApiKey, { shouldDirty: true });
+                    setValue('apiKey', '', { shouldDirty: true });
+                  }}
+                >
+                  {removeApiKey ? t('agentSettings.secret.keep') : t('agentSettings.secret.remove')}
+                </Button>
+              )
+            }
+          />
           <Field
             label={t('agentSettings.fields.temperature')}
             hint={t('agentSettings.fields.temperatureHint')}

@@ -8,7 +8,8 @@ import { integerField } from '@/components/form/numberFields';
 import { applyServerFieldErrors, useFieldErrorText, validation, type ValidationKey } from '@/components/form/validation';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
-import { SecretHint, SettingsSection } from '@/components/form/SettingsSection';
+import { SecretField } from '@/components/form/SecretField';
+import { SettingsSection } from '@/components/form/SettingsSection';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
 import { Checkbox } from '@/components/ui/checkbox';
 import { Field } from '@/components/ui/field';
@@ -179,42 +180,22 @@ export function ChannelForm({ workspaceId, channel }: { workspaceId: string; cha
         >
           {(field) => <Input {...field} type="url" className="font-mono" {...register('apiBaseUrl')} />}
         </Field>
-        <Field
+        <SecretField
           label={t('channel.fields.accessToken')}
-          hint={
-            <SecretHint
-              set={channel.accessTokenSet}
-              setLabel={t('channel.secret.set')}
-              notSetLabel={t('channel.secret.notSet')}
-              unsetTone="warning"
-            >
-              {channel.accessTokenSet ? t('channel.secret.replaceHint') : t('channel.secret.setHint')}
-            </SecretHint>
-          }
+          set={channel.accessTokenSet}
+          hint={channel.accessTokenSet ? t('channel.secret.replaceHint') : t('channel.secret.setHint')}
+          unsetTone="warning"
           error={fieldError(errors.accessToken?.message)}
-        >
-          {(field) => (
-            <Input {...field} type="password" autoComplete="new-password" spellCheck={false} {...register('accessToken')} />
-          )}
-        </Field>
-        <Field
+          registration={register('accessToken')}
+        />
+        <SecretField
           label={t('channel.fields.appSecret')}
-          hint={
-            <SecretHint
-              set={channel.appSecretSet}
-              setLabel={t('channel.secret.set')}
-              notSetLabel={t('channel.secret.notSet')}
-              unsetTone="warning"
-            >
-              {channel.appSecretSet ? t('channel.secret.replaceHint') : t('channel.secret.appSecretHint')}
-            </SecretHint>
-          }
+          set={channel.appSecretSet}
+          hint={channel.appSecretSet ? t('channel.secret.replaceHint') : t('channel.secret.appSecretHint')}
+          unsetTone="warning"
           error={fieldError(errors.appSecret?.message)}
-        >
-          {(field) => (
-            <Input {...field} type="password" autoComplete="new-password" spellCheck={false} {...register('appSecret')} />
-          )}
-        </Field>
+          registration={register('appSecret')}
+        />
         <Field
           label={t('channel.fields.verifyToken')}
           hint={t('channel.fields.verifyTokenHint')}

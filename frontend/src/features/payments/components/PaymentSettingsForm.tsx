@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ProblemAlert } from '@/components/feedback/ProblemAlert';
 import { RadioCard } from '@/components/form/RadioCard';
-import { SecretHint, SettingsSection } from '@/components/form/SettingsSection';
+import { SecretField } from '@/components/form/SecretField';
+import { SettingsSection } from '@/components/form/SettingsSection';
 import { applyServerFieldErrors, useFieldErrorText, validation } from '@/components/form/validation';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
@@ -113,42 +114,22 @@ export function PaymentSettingsForm({ workspaceId, settings }: { workspaceId: st
       {provider === 'stripe' && (
         <>
           <SettingsSection title={t('payments.stripe.title')} description={t('payments.stripe.description')}>
-            <Field
+            <SecretField
               label={t('payments.fields.secretKey')}
-              hint={
-                <SecretHint
-                  set={settings.secretKeySet}
-                  setLabel={t('channel.secret.set')}
-                  notSetLabel={t('channel.secret.notSet')}
-                  unsetTone="warning"
-                >
-                  {settings.secretKeySet ? t('channel.secret.replaceHint') : t('payments.secret.secretKeyHint')}
-                </SecretHint>
-              }
+              set={settings.secretKeySet}
+              hint={settings.secretKeySet ? t('channel.secret.replaceHint') : t('payments.secret.secretKeyHint')}
+              unsetTone="warning"
               error={fieldError(errors.secretKey?.message)}
-            >
-              {(field) => (
-                <Input {...field} type="password" autoComplete="new-password" spellCheck={false} {...register('secretKey')} />
-              )}
-            </Field>
-            <Field
+              registration={register('secretKey')}
+            />
+            <SecretField
               label={t('payments.fields.webhookSecret')}
-              hint={
-                <SecretHint
-                  set={settings.webhookSecretSet}
-                  setLabel={t('channel.secret.set')}
-                  notSetLabel={t('channel.secret.notSet')}
-                  unsetTone="warning"
-                >
-                  {settings.webhookSecretSet ? t('channel.secret.replaceHint') : t('payments.secret.webhookSecretHint')}
-                </SecretHint>
-              }
+              set={settings.webhookSecretSet}
+              hint={settings.webhookSecretSet ? t('channel.secret.replaceHint') : t('payments.secret.webhookSecretHint')}
+              unsetTone="warning"
               error={fieldError(errors.webhookSecret?.message)}
-            >
-              {(field) => (
-                <Input {...field} type="password" autoComplete="new-password" spellCheck={false} {...register('webhookSecret')} />
-              )}
-            </Field>
+              registration={register('webhookSecret')}
+            />
             <Field
               label={t('payments.fields.apiBaseUrl')}
               hint={t('payments.fields.apiBaseUrlHint')}
