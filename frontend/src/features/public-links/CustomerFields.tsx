@@ -13,7 +13,8 @@ import { usePublicErrorText } from './errorText';
 export const CONTROL = 'h-11 text-base sm:h-9 sm:text-sm';
 
 type ContactForm = { name: string; email: string; language: string };
-type AddressForm = { shippingAddress: ShippingAddress };
+type AddressName = 'shippingAddress' | 'billingAddress';
+type AddressForm = { shippingAddress: ShippingAddress; billingAddress?: ShippingAddress };
 
 function Legend({ children }: { children: string }) {
   return <legend className="mb-3 text-sm font-semibold tracking-wide text-slate-500 uppercase">{children}</legend>;
@@ -58,8 +59,8 @@ export function ContactFields() {
   );
 }
 
-/** The shipping address, inside a `FormProvider`; countries are named in the page's language. */
-export function AddressFields() {
+/** An address (the shipping one unless `name` says billing), inside a `FormProvider`; countries are named in the page's language. */
+export function AddressFields({ name = 'shippingAddress', legend }: { name?: AddressName; legend?: string }) {
   const { t, i18n } = useTranslation();
   const errorText = usePublicErrorText();
   const uiLanguage = i18n.resolvedLanguage ?? DEFAULT_LANGUAGE;
@@ -68,27 +69,27 @@ export function AddressFields() {
     register,
     formState: { errors },
   } = useFormContext<AddressForm>();
-  const address: FieldErrors<ShippingAddress> | undefined = errors.shippingAddress;
+  const address: FieldErrors<ShippingAddress> | undefined = errors[name];
 
   return (
     <fieldset className="flex flex-col gap-4">
-      <Legend>{t('publicLinks.registration.address')}</Legend>
+      <Legend>{legend ?? t('publicLinks.registration.address')}</Legend>
       <Field label={t('publicLinks.registration.line1')} error={errorText(address?.line1?.message)}>
-        {(control) => <Input {...control} className={CONTROL} autoComplete="address-line1" {...register('shippingAddress.line1')} />}
+        {(control) => <Input {...control} className={CONTROL} autoComplete="address-line1" {...register(`${name}.line1`)} />}
       </Field>
       <div className="grid gap-4 sm:grid-cols-[2fr_1fr]">
         <Field label={t('publicLinks.registration.city')} error={errorText(address?.city?.message)}>
-          {(control) => <Input {...control} className={CONTROL} autoComplete="address-level2" {...register('shippingAddress.city')} />}
+          {(control) => <Input {...control} className={CONTROL} autoComplete="address-level2" {...register(`${name}.city`)} />}
         </Field>
         <Field label={t('publicLinks.registration.postalCode')} error={errorText(address?.postalCode?.message)}>
           {(control) => (
-            <Input {...control} className={CONTROL} autoComplete="postal-code" {...register('shippingAddress.postalCode')} />
+            <Input {...control} className={CONTROL} autoComplete="postal-code" {...register(`${name}.postalCode`)} />
           )}
         </Field>
       </div>
       <Field label={t('publicLinks.registration.country')} error={errorText(address?.country?.message)}>
         {(control) => (
-          <Select {...control} className={CONTROL} autoComplete="country" {...register('shippingAddress.country')}>
+          <Select {...control} className={CONTROL} autoComplete="country" {...register(`${name}.country`)}>
             <option value="">{t('publicLinks.registration.chooseCountry')}</option>
             {countries.map((country) => (
               <option key={country.code} value={country.code}>

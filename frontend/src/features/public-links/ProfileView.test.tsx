@@ -121,6 +121,7 @@ describe('profile link', () => {
         language: 'pt',
         pushOptIn: true,
         shippingAddress: { line1: 'Via Roma 1', city: 'Lisboa', postalCode: '20121', country: 'PT' },
+        billingAddress: null,
       },
     ]);
     const [call] = callsTo(fetchMock, PROFILE, 'POST');
@@ -128,6 +129,40 @@ describe('profile link', () => {
     // The form now shows what the server kept.
     expect(screen.getByLabelText('Full name')).toHaveValue('Giulia Rossi');
     expect(screen.getByLabelText('City')).toHaveValue('Milano');
+  });
+
+  it('sends invoices to a different address only when asked, checking its fields', async () => {
+    const saved = {
+      ...profileLink().customer,
+      billingAddress: { line1: 'Corso Como 5', city: 'Milano', postalCode: '20154', country: 'IT' },
+    };
+    const { user, fetchMock } = renderLink({
+      [LINK_PATH]: { body: profileLink() },
+      [`POST ${PROFILE}`]: { body: { customer: saved } },
+    });
+    const save = await findForm();
+    expect(screen.queryByRole('group', { name: 'Billing address' })).not.toBeInTheDocument();
+
+    await user.click(screen.getByRole('checkbox', { name: 'Send invoices to a different address' }));
+    const billing = screen.getByRole('group', { name: 'Billing address' });
+    await user.click(save);
+    expect(within(billing).getByLabelText('Street and number')).toHaveAccessibleDescription('This field is required.');
+    expect(callsTo(fetchMock, PROFILE, 'POST')).toHaveLength(0);
+
+    await user.type(within(billing).getByLabelText('Street and number'), 'Corso Como 5');
+    await user.type(within(billing).getByLabelText('City'), 'Milano');
+    await user.type(within(billing).getByLabelText('Postal code'), '20154');
+    await user.click(save);
+
+    expect(await screen.findByText('Your details have been saved.')).toBeInTheDocument();
+    expect(bodies(fetchMock, PROFILE)).toEqual([
+      expect.objectContaining({
+        shippingAddress: { line1: 'Via Roma 1', city: 'Milano', postalCode: '20121', country: 'IT' },
+        billingAddress: { line1: 'Corso Como 5', city: 'Milano', postalCode: '20154', country: 'IT' },
+      }),
+    ]);
+    // The form shows what the server kept: the billing address, still open.
+    expect(screen.getByRole('checkbox', { name: 'Send invoices to a different address' })).toBeChecked();
   });
 
   it('checks the details before sending them', async () => {

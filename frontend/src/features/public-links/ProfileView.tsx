@@ -29,17 +29,40 @@ import { useRateLimitText } from './rateLimit';
 
 export const EXPORT_FILENAME = 'my-data.json';
 
-const profileSchema = z.object({
-  ...contactSchema,
-  shippingAddress: addressSchema,
-  pushOptIn: z.boolean(),
-  /** Consent to the current privacy notice. */
-  gdprConsent: z.boolean(),
-});
+const looseAddress = z.object({ line1: z.string(), city: z.string(), postalCode: z.string(), country: z.string() });
+
+const profileSchema = z
+  .object({
+    ...contactSchema,
+    shippingAddress: addressSchema,
+    /** Invoices to another address than the shipping one. */
+    billingDifferent: z.boolean(),
+    /** Checked only when `billingDifferent`. */
+    billingAddress: looseAddress,
+    pushOptIn: z.boolean(),
+    /** Consent to the current privacy notice. */
+    gdprConsent: z.boolean(),
+  })
+  .superRefine((values, ctx) => {
+    if (!values.billingDifferent) return;
+    const checked = addressSchema.safeParse(values.billingAddress);
+    if (checked.success) return;
+    for (const issue of checked.error.issues) {
+      ctx.addIssue({ code: 'custom', message: issue.message, path: ['billingAddress', ...issue.path] });
+    }
+  });
 
 type ProfileValues = z.infer<typeof profileSchema>;
 
-const FIELDS: readonly Path<ProfileValues>[] = [...CONTACT_FIELDS, ...ADDRESS_FIELDS, 'pushOptIn', 'gdprConsent'];
+const BILLING_FIELDS = ADDRESS_FIELDS.map((field) => field.replace('shippingAddress.', 'billingAddress.')) as Path<ProfileValues>[];
+
+const FIELDS: readonly Path<ProfileValues>[] = [
+  ...CONTACT_FIELDS,
+  ...ADDRESS_FIELDS,
+  ...BILLING_FIELDS,
+  'pushOptIn',
+  'gdprConsent',
+];
 
 const erasureSchema = z.object({
   confirm: z.boolean().refine((confirmed) => confirmed, { error: 'publicLinks.profile.erase.confirmRequired' }),
@@ -63,14 +86,28 @@ function toForm(link: ProfileLink, customer: PublicCustomer, pageLanguage: strin
       postalCode: '',
       country: defaultCountry(link.workspace.defaultLanguage),
     },
+    billingDifferent: Boolean(customer.billingAddress),
+    billingAddress: customer.billingAddress ?? {
+      line1: '',
+      city: '',
+      postalCode: '',
+      country: defaultCountry(link.workspace.defaultLanguage),
+    },
     pushOptIn: customer.pushOptIn,
     gdprConsent: consentsToCurrent(customer, link.privacy),
   };
 }
 
 /** The consent is sent only when the customer changed it: true accepts the current notice, false withdraws. */
-function toChanges({ gdprConsent, ...values }: ProfileValues, consented: boolean): ProfileChanges {
-  return { ...values, ...(gdprConsent !== consented ? { gdprConsent } : {}) };
+function toChanges(
+  { gdprConsent, billingDifferent, billingAddress, ...values }: ProfileValues,
+  consented: boolean,
+): ProfileChanges {
+  return {
+    ...values,
+    billingAddress: billingDifferent ? billingAddress : null,
+    ...(gdprConsent !== consented ? { gdprConsent } : {}),
+  };
 }
 
 /** Offers `data` to the browser as a JSON file to save. */
@@ -136,6 +173,7 @@ function ProfileForm({ link, update }: { link: ProfileLink; update: ReturnType<t
     formState: { isDirty },
   } = form;
   const consent = useWatch({ control, name: 'gdprConsent' });
+  const billingDifferent = useWatch({ control, name: 'billingDifferent' });
   const notice = privacy.text.trim();
 
   function handleSave(values: ProfileValues) {
@@ -162,6 +200,8 @@ function ProfileForm({ link, update }: { link: ProfileLink; update: ReturnType<t
         {update.isSuccess && !isDirty && <Alert tone="success">{t('publicLinks.profile.saved')}</Alert>}
         <ContactFields />
         <AddressFields />
+        <Checkbox label={t('publicLinks.profile.billingDifferent')} {...register('billingDifferent')} />
+        {billingDifferent && <AddressFields name="billingAddress" legend={t('publicLinks.profile.billingAddress')} />}
         <fieldset className="flex flex-col gap-3">
           <legend className="mb-3 text-sm font-semibold tracking-wide text-slate-500 uppercase">
             {t('publicLinks.registration.privacy')}

@@ -98,6 +98,8 @@ export type PublicCustomer = {
   phone: string | null;
   language: string;
   shippingAddress: ShippingAddress | null;
+  /** null (or absent from older answers): invoices go to the shipping address. */
+  billingAddress?: ShippingAddress | null;
   pushOptIn: boolean;
   gdprConsent: GdprConsent;
 };
@@ -150,6 +152,8 @@ export type ProfileChanges = {
   language: Language;
   pushOptIn: boolean;
   shippingAddress: ShippingAddress;
+  /** null: invoices go to the shipping address. */
+  billingAddress: ShippingAddress | null;
   /** Only when changed: true accepts the current privacy notice, false withdraws the consent. */
   gdprConsent?: boolean;
 };

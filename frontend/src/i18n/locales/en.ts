@@ -1481,6 +1481,8 @@ export const en = {
       taxRate: 'VAT {{rate}}',
     },
     profile: {
+      billingDifferent: 'Send invoices to a different address',
+      billingAddress: 'Billing address',
       title: 'Your details',
       intro: 'Check and update the details the shop uses to answer you and ship your orders.',
       save: 'Save changes',

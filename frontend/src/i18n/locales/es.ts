@@ -1483,6 +1483,8 @@ export const es: Messages = {
       taxRate: 'IVA {{rate}}',
     },
     profile: {
+      billingDifferent: 'Enviar las facturas a otra dirección',
+      billingAddress: 'Dirección de facturación',
       title: 'Tus datos',
       intro: 'Revisa y actualiza los datos que la tienda usa para responderte y enviar tus pedidos.',
       save: 'Guardar cambios',

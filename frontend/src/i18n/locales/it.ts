@@ -1483,6 +1483,8 @@ export const it: Messages = {
       taxRate: 'IVA {{rate}}',
     },
     profile: {
+      billingDifferent: 'Intesta le fatture a un altro indirizzo',
+      billingAddress: 'Indirizzo di fatturazione',
       title: 'I tuoi dati',
       intro: 'Controlla e aggiorna i dati che il negozio usa per risponderti e spedire i tuoi ordini.',
       save: 'Salva modifiche',

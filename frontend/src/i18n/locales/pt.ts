@@ -1483,6 +1483,8 @@ export const pt: Messages = {
       taxRate: 'IVA {{rate}}',
     },
     profile: {
+      billingDifferent: 'Enviar as faturas para outra morada',
+      billingAddress: 'Morada de faturação',
       title: 'Os seus dados',
       intro: 'Verifique e atualize os dados que a loja usa para lhe responder e enviar as suas encomendas.',
       save: 'Guardar alterações',
