@@ -344,16 +344,24 @@ postgres::JobRunner::Handler run_agent_turn(const crypto::Sealer& sealer,
           conv, n);
       messaging::notify(tx, "note.created", ws, conv);
     }
-    tx.exec_params0(
-        "INSERT INTO agent_token_usage (workspace_id, day, prompt_tokens, completion_tokens, turns)"
-        " SELECT $1, (now() AT TIME ZONE timezone)::date, $2, $3, 1 FROM workspaces WHERE id = $1"
-        " ON CONFLICT (workspace_id, day) DO UPDATE SET"
-        " prompt_tokens = agent_token_usage.prompt_tokens + $2, completion_tokens = "
-        "agent_token_usage.completion_tokens + $3,"
-        " turns = agent_token_usage.turns + 1",
-        ws, static_cast<long long>(out.prompt_tokens), static_cast<long long>(out.completion_tokens));
     postgres::complete_job(tx, job);
     tx.commit();
+    // Usage counters after the turn's commit, in a statement of their own: every turn of a workspace
+    // updates the same day row, and holding its lock through the turn's commit made turns wait for
+    // each other. A crash between the two loses one turn's count, never a reply.
+    try {
+      pqxx::nontransaction stats(conn);
+      stats.exec_params0(
+          "INSERT INTO agent_token_usage (workspace_id, day, prompt_tokens, completion_tokens, turns)"
+          " SELECT $1, (now() AT TIME ZONE timezone)::date, $2, $3, 1 FROM workspaces WHERE id = $1"
+          " ON CONFLICT (workspace_id, day) DO UPDATE SET"
+          " prompt_tokens = agent_token_usage.prompt_tokens + $2, completion_tokens = "
+          "agent_token_usage.completion_tokens + $3,"
+          " turns = agent_token_usage.turns + 1",
+          ws, static_cast<long long>(out.prompt_tokens), static_cast<long long>(out.completion_tokens));
+    } catch (const std::exception& e) {
+      log::warn("agent usage not counted", {{"workspace", ws}, {"error", e.what()}});
+    }
     return JobResult::done();
   };
 }
