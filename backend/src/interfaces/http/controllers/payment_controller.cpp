@@ -211,12 +211,14 @@ Response PaymentController::stripe_webhook(Request& req, postgres::Db& db) const
       }
     }
   }
-  // The workspace is the one whose secret signed the body: nothing is parsed before that.
-  const auto now = unix_now();
+  // The workspace is the one whose secret signed the body: receiving verifies before it parses or
+  // stores anything, so a refusal just moves on to the next candidate.
   for (const auto& [ws, secret] : candidates) {
-    if (!secret || !payments::verify_stripe_signature(*signature, req.body, *secret, now)) continue;
-    return event_answer(req, payments::receive_payment_event(db.conn(), ws, "stripe", req.body, *signature,
-                                                             *secret, base_url_));
+    if (!secret) continue;
+    auto received =
+        payments::receive_payment_event(db.conn(), ws, "stripe", req.body, *signature, *secret, base_url_);
+    if (!received && received.error().kind == ErrorKind::kUnauthorized) continue;
+    return event_answer(req, received);
   }
   log::warn("stripe webhook refused: no signature matches", {{"ip", req.remote_address}});
   return problem(req, 401, "The signature does not match.", "bad-signature");
