@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Catalog benchmark: product search and the product list with 100,000 products in one workspace and
 # 1,000,000 across ten, through the HTTP API (wrk) and, as the reference, PostgreSQL running the
-# same statements through pgbench (extended protocol, unnamed statements, as the server sends them)
-# with as many clients as the server has database workers.
+# same statements through pgbench (prepared statements, as the server sends them) with as many
+# clients as the server has database workers; then latency at fixed request rates (open loop,
+# bench/get-openloop.mjs), which is what a user of a loaded server sees.
 #   BENCH_DURATION (default 10) seconds per measurement, BENCH_CONNECTIONS (default 32),
-#   BENCH_PRODUCTS (default 100000 per workspace), BENCH_WORKSPACES (default 9 more).
+#   BENCH_PRODUCTS (default 100000 per workspace), BENCH_WORKSPACES (default 9 more),
+#   BENCH_SEARCH_RATES (default "200 500"), BENCH_LIST_RATES (default "500 1000") requests/s.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -13,9 +15,11 @@ CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 PRODUCTS="${BENCH_PRODUCTS:-100000}"
 WORKSPACES="${BENCH_WORKSPACES:-9}"
 DB_WORKERS="${SHOPME_DB_WORKERS:-4}"
+SEARCH_RATES="${BENCH_SEARCH_RATES:-200 500}"
+LIST_RATES="${BENCH_LIST_RATES:-500 1000}"
 BIN="$ROOT/build/bin/shopme"
 PGBENCH=/usr/lib/postgresql/15/bin/pgbench
-for tool in wrk psql "$PGBENCH"; do
+for tool in wrk psql node "$PGBENCH"; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is missing (apt-get install wrk postgresql-15)" >&2; exit 1; }
 done
 [[ -x "$BIN" ]] || { echo "bench: build first (make build)" >&2; exit 1; }
@@ -69,7 +73,7 @@ measure() {  # name path
 }
 pgb() {  # name script
   local tps
-  tps=$("$PGBENCH" -n -M extended -c "$DB_WORKERS" -j 2 -T "$DURATION" -f "$ROOT/bench/$2" \
+  tps=$("$PGBENCH" -n -M prepared -c "$DB_WORKERS" -j 2 -T "$DURATION" -f "$ROOT/bench/$2" \
     -D ws="$ws" -D uid="$uid" -D sid="$sid" "$DATABASE_URL" 2>/dev/null | awk '/^tps/ {print $3; exit}')
   printf '| %-34s | %9.0f | %7s | %7s | %6s |\n' "$1" "$tps" "-" "-" "-"
 }
@@ -86,6 +90,33 @@ measure "list deep page (cursor at 50,000)" "/api/workspaces/$ws/products?limit=
 measure "list filtered (status)" "/api/workspaces/$ws/products?limit=20&status=active"
 measure "list filtered (status + category)" "/api/workspaces/$ws/products?limit=20&status=active&categoryId=$cat_id"
 pgb "pgbench: guard + first page + count" catalog-list.sql
+open_loop() {  # name rate path
+  local out
+  out=$(node "$ROOT/bench/get-openloop.mjs" "$base$3" "$2" "$DURATION" "$cookie" | grep OPENLOOP_RESULT)
+  local achieved p50 p99 non2xx
+  achieved=$(sed -E 's/.*achieved=([0-9.]+).*/\1/' <<<"$out")
+  p50=$(sed -E 's/.*p50_us=([0-9]+).*/\1/' <<<"$out")
+  p99=$(sed -E 's/.*p99_us=([0-9]+).*/\1/' <<<"$out")
+  non2xx=$(sed -E 's/.* non2xx=([0-9]+) errors=([0-9]+) unanswered=([0-9]+).*/\1+\2+\3/' <<<"$out")
+  printf '| %-34s | %9.0f | %7.2f | %7.2f | %6s |\n' "$1 @ $2/s" "$achieved" "$(bc -l <<<"$p50/1000")" "$(bc -l <<<"$p99/1000")" "$non2xx"
+}
+echo
+echo "Open loop (requests started at a fixed rate for ${DURATION}s; latency from when each was due; non-2xx = non-2xx+errors+unanswered):"
+echo
+echo "| measurement | sent/s | p50 ms | p99 ms | non-2xx |"
+echo "|---|---:|---:|---:|---:|"
+for rate in $SEARCH_RATES; do
+  open_loop "search 'parmigiano'" "$rate" "/api/workspaces/$ws/search?q=parmigiano&types=product"
+  open_loop "search typo 'parmigano'" "$rate" "/api/workspaces/$ws/search?q=parmigano&types=product"
+done
+for rate in $LIST_RATES; do
+  open_loop "list first page" "$rate" "/api/workspaces/$ws/products?limit=20"
+  open_loop "list deep page (cursor)" "$rate" "/api/workspaces/$ws/products?limit=20&cursor=$cursor"
+  open_loop "list filtered (status)" "$rate" "/api/workspaces/$ws/products?limit=20&status=active"
+done
+echo
+echo "| measurement (${CONNECTIONS} connections, ${DURATION}s) | requests/s | p50 ms | p99 ms | non-2xx |"
+echo "|---|---:|---:|---:|---:|"
 # Last: an OFFSET page this deep is slow, and requests wrk gives up on still finish on the server,
 # which would leave a backlog in front of the next measurement.
 measure "list deep page (page=2501, offset)" "/api/workspaces/$ws/products?limit=20&page=2501"

@@ -222,18 +222,10 @@ int cmd_serve(Config config, const Args& args) {
   messaging::Throttle throttle;
   const messaging::PipelineSettings pipeline{config.whatsapp_api_base_url, config.whatsapp_in_doubt_grace};
   postgres::JobRunner jobs(db.conninfo(), {config.job_workers, config.job_lease});
-  // The AI agent's turn plugs in here; until then inbound messages get the welcome/inactive
-  // messages and the team's replies only.
-  // The conversation turn: the agent answers in its own job (it calls out to a language model, which
-  // must not hold the inbound job's transaction); same ordering key, so turns keep the message order.
-  jobs.handle_in_transaction("inbound", messaging::handle_inbound_message(
-                                            [](pqxx::transaction_base& tx, const messaging::InboundTurn& t) {
-                                              postgres::enqueue_job(tx, t.workspace_id, "agent_turn",
-                                                                    "conversation:" + t.conversation_id,
-                                                                    {{"conversationId", t.conversation_id}},
-                                                                    3);
-                                            },
-                                            base_url));
+  // The conversation turn: the offline agent answers inside the inbound message's job; a turn that
+  // calls a language model is queued as its own job (same ordering key, so turns keep the order).
+  jobs.handle_in_transaction(
+      "inbound", messaging::handle_inbound_message(agent::answer_in_transaction(sealer, base_url), base_url));
   jobs.handle("agent_turn", agent::run_agent_turn(sealer, base_url));
   jobs.handle("send", messaging::send_outbound_message(sealer, graph, throttle, pipeline));
   jobs.handle("read", messaging::send_read_receipt(sealer, graph, throttle, pipeline));

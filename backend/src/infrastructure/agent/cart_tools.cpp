@@ -12,29 +12,32 @@
 #include "infrastructure/orders/place_order.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
 #include "infrastructure/postgres/pricing_inputs.hpp"
+#include "infrastructure/postgres/statement.hpp"
 
 namespace shopme::agent {
 namespace json = boost::json;
 
 namespace {
 
-std::string open_cart(pqxx::work& tx, const ToolContext& c) {
-  tx.exec_params0(
+std::string open_cart(pqxx::transaction_base& tx, const ToolContext& c) {
+  postgres::exec0(
+      tx,
       "INSERT INTO carts (workspace_id, customer_id) VALUES ($1, $2) ON CONFLICT (workspace_id, customer_id)"
       " WHERE status = 'open' DO NOTHING",
       c.workspace_id, c.customer_id);
-  return tx
-      .exec_params1("SELECT id FROM carts WHERE workspace_id = $1 AND customer_id = $2 AND status = 'open'",
-                    c.workspace_id, c.customer_id)[0]
+  return postgres::exec1(
+             tx, "SELECT id FROM carts WHERE workspace_id = $1 AND customer_id = $2 AND status = 'open'",
+             c.workspace_id, c.customer_id)[0]
       .c_str();
 }
 
-json::value priced_cart(pqxx::work& tx, const ToolContext& c, const std::string& cart,
+json::value priced_cart(pqxx::transaction_base& tx, const ToolContext& c, const std::string& cart,
                         const std::optional<std::string>& code) {
   std::vector<catalog::CartLine> lines;
   std::vector<std::string> names;
   for (const auto& r :
-       tx.exec_params("SELECT l.product_id, p.name, l.quantity FROM cart_lines l JOIN products p"
+       postgres::exec(tx,
+                      "SELECT l.product_id, p.name, l.quantity FROM cart_lines l JOIN products p"
                       "  ON p.workspace_id = l.workspace_id AND p.id = l.product_id"
                       " WHERE l.workspace_id = $1 AND l.cart_id = $2 ORDER BY l.added_at",
                       c.workspace_id, cart)) {
@@ -72,16 +75,19 @@ json::value priced_cart(pqxx::work& tx, const ToolContext& c, const std::string&
   return out;
 }
 
-std::optional<std::string> stored_code(pqxx::work& tx, const ToolContext& c, const std::string& cart) {
-  const auto r = tx.exec_params1("SELECT promo_code FROM carts WHERE workspace_id = $1 AND id = $2",
+std::optional<std::string> stored_code(pqxx::transaction_base& tx, const ToolContext& c,
+                                       const std::string& cart) {
+  const auto r = postgres::exec1(tx, "SELECT promo_code FROM carts WHERE workspace_id = $1 AND id = $2",
                                  c.workspace_id, cart);
   if (r[0].is_null()) return std::nullopt;
   return std::string(r[0].c_str());
 }
 
 json::value checkout(ToolContext& c) {
-  pqxx::work tx(c.conn);
-  const auto cart_rows = tx.exec_params(
+  ToolTransaction unit(c, ToolTransaction::kWrite);
+  auto& tx = unit.tx();
+  const auto cart_rows = postgres::exec(
+      tx,
       "SELECT id, promo_code FROM carts WHERE workspace_id = $1 AND customer_id = $2 AND status = 'open' FOR "
       "UPDATE",
       c.workspace_id, c.customer_id);
@@ -96,7 +102,8 @@ json::value checkout(ToolContext& c) {
   std::vector<std::tuple<std::string, std::string, std::string, int>> items;  // product, name, sku, quantity
   if (!cart_rows.empty()) {
     for (const auto& r :
-         tx.exec_params("SELECT l.product_id, p.name, p.sku, l.quantity FROM cart_lines l JOIN products p"
+         postgres::exec(tx,
+                        "SELECT l.product_id, p.name, p.sku, l.quantity FROM cart_lines l JOIN products p"
                         "  ON p.workspace_id = l.workspace_id AND p.id = l.product_id"
                         " WHERE l.workspace_id = $1 AND l.cart_id = $2 ORDER BY l.added_at",
                         c.workspace_id, std::string(cart_rows[0][0].c_str()))) {
@@ -105,14 +112,15 @@ json::value checkout(ToolContext& c) {
   }
   if (items.empty()) {
     // A turn retried after its checkout committed finds the cart already ordered: same order, no second one.
-    const auto recent = tx.exec_params(
+    const auto recent = postgres::exec(
+        tx,
         "SELECT id, code, total FROM orders WHERE workspace_id = $1 AND customer_id = $2 AND status = "
         "'pending_payment'"
         " AND created_at > now() - interval '30 minutes' ORDER BY created_at DESC LIMIT 1",
         c.workspace_id, c.customer_id);
     if (recent.empty()) return json::object{{"error", "the cart is empty"}};
     auto out = link_for(recent[0][0].c_str(), recent[0][1].c_str(), recent[0][2].as<long long>());
-    tx.commit();
+    unit.commit();
     return out;
   }
   const std::string cart(cart_rows[0][0].c_str());
@@ -131,11 +139,11 @@ json::value checkout(ToolContext& c) {
     return json::object{{"error", placed.error().detail}};
   }
   const std::string order_id = placed->id;
-  tx.exec_params0(
-      "UPDATE carts SET status = 'ordered', updated_at = now() WHERE workspace_id = $1 AND id = $2",
+  postgres::exec0(
+      tx, "UPDATE carts SET status = 'ordered', updated_at = now() WHERE workspace_id = $1 AND id = $2",
       c.workspace_id, cart);
   auto out = link_for(order_id, placed->code, placed->total);
-  tx.commit();
+  unit.commit();
   return out;
 }
 
@@ -153,23 +161,25 @@ std::vector<Tool> cart_tools() {
          const auto qty = a.at("quantity").as_int64();
          if (qty < 1 || qty > 10000) return json::object{{"error", "quantity must be from 1 to 10000"}};
          if (!looks_like_uuid(id)) return json::object{{"error", "no such product"}};
-         pqxx::work tx(c.conn);
-         const auto p = tx.exec_params(
-             "SELECT name, stock FROM products WHERE workspace_id = $1 AND id = $2 AND status = 'active'",
+         ToolTransaction unit(c, ToolTransaction::kWrite);
+         auto& tx = unit.tx();
+         const auto p = postgres::exec(
+             tx, "SELECT name, stock FROM products WHERE workspace_id = $1 AND id = $2 AND status = 'active'",
              c.workspace_id, id);
          if (p.empty()) return json::object{{"error", "no such product"}};
          if (p[0][1].as<long long>() < qty) {
            return json::object{{"error", "not enough stock"}, {"available", p[0][1].as<long long>()}};
          }
          const auto cart = open_cart(tx, c);
-         tx.exec_params0(
+         postgres::exec0(
+             tx,
              "INSERT INTO cart_lines (workspace_id, cart_id, product_id, quantity) VALUES ($1, $2, $3, $4)"
              " ON CONFLICT (workspace_id, cart_id, product_id) DO UPDATE SET quantity = $4",
              c.workspace_id, cart, id, static_cast<int>(qty));
-         tx.exec_params0("UPDATE carts SET updated_at = now() WHERE workspace_id = $1 AND id = $2",
+         postgres::exec0(tx, "UPDATE carts SET updated_at = now() WHERE workspace_id = $1 AND id = $2",
                          c.workspace_id, cart);
          auto out = priced_cart(tx, c, cart, stored_code(tx, c, cart));
-         tx.commit();
+         unit.commit();
          return out;
        }});
   t.push_back({{"remove_from_cart", "Take a product out of the customer's cart.",
@@ -177,22 +187,25 @@ std::vector<Tool> cart_tools() {
                [](ToolContext& c, const json::object& a) -> json::value {
                  const auto id = string_argument(a, "productId");
                  if (!looks_like_uuid(id)) return json::object{{"error", "no such product in the cart"}};
-                 pqxx::work tx(c.conn);
+                 ToolTransaction unit(c, ToolTransaction::kWrite);
+                 auto& tx = unit.tx();
                  const auto cart = open_cart(tx, c);
-                 tx.exec_params(
+                 postgres::exec(
+                     tx,
                      "DELETE FROM cart_lines WHERE workspace_id = $1 AND cart_id = $2 AND product_id = $3",
                      c.workspace_id, cart, id);
                  auto out = priced_cart(tx, c, cart, stored_code(tx, c, cart));
-                 tx.commit();
+                 unit.commit();
                  return out;
                }});
   t.push_back({{"view_cart", "The customer's cart with prices, discounts and total.",
                 R"({"type":"object","properties":{}})"},
                [](ToolContext& c, const json::object&) -> json::value {
-                 pqxx::work tx(c.conn);
+                 ToolTransaction unit(c, ToolTransaction::kWrite);
+                 auto& tx = unit.tx();
                  const auto cart = open_cart(tx, c);
                  auto out = priced_cart(tx, c, cart, stored_code(tx, c, cart));
-                 tx.commit();
+                 unit.commit();
                  return out;
                }});
   t.push_back(
@@ -201,17 +214,18 @@ std::vector<Tool> cart_tools() {
        [](ToolContext& c, const json::object& a) -> json::value {
          const auto code = string_argument(a, "code");
          if (code.empty() || code.size() > 64) return json::object{{"error", "give the code"}};
-         pqxx::work tx(c.conn);
+         ToolTransaction unit(c, ToolTransaction::kWrite);
+         auto& tx = unit.tx();
          const auto cart = open_cart(tx, c);
          auto out = priced_cart(tx, c, cart, code);
          if (out.as_object().contains("promoCodeRejected")) {
-           tx.commit();  // the cart itself is unchanged; the code is not kept
+           unit.commit();  // the cart itself is unchanged; the code is not kept
            return out;
          }
-         tx.exec_params0(
-             "UPDATE carts SET promo_code = $3, updated_at = now() WHERE workspace_id = $1 AND id = $2",
+         postgres::exec0(
+             tx, "UPDATE carts SET promo_code = $3, updated_at = now() WHERE workspace_id = $1 AND id = $2",
              c.workspace_id, cart, code);
-         tx.commit();
+         unit.commit();
          return out;
        }});
   t.push_back(

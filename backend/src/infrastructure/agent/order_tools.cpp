@@ -10,6 +10,7 @@
 #include "infrastructure/agent/tool_arguments.hpp"
 #include "infrastructure/links/secure_links.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
+#include "infrastructure/postgres/statement.hpp"
 
 namespace shopme::agent {
 namespace json = boost::json;
@@ -36,11 +37,13 @@ FoundOrder from_row(const pqxx::row& r) {
 std::optional<FoundOrder> find_order(pqxx::transaction_base& tx, const ToolContext& c,
                                      const std::string& code) {
   const auto rows =
-      code.empty() ? tx.exec_params(std::string("SELECT ") + kOrderColumns +
+      code.empty() ? postgres::exec(tx,
+                                    std::string("SELECT ") + kOrderColumns +
                                         " FROM orders WHERE workspace_id = $1 AND customer_id = $2"
                                         " ORDER BY created_at DESC LIMIT 1",
                                     c.workspace_id, c.customer_id)
-                   : tx.exec_params(
+                   : postgres::exec(
+                         tx,
                          std::string("SELECT ") + kOrderColumns +
                              " FROM orders WHERE workspace_id = $1 AND customer_id = $2 AND code = upper($3)",
                          c.workspace_id, c.customer_id, code);
@@ -64,7 +67,7 @@ json::object describe(const ToolContext& c, const FoundOrder& o) {
   return out;
 }
 
-std::string link_to(pqxx::work& tx, const ToolContext& c, std::string_view type,
+std::string link_to(pqxx::transaction_base& tx, const ToolContext& c, std::string_view type,
                     const std::optional<std::string>& resource) {
   const auto link = links::issue(tx, c.workspace_id, links::spec_for(type), c.customer_id, resource);
   return c.public_base_url + "/s/" + link.token;
@@ -82,7 +85,8 @@ std::vector<Tool> order_tools() {
         kCodeSchema},
        [](ToolContext& c, const json::object& a) -> json::value {
          const auto code = string_argument(a, "orderCode");
-         pqxx::read_transaction tx(c.conn);
+         ToolTransaction unit(c, ToolTransaction::kRead);
+         auto& tx = unit.tx();
          const auto o = find_order(tx, c, code);
          if (!o) return not_found(code);
          return describe(c, *o);
@@ -94,9 +98,11 @@ std::vector<Tool> order_tools() {
          long long limit = 5;
          if (const auto* v = a.if_contains("limit"); v && v->is_int64())
            limit = std::clamp<long long>(v->as_int64(), 1, 10);
-         pqxx::read_transaction tx(c.conn);
+         ToolTransaction unit(c, ToolTransaction::kRead);
+         auto& tx = unit.tx();
          json::array items;
-         for (const auto& r : tx.exec_params(std::string("SELECT ") + kOrderColumns +
+         for (const auto& r : postgres::exec(tx,
+                                             std::string("SELECT ") + kOrderColumns +
                                                  " FROM orders WHERE workspace_id = $1 AND customer_id = $2"
                                                  " ORDER BY created_at DESC LIMIT $3",
                                              c.workspace_id, c.customer_id, limit)) {
@@ -111,14 +117,15 @@ std::vector<Tool> order_tools() {
         kCodeSchema},
        [](ToolContext& c, const json::object& a) -> json::value {
          const auto code = string_argument(a, "orderCode");
-         pqxx::work tx(c.conn);
+         ToolTransaction unit(c, ToolTransaction::kWrite);
+         auto& tx = unit.tx();
          const auto o = find_order(tx, c, code);
          if (!o) return not_found(code);
          auto out = describe(c, *o);
          if (!o->tracking_url.empty()) out["trackingUrl"] = o->tracking_url;
          out["link"] = link_to(tx, c, "order", o->id);
          out["linkValidFor"] = "7 days";
-         tx.commit();
+         unit.commit();
          return out;
        }});
   t.push_back(
@@ -126,7 +133,8 @@ std::vector<Tool> order_tools() {
         kCodeSchema},
        [](ToolContext& c, const json::object& a) -> json::value {
          const auto code = string_argument(a, "orderCode");
-         pqxx::work tx(c.conn);
+         ToolTransaction unit(c, ToolTransaction::kWrite);
+         auto& tx = unit.tx();
          const auto o = find_order(tx, c, code);
          if (!o) return not_found(code);
          if (o->invoice_number.empty()) {
@@ -138,7 +146,7 @@ std::vector<Tool> order_tools() {
                           {"invoiceNumber", o->invoice_number},
                           {"link", link_to(tx, c, "invoice", o->id)},
                           {"linkValidFor", "48 hours"}};
-         tx.commit();
+         unit.commit();
          return out;
        }});
   t.push_back(
@@ -148,9 +156,10 @@ std::vector<Tool> order_tools() {
         "asked for or changed in the chat.",
         R"({"type":"object","properties":{}})"},
        [](ToolContext& c, const json::object&) -> json::value {
-         pqxx::work tx(c.conn);
+         ToolTransaction unit(c, ToolTransaction::kWrite);
+         auto& tx = unit.tx();
          json::object out{{"link", link_to(tx, c, "profile", std::nullopt)}, {"linkValidFor", "1 hour"}};
-         tx.commit();
+         unit.commit();
          return out;
        }});
   return t;

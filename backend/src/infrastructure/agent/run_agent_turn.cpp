@@ -11,6 +11,7 @@
 #include "infrastructure/logging/log.hpp"
 #include "infrastructure/messaging/outbound.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
+#include "infrastructure/postgres/statement.hpp"
 #include "infrastructure/postgres/text_array.hpp"
 
 namespace shopme::agent {
@@ -57,10 +58,10 @@ struct TurnData {
   std::vector<ChatMessage> history;
 };
 
-std::optional<TurnData> load(pqxx::connection& conn, const crypto::Sealer& sealer, const std::string& ws,
+std::optional<TurnData> load(pqxx::transaction_base& tx, const crypto::Sealer& sealer, const std::string& ws,
                              const std::string& conv) {
-  pqxx::read_transaction tx(conn);
-  const auto rows = tx.exec_params(
+  const auto rows = postgres::exec(
+      tx,
       "SELECT c.mode = 'bot' AND NOT cu.blocked, cu.id, cu.name, cu.language, w.currency, w.name,"
       "       coalesce(s.provider, 'builtin'), coalesce(s.base_url, ''), coalesce(s.model, ''), "
       "s.api_key_sealed,"
@@ -98,7 +99,8 @@ std::optional<TurnData> load(pqxx::connection& conn, const crypto::Sealer& seale
   // What the customer wrote since anything was last sent to them.
   // Answered means: by an earlier turn (up to the seq it recorded), or by a person or the system
   // (an operator's reply, the registration confirmation) sent after it.
-  const auto fresh = tx.exec_params(
+  const auto fresh = postgres::exec(
+      tx,
       "SELECT coalesce(string_agg(nullif(m.text, ''), E'\\n' ORDER BY m.seq), ''), coalesce(max(m.seq), 0)"
       "  FROM messages m JOIN conversations c ON c.workspace_id = m.workspace_id AND c.id = m.conversation_id"
       " WHERE m.workspace_id = $1 AND m.conversation_id = $2 AND m.direction = 'inbound' AND m.type <> "
@@ -111,7 +113,8 @@ std::optional<TurnData> load(pqxx::connection& conn, const crypto::Sealer& seale
   d.unanswered = fresh[0][0].c_str();
   d.answered_through = fresh[0][1].as<long long>();
   // A tapped button or list row: its id carries the choice; its title alone is what it "says".
-  const auto tapped = tx.exec_params(
+  const auto tapped = postgres::exec(
+      tx,
       "SELECT coalesce(payload->'interactive'->>'id', payload->'button'->>'payload', ''), text FROM messages"
       " WHERE workspace_id = $1 AND conversation_id = $2 AND seq = $3 AND type IN ('interactive', 'button')",
       ws, conv, d.answered_through);
@@ -119,14 +122,16 @@ std::optional<TurnData> load(pqxx::connection& conn, const crypto::Sealer& seale
     d.reply_id = tapped[0][0].c_str();
     d.unanswered = tapped[0][1].c_str();
   }
-  const auto offered = tx.exec_params(
+  const auto offered = postgres::exec(
+      tx,
       "SELECT substring(payload::text from '\"add:([0-9a-f-]{36})\"') FROM messages WHERE workspace_id = $1"
       " AND conversation_id = $2 AND direction = 'outbound' AND author_kind = 'agent' ORDER BY seq DESC "
       "LIMIT 1",
       ws, conv);
   if (!offered.empty() && !offered[0][0].is_null()) d.offered_product = offered[0][0].c_str();
   // Earlier exchanges, oldest first, for context.
-  const auto past = tx.exec_params(
+  const auto past = postgres::exec(
+      tx,
       "SELECT direction, text FROM (SELECT seq, direction, text FROM messages WHERE workspace_id = $1"
       "   AND conversation_id = $2 AND text <> '' AND seq <= coalesce((SELECT max(seq) FROM messages"
       "   WHERE workspace_id = $1 AND conversation_id = $2 AND direction = 'outbound'), 0)"
@@ -272,6 +277,71 @@ std::optional<Outcome> model_turn(const TurnData& d, ToolContext& ctx, std::stri
   return std::nullopt;
 }
 
+bool uses_model(const TurnData& d) {
+  return d.provider == "openai-compatible" && !d.base_url.empty() && !d.model.empty();
+}
+
+Outcome offline_turn(const TurnData& d, ToolContext& ctx) {
+  Outcome out;
+  const BuiltinInput in{d.unanswered, d.reply_id, d.customer_name, d.shop, d.offered_product};
+  auto r = builtin_reply(ctx, in, d.enabled);
+  out.message = std::move(r.message);
+  out.handed_over = r.handed_over;
+  out.language = r.language;
+  return out;
+}
+
+// The turn's writes: the reply through the outbox (unless an operator took over meanwhile), the
+// customer's language, the notes for the team.
+void record(pqxx::transaction_base& tx, const TurnData& d, Outcome& out, const std::string& ws,
+            const std::string& conv) {
+  const auto mode = postgres::exec1(
+      tx, "SELECT mode FROM conversations WHERE workspace_id = $1 AND id = $2 FOR UPDATE", ws, conv);
+  // An operator who took over during the turn has the last word; a hand-over by the agent itself
+  // still tells the customer someone is coming.
+  const bool still_ours = std::string_view(mode[0].c_str()) == "bot" || out.handed_over;
+  if (still_ours && !out.message.body.empty()) {
+    postgres::exec0(
+        tx,
+        "UPDATE conversations SET agent_answered_seq = greatest(agent_answered_seq, $3) WHERE workspace_id "
+        "= $1 AND id = $2",
+        ws, conv, d.answered_through);
+    if (out.message.kind == messaging::OutboundKind::kText)
+      out.message.body = clip(out.message.body, messaging::kMaxTextLength - 10);
+    messaging::queue_outbound(tx, ws, conv, out.message, "agent");
+  }
+  // The customer's language is the one they write in: later links, pages and messages follow it.
+  if (!out.language.empty() && out.language != d.language) {
+    postgres::exec0(
+        tx, "UPDATE customers SET language = $3, updated_at = now() WHERE workspace_id = $1 AND id = $2", ws,
+        d.customer_id, out.language);
+  }
+  for (const auto& n : out.notes) {
+    postgres::exec0(
+        tx, "INSERT INTO conversation_notes (workspace_id, conversation_id, text) VALUES ($1, $2, $3)", ws,
+        conv, n);
+    messaging::notify(tx, "note.created", ws, conv);
+  }
+}
+
+// Usage counters after the turn's commit, in a statement of their own: every turn of a workspace
+// updates the same day row, and holding its lock through the turn's commit made turns wait for
+// each other. A crash between the two loses one turn's count, never a reply.
+postgres::AfterCommit count_usage(std::string ws, long long prompt_tokens, long long completion_tokens) {
+  return [ws = std::move(ws), prompt_tokens, completion_tokens](pqxx::connection& conn) {
+    pqxx::nontransaction stats(conn);
+    postgres::exec0(
+        stats,
+        "INSERT INTO agent_token_usage (workspace_id, day, prompt_tokens, completion_tokens, turns)"
+        " SELECT $1, (now() AT TIME ZONE timezone)::date, $2, $3, 1 FROM workspaces WHERE id = $1"
+        " ON CONFLICT (workspace_id, day) DO UPDATE SET"
+        " prompt_tokens = agent_token_usage.prompt_tokens + $2, completion_tokens = "
+        "agent_token_usage.completion_tokens + $3,"
+        " turns = agent_token_usage.turns + 1",
+        ws, prompt_tokens, completion_tokens);
+  };
+}
+
 }  // namespace
 
 postgres::JobRunner::Handler run_agent_turn(const crypto::Sealer& sealer,
@@ -281,7 +351,11 @@ postgres::JobRunner::Handler run_agent_turn(const crypto::Sealer& sealer,
     if (!cv || !cv->is_string()) return JobResult::dead("agent turn without a conversation");
     const std::string ws = job.workspace_id;
     const std::string conv(cv->as_string());
-    auto data = load(conn, sealer, ws, conv);
+    std::optional<TurnData> data;
+    {
+      pqxx::read_transaction tx(conn);
+      data = load(tx, sealer, ws, conv);
+    }
     auto finish_silently = [&] {
       pqxx::work tx(conn);
       postgres::complete_job(tx, job);
@@ -291,79 +365,57 @@ postgres::JobRunner::Handler run_agent_turn(const crypto::Sealer& sealer,
     // Nothing new (a burst already answered by an earlier turn), or the team or a block took over.
     if (!data || !data->bot || data->unanswered.empty()) return finish_silently();
 
+    // Outside calls: the tools commit their own short transactions, none is held across the call.
     ToolContext ctx{conn, ws, conv, data->customer_id, data->language, data->currency, public_base_url};
     Outcome out;
-    const auto offline = [&] {
-      const BuiltinInput in{data->unanswered, data->reply_id, data->customer_name, data->shop,
-                            data->offered_product};
-      auto r = builtin_reply(ctx, in, data->enabled);
-      out.message = std::move(r.message);
-      out.handed_over = out.handed_over || r.handed_over;
-      out.language = r.language;
-    };
-    const bool use_model =
-        data->provider == "openai-compatible" && !data->base_url.empty() && !data->model.empty();
-    if (use_model) {
+    if (uses_model(*data)) {
       std::string why;
       if (auto o = model_turn(*data, ctx, why)) {
         out = std::move(*o);
       } else {
         log::warn("agent model failed; the offline agent answers", {{"workspace", ws}, {"reason", why}});
-        out.notes.push_back("The AI provider failed (" + clip(why, 300) + "); the offline agent answered.");
         ctx.language = data->language;
-        offline();
+        out = offline_turn(*data, ctx);
+        out.notes.push_back("The AI provider failed (" + clip(why, 300) + "); the offline agent answered.");
       }
     } else {
-      offline();
+      out = offline_turn(*data, ctx);
     }
 
     pqxx::work tx(conn);
-    const auto mode = tx.exec_params1(
-        "SELECT mode FROM conversations WHERE workspace_id = $1 AND id = $2 FOR UPDATE", ws, conv);
-    // An operator who took over during the turn has the last word; a hand-over by the agent itself
-    // still tells the customer someone is coming.
-    const bool still_ours = std::string_view(mode[0].c_str()) == "bot" || out.handed_over;
-    if (still_ours && !out.message.body.empty()) {
-      tx.exec_params0(
-          "UPDATE conversations SET agent_answered_seq = greatest(agent_answered_seq, $3) WHERE workspace_id "
-          "= $1 AND id = $2",
-          ws, conv, data->answered_through);
-      if (out.message.kind == messaging::OutboundKind::kText)
-        out.message.body = clip(out.message.body, messaging::kMaxTextLength - 10);
-      messaging::queue_outbound(tx, ws, conv, out.message, "agent");
-    }
-    // The customer's language is the one they write in: later links, pages and messages follow it.
-    if (!out.language.empty() && out.language != data->language) {
-      tx.exec_params0(
-          "UPDATE customers SET language = $3, updated_at = now() WHERE workspace_id = $1 AND id = $2", ws,
-          data->customer_id, out.language);
-    }
-    for (const auto& n : out.notes) {
-      tx.exec_params0(
-          "INSERT INTO conversation_notes (workspace_id, conversation_id, text) VALUES ($1, $2, $3)", ws,
-          conv, n);
-      messaging::notify(tx, "note.created", ws, conv);
-    }
+    record(tx, *data, out, ws, conv);
     postgres::complete_job(tx, job);
     tx.commit();
-    // Usage counters after the turn's commit, in a statement of their own: every turn of a workspace
-    // updates the same day row, and holding its lock through the turn's commit made turns wait for
-    // each other. A crash between the two loses one turn's count, never a reply.
     try {
-      pqxx::nontransaction stats(conn);
-      stats.exec_params0(
-          "INSERT INTO agent_token_usage (workspace_id, day, prompt_tokens, completion_tokens, turns)"
-          " SELECT $1, (now() AT TIME ZONE timezone)::date, $2, $3, 1 FROM workspaces WHERE id = $1"
-          " ON CONFLICT (workspace_id, day) DO UPDATE SET"
-          " prompt_tokens = agent_token_usage.prompt_tokens + $2, completion_tokens = "
-          "agent_token_usage.completion_tokens + $3,"
-          " turns = agent_token_usage.turns + 1",
-          ws, static_cast<long long>(out.prompt_tokens), static_cast<long long>(out.completion_tokens));
+      count_usage(ws, out.prompt_tokens, out.completion_tokens)(conn);
     } catch (const std::exception& e) {
       log::warn("agent usage not counted", {{"workspace", ws}, {"error", e.what()}});
     }
     return JobResult::done();
   };
+}
+
+messaging::TurnHandler answer_in_transaction(const crypto::Sealer& sealer,
+                                             const std::string& public_base_url) {
+  return
+      [&sealer, &public_base_url](pqxx::work& tx, const messaging::InboundTurn& t) -> postgres::AfterCommit {
+        const auto data = load(tx, sealer, t.workspace_id, t.conversation_id);
+        if (!data || !data->bot || data->unanswered.empty()) return {};
+        if (uses_model(*data)) {
+          // A language model is an outside call that must not hold this transaction: a job of its own,
+          // in the conversation's order.
+          postgres::enqueue_job(tx, t.workspace_id, "agent_turn", "conversation:" + t.conversation_id,
+                                {{"conversationId", t.conversation_id}}, 3);
+          return {};
+        }
+        // The offline agent makes no outside call: it answers here, its tools working in this
+        // transaction, and the reply commits with the message's job (one commit for the whole turn).
+        ToolContext ctx{tx.conn(),      t.workspace_id, t.conversation_id, data->customer_id,
+                        data->language, data->currency, public_base_url,   &tx};
+        auto out = offline_turn(*data, ctx);
+        record(tx, *data, out, t.workspace_id, t.conversation_id);
+        return count_usage(t.workspace_id, 0, 0);
+      };
 }
 
 }  // namespace shopme::agent

@@ -13,6 +13,7 @@
 #include "infrastructure/messaging/outbound.hpp"
 #include "infrastructure/postgres/catalog_search.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
+#include "infrastructure/postgres/statement.hpp"
 
 namespace shopme::agent {
 namespace json = boost::json;
@@ -52,7 +53,8 @@ json::value search(ToolContext& c, const json::object& a, std::vector<std::strin
   postgres::SearchQuery q{c.workspace_id, string_argument(a, "query"), std::move(types), limit_arg(a, 5),
                           true};
   json::array items;
-  for (const auto& h : postgres::search_catalog(c.conn, q)) {
+  ToolTransaction unit(c, ToolTransaction::kRead);
+  for (const auto& h : postgres::search_catalog(unit.tx(), q)) {
     json::object o{{"type", h.type}, {"id", h.id}, {"name", h.title}, {"summary", h.snippet}};
     if (h.price >= 0) {
       o["price"] = format_price(h.price, c.currency, c.language);
@@ -91,21 +93,23 @@ std::vector<Tool> all_tools() {
                [](ToolContext& c, const json::object& a) -> json::value {
                  const auto id = string_argument(a, "productId");
                  if (!looks_like_uuid(id)) return json::object{{"error", "no such product"}};
-                 pqxx::read_transaction tx(c.conn);
-                 const auto rows =
-                     tx.exec_params(std::string("SELECT ") + kProductColumns +
-                                        " FROM products p WHERE p.workspace_id = $1 AND p.id = $2"
-                                        " AND p.status = 'active'",
-                                    c.workspace_id, id);
+                 static const std::string sql = std::string("SELECT ") + kProductColumns +
+                                                " FROM products p WHERE p.workspace_id = $1 AND p.id = $2"
+                                                " AND p.status = 'active'";
+                 ToolTransaction unit(c, ToolTransaction::kRead);
+                 auto& tx = unit.tx();
+                 const auto rows = postgres::exec(tx, sql, c.workspace_id, id);
                  if (rows.empty()) return json::object{{"error", "no such product"}};
                  return product_json(c, rows[0]);
                }});
   t.push_back({{"list_categories", "The shop's product categories.", R"({"type":"object","properties":{}})"},
                [](ToolContext& c, const json::object&) -> json::value {
-                 pqxx::read_transaction tx(c.conn);
+                 ToolTransaction unit(c, ToolTransaction::kRead);
+                 auto& tx = unit.tx();
                  json::array items;
                  for (const auto& r :
-                      tx.exec_params("SELECT id, name, description FROM categories WHERE workspace_id = $1"
+                      postgres::exec(tx,
+                                     "SELECT id, name, description FROM categories WHERE workspace_id = $1"
                                      " AND active ORDER BY display_order, name LIMIT 50",
                                      c.workspace_id)) {
                    items.push_back(json::object{
@@ -119,9 +123,11 @@ std::vector<Tool> all_tools() {
        [](ToolContext& c, const json::object& a) -> json::value {
          const auto id = string_argument(a, "categoryId");
          if (!looks_like_uuid(id)) return json::object{{"error", "no such category"}};
-         pqxx::read_transaction tx(c.conn);
+         ToolTransaction unit(c, ToolTransaction::kRead);
+         auto& tx = unit.tx();
          json::array items;
-         for (const auto& r : tx.exec_params(
+         for (const auto& r : postgres::exec(
+                  tx,
                   std::string(
                       "WITH RECURSIVE tree AS (SELECT id FROM categories WHERE workspace_id = $1 AND id = $2"
                       " UNION SELECT c.id FROM categories c JOIN tree ON c.parent_id = tree.id"
@@ -141,11 +147,12 @@ std::vector<Tool> all_tools() {
        [](ToolContext& c, const json::object& a) -> json::value {
          postgres::SearchQuery q{c.workspace_id, string_argument(a, "query"), {"faq"}, limit_arg(a, 3), true};
          json::array items;
-         const auto hits = postgres::search_catalog(c.conn, q);  // its own transaction
-         pqxx::read_transaction tx(c.conn);
+         ToolTransaction unit(c, ToolTransaction::kRead);
+         auto& tx = unit.tx();
+         const auto hits = postgres::search_catalog(tx, q);
          for (const auto& h : hits) {
-           const auto r = tx.exec_params(
-               "SELECT question, answer, language FROM faqs WHERE workspace_id = $1 AND id = $2",
+           const auto r = postgres::exec(
+               tx, "SELECT question, answer, language FROM faqs WHERE workspace_id = $1 AND id = $2",
                c.workspace_id, h.id);
            if (!r.empty()) {
              items.push_back(json::object{
@@ -162,9 +169,11 @@ std::vector<Tool> all_tools() {
       {{"current_offers", "Offers valid today (automatic discounts and promo codes).",
         R"({"type":"object","properties":{}})"},
        [](ToolContext& c, const json::object&) -> json::value {
-         pqxx::read_transaction tx(c.conn);
+         ToolTransaction unit(c, ToolTransaction::kRead);
+         auto& tx = unit.tx();
          json::array items;
-         for (const auto& r : tx.exec_params(
+         for (const auto& r : postgres::exec(
+                  tx,
                   "SELECT name, description, type, value, coalesce(code, ''), min_purchase FROM offers"
                   " WHERE workspace_id = $1 AND active AND (starts_at IS NULL OR starts_at <= now())"
                   " AND (ends_at IS NULL OR ends_at > now()) AND (usage_limit IS NULL OR usage_count < "
@@ -190,18 +199,20 @@ std::vector<Tool> all_tools() {
         "for a person or the request is beyond the tools.",
         R"({"type":"object","properties":{"reason":{"type":"string"}}})"},
        [](ToolContext& c, const json::object& a) -> json::value {
-         pqxx::work tx(c.conn);
-         tx.exec_params0(
-             "UPDATE conversations SET mode = 'human', status = 'open', updated_at = now()"
-             " WHERE workspace_id = $1 AND id = $2",
-             c.workspace_id, c.conversation_id);
+         ToolTransaction unit(c, ToolTransaction::kWrite);
+         auto& tx = unit.tx();
+         postgres::exec0(tx,
+                         "UPDATE conversations SET mode = 'human', status = 'open', updated_at = now()"
+                         " WHERE workspace_id = $1 AND id = $2",
+                         c.workspace_id, c.conversation_id);
          const auto reason = string_argument(a, "reason");
-         tx.exec_params0(
-             "INSERT INTO conversation_notes (workspace_id, conversation_id, text) VALUES ($1, $2, $3)",
+         postgres::exec0(
+             tx, "INSERT INTO conversation_notes (workspace_id, conversation_id, text) VALUES ($1, $2, $3)",
              c.workspace_id, c.conversation_id,
              "The customer asked for a person" + (reason.empty() ? std::string(".") : ": " + reason));
          // The team hears it live and by e-mail (Admins and Managers).
-         tx.exec_params0(
+         postgres::exec0(
+             tx,
              "INSERT INTO mail_outbox (workspace_id, to_address, subject, body)"
              " SELECT $1, u.email, 'A customer is waiting for a person',"
              "        'A WhatsApp conversation was handed to the team. Open the inbox: ' || $2"
@@ -209,7 +220,7 @@ std::vector<Tool> all_tools() {
              "  WHERE m.workspace_id = $1 AND m.role IN ('admin', 'manager') AND u.status = 'active'",
              c.workspace_id, "/w/" + c.workspace_id + "/inbox/" + c.conversation_id);
          messaging::notify(tx, "conversation.updated", c.workspace_id, c.conversation_id);
-         tx.commit();
+         unit.commit();
          return json::object{
              {"handedOver", true},
              {"tell", "A person from the team will answer here shortly, usually within working hours."}};

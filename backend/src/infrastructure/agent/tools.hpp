@@ -7,6 +7,8 @@
 #include <functional>
 #include <optional>
 #include <pqxx/connection>
+#include <pqxx/subtransaction>
+#include <pqxx/transaction>
 #include <string>
 #include <vector>
 
@@ -16,13 +18,47 @@
 namespace shopme::agent {
 
 struct ToolContext {
-  pqxx::connection& conn;
+  pqxx::connection_base& conn;
   std::string workspace_id;
   std::string conversation_id;
   std::string customer_id;
   std::string language;
   std::string currency;
   std::string public_base_url;  // links sent to the customer start with it
+  // The turn's own transaction when the turn runs inside one (the offline agent answers inside the
+  // inbound job's transaction): the tools then work in it instead of committing on their own.
+  pqxx::dbtransaction* turn_tx = nullptr;
+};
+
+// A tool's unit of work. Inside the turn's transaction: a savepoint (kWrite), so a tool that gives
+// up undoes only its own writes, or the turn's transaction itself (kRead). Otherwise a transaction
+// of its own. commit() keeps the work; leaving without it undoes it.
+class ToolTransaction {
+ public:
+  enum Mode { kRead, kWrite };
+  ToolTransaction(ToolContext& c, Mode mode) {
+    if (!c.turn_tx) {
+      own_.emplace(c.conn);
+    } else if (mode == kWrite) {
+      savepoint_.emplace(*c.turn_tx);
+    } else {
+      shared_ = c.turn_tx;
+    }
+  }
+  pqxx::transaction_base& tx() {
+    if (own_) return *own_;
+    if (savepoint_) return *savepoint_;
+    return *shared_;
+  }
+  void commit() {
+    if (own_) own_->commit();
+    if (savepoint_) savepoint_->commit();
+  }
+
+ private:
+  std::optional<pqxx::work> own_;
+  std::optional<pqxx::subtransaction> savepoint_;
+  pqxx::dbtransaction* shared_ = nullptr;
 };
 
 struct Tool {

@@ -10,6 +10,7 @@
 #include "domain/agent/phrasebook.hpp"
 #include "infrastructure/agent/tools.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
+#include "infrastructure/postgres/statement.hpp"
 
 namespace shopme::invoices {
 namespace json = boost::json;
@@ -127,7 +128,8 @@ class Writer {
 
 std::optional<Invoice> load_invoice(pqxx::transaction_base& tx, const std::string& ws,
                                     const std::string& order_id) {
-  const auto rows = tx.exec_params(
+  const auto rows = postgres::exec(
+      tx,
       "SELECT o.invoice_number, to_char(o.invoice_issued_at AT TIME ZONE 'UTC', "
       "'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),"
       "       to_char(o.invoice_issued_at AT TIME ZONE w.timezone, 'YYYY-MM-DD'), o.code, o.currency, "
@@ -159,7 +161,8 @@ std::optional<Invoice> load_invoice(pqxx::transaction_base& tx, const std::strin
   inv.shipping = r[14].as<long long>();
   inv.total = r[15].as<long long>();
   for (const auto& l :
-       tx.exec_params("SELECT name, sku, quantity, unit_price, discount, total, tax_rate FROM order_lines"
+       postgres::exec(tx,
+                      "SELECT name, sku, quantity, unit_price, discount, total, tax_rate FROM order_lines"
                       " WHERE workspace_id = $1 AND order_id = $2 ORDER BY line_no",
                       ws, order_id)) {
     inv.lines.push_back({l[0].c_str(), l[1].c_str(), l[2].as<int>(), l[3].as<long long>(),

@@ -4,6 +4,7 @@
 
 #include "infrastructure/crypto/hash.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
+#include "infrastructure/postgres/statement.hpp"
 
 namespace shopme::links {
 using namespace std::chrono_literals;
@@ -22,12 +23,13 @@ IssuedLink issue(pqxx::transaction_base& tx, const std::string& workspace_id, co
                  const std::optional<std::string>& resource_id) {
   IssuedLink l;
   l.token = crypto::random_base64url(32);
-  l.id = tx.exec_params1(
-               "INSERT INTO secure_links (workspace_id, token_digest, type, customer_id, resource_id, "
-               "single_use,"
-               " expires_at) VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(secs => $7)) RETURNING id",
-               workspace_id, crypto::sha256_hex(l.token), spec.type, customer_id, resource_id,
-               spec.single_use, static_cast<double>(spec.lifetime.count()))[0]
+  l.id = postgres::exec1(
+             tx,
+             "INSERT INTO secure_links (workspace_id, token_digest, type, customer_id, resource_id, "
+             "single_use,"
+             " expires_at) VALUES ($1, $2, $3, $4, $5, $6, now() + make_interval(secs => $7)) RETURNING id",
+             workspace_id, crypto::sha256_hex(l.token), spec.type, customer_id, resource_id, spec.single_use,
+             static_cast<double>(spec.lifetime.count()))[0]
              .c_str();
   return l;
 }
@@ -36,7 +38,8 @@ Result<Link> resolve(pqxx::transaction_base& tx, const std::string& token, bool 
   // Tokens are 43 base64url characters; anything else is not worth a query.
   if (token.size() != 43 || !crypto::base64url_decode(token))
     return Error::not_found("This link does not exist.");
-  const auto rows = tx.exec_params(
+  const auto rows = postgres::exec(
+      tx,
       "SELECT id, workspace_id, type, coalesce(customer_id::text, ''), coalesce(resource_id::text, ''),"
       "       to_char(expires_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), expires_at <= now(),"
       "       single_use AND used_at IS NOT NULL"
@@ -62,14 +65,14 @@ Result<Link> resolve(pqxx::transaction_base& tx, const std::string& token, bool 
 }
 
 void spend(pqxx::transaction_base& tx, const Link& link) {
-  tx.exec_params0("UPDATE secure_links SET used_at = now() WHERE workspace_id = $1 AND id = $2",
+  postgres::exec0(tx, "UPDATE secure_links SET used_at = now() WHERE workspace_id = $1 AND id = $2",
                   link.workspace_id, link.id);
 }
 
 void record(pqxx::transaction_base& tx, const std::string& workspace_id, const std::string& link_id,
             std::string_view action, const std::string& ip) {
-  tx.exec_params0(
-      "INSERT INTO secure_link_events (workspace_id, link_id, action, ip) VALUES ($1, $2, $3, $4)",
+  postgres::exec0(
+      tx, "INSERT INTO secure_link_events (workspace_id, link_id, action, ip) VALUES ($1, $2, $3, $4)",
       workspace_id, link_id, action, ip);
 }
 

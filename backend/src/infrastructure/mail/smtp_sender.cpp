@@ -9,6 +9,7 @@
 #include "infrastructure/crypto/hash.hpp"
 #include "infrastructure/logging/log.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
+#include "infrastructure/postgres/statement.hpp"
 
 namespace shopme::mail {
 namespace {
@@ -121,7 +122,8 @@ void SmtpSender::run() {
 int SmtpSender::deliver_due() {
   if (!conn_ || !conn_->is_open()) conn_ = std::make_unique<pqxx::connection>(conninfo_);
   pqxx::work tx(*conn_);
-  const auto rows = tx.exec_params(
+  const auto rows = postgres::exec(
+      tx,
       "SELECT id::text, to_address, subject, body, attempts FROM mail_outbox WHERE status = 'stored' AND "
       "next_attempt_at <= now() ORDER BY next_attempt_at LIMIT 10 FOR UPDATE SKIP LOCKED");
   for (const auto& r : rows) {
@@ -130,19 +132,21 @@ int SmtpSender::deliver_due() {
     const auto error =
         send_smtp(settings_, {r[1].as<std::string>(), r[2].as<std::string>(), r[3].as<std::string>()});
     if (!error) {
-      tx.exec_params0(
+      postgres::exec0(
+          tx,
           "UPDATE mail_outbox SET status = 'sent', attempts = $2, sent_at = now(), error = NULL WHERE id = "
           "$1::uuid",
           id, attempts);
       log::info("mail sent", {{"mail_id", id}, {"attempts", attempts}});
     } else if (attempts >= settings_.max_attempts) {
-      tx.exec_params0(
-          "UPDATE mail_outbox SET status = 'failed', attempts = $2, error = $3 WHERE id = $1::uuid", id,
+      postgres::exec0(
+          tx, "UPDATE mail_outbox SET status = 'failed', attempts = $2, error = $3 WHERE id = $1::uuid", id,
           attempts, *error);
       log::error("mail failed for good", {{"mail_id", id}, {"error", *error}});
     } else {
       // 30 s, 2 min, 8 min, …
-      tx.exec_params0(
+      postgres::exec0(
+          tx,
           "UPDATE mail_outbox SET attempts = $2, error = $3, next_attempt_at = now() + interval '30 seconds' "
           "* "
           "power(4, $2 - 1) WHERE id = $1::uuid",

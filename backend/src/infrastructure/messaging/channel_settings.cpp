@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 #include <pqxx/pqxx>
+#include "infrastructure/postgres/statement.hpp"
 
 namespace shopme::messaging {
 
@@ -23,7 +24,8 @@ ChannelSettings load_channel(pqxx::transaction_base& tx, const crypto::Sealer& s
                              const std::string& workspace_id, const std::string& default_api_base_url) {
   ChannelSettings c;
   c.api_base_url = default_api_base_url;
-  const auto rows = tx.exec_params(
+  const auto rows = postgres::exec(
+      tx,
       "SELECT phone_number_id, business_account_id, api_base_url, access_token_sealed, app_secret_sealed,"
       "       verify_token_sealed, enabled, welcome_message, inactive_message, messages_per_second,"
       "       abuse_max_per_minute, abuse_block_minutes, templates::text,"

@@ -10,10 +10,9 @@
 #include "infrastructure/messaging/outbound.hpp"
 #include "infrastructure/messaging/pipeline.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
+#include "infrastructure/postgres/statement.hpp"
 
 namespace shopme::messaging {
-
-namespace {}  // namespace
 
 postgres::JobRunner::TransactionalHandler handle_inbound_message(TurnHandler turn,
                                                                  const std::string& public_base_url) {
@@ -21,7 +20,8 @@ postgres::JobRunner::TransactionalHandler handle_inbound_message(TurnHandler tur
     const auto* mid = job.payload.if_contains("messageId");
     if (!mid || !mid->is_string()) return postgres::JobResult::dead("inbound job without a message id");
     const std::string ws = job.workspace_id;
-    const auto rows = tx.exec_params(
+    const auto rows = postgres::exec(
+        tx,
         "SELECT m.id, m.type, m.text, c.id, c.mode, c.sandbox, c.welcomed_at IS NULL,"
         "       coalesce(c.inactive_notice_at < now() - interval '1 day', true),"
         "       cu.id, cu.blocked, coalesce(cu.blocked_until <= now(), false), w.status = 'active',"
@@ -68,7 +68,8 @@ postgres::JobRunner::TransactionalHandler handle_inbound_message(TurnHandler tur
     };
 
     if (blocked && block_expired) {  // an automatic block has run its course
-      tx.exec_params0(
+      postgres::exec0(
+          tx,
           "UPDATE customers SET blocked = false, blocked_reason = '', blocked_until = NULL, updated_at = "
           "now()"
           " WHERE workspace_id = $1 AND id = $2",
@@ -81,23 +82,24 @@ postgres::JobRunner::TransactionalHandler handle_inbound_message(TurnHandler tur
     // and alerts the team. Simulator conversations are exempt: a tester typing fast is not abuse.
     if (!t.sandbox) {
       const auto recent =
-          tx.exec_params1(
-                // Only the newest messages can be within the minute: the thread index read backwards,
-                // stopping after one more than the limit, instead of the whole history.
-                "SELECT count(*) FROM (SELECT direction, created_at FROM messages"
-                "  WHERE workspace_id = $1 AND conversation_id = $2 ORDER BY seq DESC LIMIT $3) m"
-                " WHERE m.direction = 'inbound' AND m.created_at > now() - interval '1 minute'",
-                ws, t.conversation_id, 2 * max_per_minute + 2)[0]
+          postgres::exec1(
+              tx,  // Only the newest messages can be within the minute: the thread index read backwards,
+                   // stopping after one more than the limit, instead of the whole history.
+              "SELECT count(*) FROM (SELECT direction, created_at FROM messages"
+              "  WHERE workspace_id = $1 AND conversation_id = $2 ORDER BY seq DESC LIMIT $3) m"
+              " WHERE m.direction = 'inbound' AND m.created_at > now() - interval '1 minute'",
+              ws, t.conversation_id, 2 * max_per_minute + 2)[0]
               .as<int>();
       if (recent > max_per_minute) {
         const std::string reason = "Automatic block: more than " + std::to_string(max_per_minute) +
                                    " messages in a minute (" + std::to_string(block_minutes) + " minutes)";
-        tx.exec_params0(
-            "UPDATE customers SET blocked = true, blocked_reason = $3,"
-            "       blocked_until = now() + make_interval(mins => $4), updated_at = now()"
-            " WHERE workspace_id = $1 AND id = $2",
-            ws, t.customer_id, reason, block_minutes);
-        tx.exec_params0(
+        postgres::exec0(tx,
+                        "UPDATE customers SET blocked = true, blocked_reason = $3,"
+                        "       blocked_until = now() + make_interval(mins => $4), updated_at = now()"
+                        " WHERE workspace_id = $1 AND id = $2",
+                        ws, t.customer_id, reason, block_minutes);
+        postgres::exec0(
+            tx,
             "INSERT INTO audit_log (workspace_id, action, target, details)"
             " VALUES ($1, 'customer.auto_blocked', $2, jsonb_build_object('messagesInLastMinute', $3::int))",
             ws, t.customer_id, recent);
@@ -116,8 +118,8 @@ postgres::JobRunner::TransactionalHandler handle_inbound_message(TurnHandler tur
     if (!open_for_business) {
       if (!inactive.empty() && inactive_notice_due) {
         send_text(inactive);
-        tx.exec_params0(
-            "UPDATE conversations SET inactive_notice_at = now() WHERE workspace_id = $1 AND id = $2", ws,
+        postgres::exec0(
+            tx, "UPDATE conversations SET inactive_notice_at = now() WHERE workspace_id = $1 AND id = $2", ws,
             t.conversation_id);
       }
       return finish();
@@ -128,10 +130,11 @@ postgres::JobRunner::TransactionalHandler handle_inbound_message(TurnHandler tur
       // Registration gate: the customer gets a link to register (and give consent) and nothing else
       // until they have; while a link sent earlier is still valid, no new one is sent.
       const bool pending =
-          tx.exec_params1(
-                "SELECT EXISTS (SELECT 1 FROM secure_links WHERE workspace_id = $1 AND customer_id = $2"
-                " AND type = 'registration' AND used_at IS NULL AND expires_at > now())",
-                ws, t.customer_id)[0]
+          postgres::exec1(
+              tx,
+              "SELECT EXISTS (SELECT 1 FROM secure_links WHERE workspace_id = $1 AND customer_id = $2"
+              " AND type = 'registration' AND used_at IS NULL AND expires_at > now())",
+              ws, t.customer_id)[0]
               .as<bool>();
       if (!pending) {
         const auto link = links::issue(tx, ws, links::spec_for("registration"), t.customer_id);
@@ -143,12 +146,13 @@ postgres::JobRunner::TransactionalHandler handle_inbound_message(TurnHandler tur
       send_text(welcome);
     }
     if (first_contact) {
-      tx.exec_params0("UPDATE conversations SET welcomed_at = now() WHERE workspace_id = $1 AND id = $2", ws,
-                      t.conversation_id);
+      postgres::exec0(tx, "UPDATE conversations SET welcomed_at = now() WHERE workspace_id = $1 AND id = $2",
+                      ws, t.conversation_id);
     }
     if (!registered) return finish();
-    if (turn) turn(tx, t);
-    return finish();
+    auto result = finish();
+    if (turn) result.after_commit = turn(tx, t);
+    return result;
   };
 }
 

@@ -5,6 +5,7 @@
 
 #include "infrastructure/postgres/job_queue.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
+#include "infrastructure/postgres/statement.hpp"
 
 namespace shopme::messaging {
 namespace json = boost::json;
@@ -160,7 +161,7 @@ void notify(pqxx::transaction_base& tx, std::string_view type, const std::string
             const std::string& conversation_id, const json::object& extra) {
   json::object event{{"type", type}, {"workspaceId", workspace_id}, {"conversationId", conversation_id}};
   for (const auto& [k, v] : extra) event[k] = v;
-  tx.exec_params("SELECT pg_notify('shopme_events', $1)", json::serialize(event));
+  postgres::exec(tx, "SELECT pg_notify('shopme_events', $1)", json::serialize(event));
 }
 
 std::string queue_outbound(pqxx::transaction_base& tx, const std::string& workspace_id,
@@ -170,7 +171,8 @@ std::string queue_outbound(pqxx::transaction_base& tx, const std::string& worksp
                      : message.kind == OutboundKind::kTemplate ? "template"
                                                                : "interactive";
   const std::string text = display_text(message);
-  const auto row = tx.exec_params1(
+  const auto row = postgres::exec1(
+      tx,
       "INSERT INTO messages (workspace_id, conversation_id, direction, type, text, payload, status, "
       "status_rank,"
       "                      author_kind, author_id)"
@@ -179,7 +181,8 @@ std::string queue_outbound(pqxx::transaction_base& tx, const std::string& worksp
       workspace_id, conversation_id, type, text, json::serialize(outbound_to_json(message)), author_kind,
       author_id);
   const std::string id = row[0].c_str();
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "UPDATE conversations SET last_message_at = now(), last_message_preview = left($3, 200), updated_at = "
       "now()"
       " WHERE workspace_id = $1 AND id = $2",

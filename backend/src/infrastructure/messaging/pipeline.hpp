@@ -25,7 +25,8 @@ struct PipelineSettings {
 };
 
 // What the conversation turn sees; the AI agent plugs in here. It runs inside the inbound job's
-// transaction, so anything it queues commits with the job's completion.
+// transaction, so anything it writes or queues commits with the job's completion; what it returns
+// runs after that commit.
 struct InboundTurn {
   std::string workspace_id;
   std::string conversation_id;
@@ -35,7 +36,7 @@ struct InboundTurn {
   std::string text;
   bool sandbox = false;
 };
-using TurnHandler = std::function<void(pqxx::transaction_base& tx, const InboundTurn& turn)>;
+using TurnHandler = std::function<postgres::AfterCommit(pqxx::work& tx, const InboundTurn& turn)>;
 
 // Per phone number token buckets: the Cloud API's throughput limit (80 messages/s by default).
 class Throttle {
@@ -53,7 +54,8 @@ class Throttle {
 };
 
 // `public_base_url` is read at each job (the server learns its port after listening).
-postgres::JobRunner::TransactionalHandler handle_inbound_message(TurnHandler turn, const std::string& public_base_url);
+postgres::JobRunner::TransactionalHandler handle_inbound_message(TurnHandler turn,
+                                                                 const std::string& public_base_url);
 postgres::JobRunner::Handler send_outbound_message(const crypto::Sealer& sealer,
                                                    const whatsapp::GraphApi& api, Throttle& throttle,
                                                    PipelineSettings settings);

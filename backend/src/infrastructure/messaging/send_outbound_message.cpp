@@ -10,6 +10,7 @@
 #include "infrastructure/messaging/outbound.hpp"
 #include "infrastructure/messaging/pipeline.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
+#include "infrastructure/postgres/statement.hpp"
 
 namespace shopme::messaging {
 namespace json = boost::json;
@@ -19,7 +20,8 @@ namespace {
 
 void mark_failed(pqxx::work& tx, const std::string& ws, const std::string& conv, const std::string& id,
                  const json::object& error) {
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "UPDATE messages SET status = 'failed', status_rank = 6, error = $3::jsonb, updated_at = now()"
       " WHERE workspace_id = $1 AND id = $2",
       ws, id, json::serialize(error));
@@ -42,7 +44,8 @@ postgres::JobRunner::Handler send_outbound_message(const crypto::Sealer& sealer,
     OutboundMessage message;
     {
       pqxx::work tx(conn);
-      const auto rows = tx.exec_params(
+      const auto rows = postgres::exec(
+          tx,
           "SELECT m.status, extract(epoch FROM (m.sending_started_at + make_interval(secs => $3) - now())),"
           "       (m.payload->'outbound')::text, c.id, c.sandbox,"
           "       coalesce(c.last_inbound_at > now() - interval '24 hours', false), coalesce(cu.whatsapp_id, "
@@ -85,7 +88,8 @@ postgres::JobRunner::Handler send_outbound_message(const crypto::Sealer& sealer,
       message = std::move(parsed.value());
       if (r[4].as<bool>()) {
         // The simulator is the customer's phone: delivered as soon as it is sent.
-        tx.exec_params0(
+        postgres::exec0(
+            tx,
             "UPDATE messages SET status = 'delivered', status_rank = 4, provider_message_id = 'sim.' || "
             "id::text,"
             "       updated_at = now() WHERE workspace_id = $1 AND id = $2",
@@ -116,7 +120,8 @@ postgres::JobRunner::Handler send_outbound_message(const crypto::Sealer& sealer,
       token = *channel.access_token;
       base_url = channel.api_base_url;
       per_second = channel.messages_per_second;
-      tx.exec_params0(
+      postgres::exec0(
+          tx,
           "UPDATE messages SET status = 'sending', status_rank = 1, sending_started_at = now(), updated_at = "
           "now()"
           " WHERE workspace_id = $1 AND id = $2",
@@ -130,12 +135,12 @@ postgres::JobRunner::Handler send_outbound_message(const crypto::Sealer& sealer,
     pqxx::work tx(conn);
     using Outcome = whatsapp::SendResult::Outcome;
     if (result.outcome == Outcome::kAccepted) {
-      tx.exec_params0(
-          "UPDATE messages SET provider_message_id = $3,"
-          "       status = CASE WHEN status_rank < 2 THEN 'accepted' ELSE status END,"
-          "       status_rank = greatest(status_rank, 2), updated_at = now()"
-          " WHERE workspace_id = $1 AND id = $2",
-          ws, id, result.provider_message_id);
+      postgres::exec0(tx,
+                      "UPDATE messages SET provider_message_id = $3,"
+                      "       status = CASE WHEN status_rank < 2 THEN 'accepted' ELSE status END,"
+                      "       status_rank = greatest(status_rank, 2), updated_at = now()"
+                      " WHERE workspace_id = $1 AND id = $2",
+                      ws, id, result.provider_message_id);
       notify(tx, "message.updated", ws, conv, {{"messageId", id}});
       postgres::complete_job(tx, job);
       tx.commit();
@@ -163,7 +168,8 @@ postgres::JobRunner::Handler send_outbound_message(const crypto::Sealer& sealer,
     // refusal (429, 5xx, throughput codes) means it did not: back to the queue.
     const bool in_doubt = result.http_status == 0 || (result.http_status >= 200 && result.http_status < 300);
     if (!in_doubt) {
-      tx.exec_params0(
+      postgres::exec0(
+          tx,
           "UPDATE messages SET status = 'queued', status_rank = 0, sending_started_at = NULL, updated_at = "
           "now()"
           " WHERE workspace_id = $1 AND id = $2 AND status = 'sending'",

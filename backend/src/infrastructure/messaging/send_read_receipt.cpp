@@ -4,6 +4,7 @@
 #include "infrastructure/messaging/channel_settings.hpp"
 #include "infrastructure/messaging/pipeline.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
+#include "infrastructure/postgres/statement.hpp"
 
 namespace shopme::messaging {
 using postgres::JobResult;
@@ -17,7 +18,8 @@ postgres::JobRunner::Handler send_read_receipt(const crypto::Sealer& sealer, con
     ChannelSettings channel;
     {
       pqxx::work tx(conn);
-      const auto rows = tx.exec_params(
+      const auto rows = postgres::exec(
+          tx,
           "SELECT coalesce(m.provider_message_id, ''), c.sandbox FROM messages m"
           "  JOIN conversations c ON c.workspace_id = m.workspace_id AND c.id = m.conversation_id"
           " WHERE m.workspace_id = $1 AND m.id = $2 AND m.direction = 'inbound'",

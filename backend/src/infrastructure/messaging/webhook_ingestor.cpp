@@ -8,6 +8,7 @@
 #include "infrastructure/logging/log.hpp"
 #include "infrastructure/messaging/channel_settings.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
+#include "infrastructure/postgres/statement.hpp"
 #include "infrastructure/whatsapp/webhook_parser.hpp"
 
 namespace shopme::messaging {
@@ -83,10 +84,11 @@ void WebhookIngestor::resolve(std::vector<std::string> phone_ids, pqxx::connecti
     pqxx::nontransaction tx(conn);
     json::array ids;
     for (const auto& p : phone_ids) ids.emplace_back(p);
-    const auto rows = tx.exec_params(
-        "SELECT phone_number_id, workspace_id, app_secret_sealed FROM whatsapp_channels"
-        " WHERE phone_number_id IN (SELECT jsonb_array_elements_text($1::jsonb))",
-        json::serialize(ids));
+    const auto rows =
+        postgres::exec(tx,
+                       "SELECT phone_number_id, workspace_id, app_secret_sealed FROM whatsapp_channels"
+                       " WHERE phone_number_id IN (SELECT jsonb_array_elements_text($1::jsonb))",
+                       json::serialize(ids));
     for (const auto& r : rows) {
       CachedChannel c{r[1].c_str(), std::nullopt, now + options_.channel_cache_ttl};
       if (!r[2].is_null()) {
@@ -179,7 +181,7 @@ void WebhookIngestor::process(std::vector<Pending>& batch, std::unique_ptr<pqxx:
 
   auto store = [&](const json::array& all) {
     pqxx::work tx(*conn);
-    tx.exec_params1("SELECT shopme_ingest_whatsapp($1::jsonb)", json::serialize(all));
+    postgres::exec1(tx, "SELECT shopme_ingest_whatsapp($1::jsonb)", json::serialize(all));
     tx.commit();
   };
   json::array all;

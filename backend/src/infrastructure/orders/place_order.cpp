@@ -7,6 +7,7 @@
 #include "domain/orders/order_status.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
 #include "infrastructure/postgres/pricing_inputs.hpp"
+#include "infrastructure/postgres/statement.hpp"
 
 namespace shopme::orders {
 
@@ -26,8 +27,8 @@ Result<PlacedOrder> place_order(pqxx::transaction_base& tx, const OrderRequest& 
   std::vector<std::pair<std::string, std::string>> named;  // name, sku
   for (std::size_t i = 0; i < r.lines.size(); ++i) {
     const auto& l = r.lines[i];
-    const auto p = tx.exec_params(
-        "SELECT name, sku FROM products WHERE workspace_id = $1 AND id = $2 AND status = 'active'", ws,
+    const auto p = postgres::exec(
+        tx, "SELECT name, sku FROM products WHERE workspace_id = $1 AND id = $2 AND status = 'active'", ws,
         l.product_id);
     auto line = p.empty() ? std::nullopt : postgres::load_cart_line(tx, ws, l.product_id, l.quantity);
     if (!line) {
@@ -48,7 +49,8 @@ Result<PlacedOrder> place_order(pqxx::transaction_base& tx, const OrderRequest& 
   }
   // Reserve stock: a conditional decrement, so of two customers racing for the last unit one wins.
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    const auto took = tx.exec_params(
+    const auto took = postgres::exec(
+        tx,
         "UPDATE products SET stock = stock - $3, updated_at = now() WHERE workspace_id = $1 AND id = $2"
         " AND status = 'active' AND stock >= $3 RETURNING stock",
         ws, lines[i].product_id, lines[i].quantity);
@@ -66,12 +68,14 @@ Result<PlacedOrder> place_order(pqxx::transaction_base& tx, const OrderRequest& 
   }
   if (priced.code_offer_id) offers.insert(*priced.code_offer_id);
   for (const auto& o : offers) {
-    const auto used = tx.exec_params(
+    const auto used = postgres::exec(
+        tx,
         "UPDATE offers SET usage_count = usage_count + 1 WHERE workspace_id = $1 AND id = $2"
         " AND (usage_limit IS NULL OR usage_count < usage_limit) RETURNING usage_limit_per_customer",
         ws, o);
     if (used.empty()) return conflict("An offer has just run out; price the order again.", "offer-exhausted");
-    const auto mine = tx.exec_params1(
+    const auto mine = postgres::exec1(
+        tx,
         "INSERT INTO offer_usages (workspace_id, offer_id, customer_id, uses) VALUES ($1, $2, $3, 1)"
         " ON CONFLICT (workspace_id, offer_id, customer_id) DO UPDATE SET uses = offer_usages.uses + 1 "
         "RETURNING uses",
@@ -79,7 +83,8 @@ Result<PlacedOrder> place_order(pqxx::transaction_base& tx, const OrderRequest& 
     if (!used[0][0].is_null() && mine[0].as<int>() > used[0][0].as<int>())
       return conflict("The customer has already used an offer as often as allowed.", "offer-exhausted");
   }
-  const auto number = tx.exec_params1(
+  const auto number = postgres::exec1(
+      tx,
       "INSERT INTO document_counters (workspace_id, series, year, last_number)"
       " SELECT $1, 'order', extract(year FROM now() AT TIME ZONE timezone)::int, 1 FROM workspaces WHERE id "
       "= $1 ON CONFLICT (workspace_id, series, year)"
@@ -88,24 +93,26 @@ Result<PlacedOrder> place_order(pqxx::transaction_base& tx, const OrderRequest& 
   PlacedOrder out;
   out.code = order_code(number[0].as<int>(), number[1].as<int>());
   out.total = priced.total;
-  out.id = tx.exec_params1(
-                 "INSERT INTO orders (workspace_id, code, customer_id, conversation_id, currency, subtotal, "
-                 "discount,"
-                 "  tax, total, promo_code, code_offer_id, shipping_address, billing_address, "
-                 "payment_expires_at, notes)"
-                 " SELECT $1, $2, $3, $4, w.currency, $5, $6, $7, $8, $9, $10, cu.shipping_address, "
-                 "cu.billing_address,"
-                 "        now() + interval '1 hour', $11"
-                 "   FROM workspaces w, customers cu WHERE w.id = $1 AND cu.workspace_id = $1 AND cu.id = $3"
-                 " RETURNING id",
-                 ws, out.code, r.customer_id, r.conversation_id, static_cast<long long>(priced.subtotal),
-                 static_cast<long long>(priced.automatic_discount + priced.code_discount),
-                 static_cast<long long>(priced.tax), static_cast<long long>(priced.total), code,
-                 priced.code_offer_id, r.notes)[0]
+  out.id = postgres::exec1(
+               tx,
+               "INSERT INTO orders (workspace_id, code, customer_id, conversation_id, currency, subtotal, "
+               "discount,"
+               "  tax, total, promo_code, code_offer_id, shipping_address, billing_address, "
+               "payment_expires_at, notes)"
+               " SELECT $1, $2, $3, $4, w.currency, $5, $6, $7, $8, $9, $10, cu.shipping_address, "
+               "cu.billing_address,"
+               "        now() + interval '1 hour', $11"
+               "   FROM workspaces w, customers cu WHERE w.id = $1 AND cu.workspace_id = $1 AND cu.id = $3"
+               " RETURNING id",
+               ws, out.code, r.customer_id, r.conversation_id, static_cast<long long>(priced.subtotal),
+               static_cast<long long>(priced.automatic_discount + priced.code_discount),
+               static_cast<long long>(priced.tax), static_cast<long long>(priced.total), code,
+               priced.code_offer_id, r.notes)[0]
                .c_str();
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const auto& l = priced.lines[i];
-    tx.exec_params0(
+    postgres::exec0(
+        tx,
         "INSERT INTO order_lines (workspace_id, order_id, line_no, product_id, sku, name, unit_price, "
         "quantity,"
         " discount, total, tax_rate, tax, offer_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
@@ -114,10 +121,10 @@ Result<PlacedOrder> place_order(pqxx::transaction_base& tx, const OrderRequest& 
         static_cast<long long>(lines[i].unit_price), lines[i].quantity, static_cast<long long>(l.discount),
         static_cast<long long>(l.total), lines[i].tax_rate_bp, static_cast<long long>(l.tax), l.offer_id);
   }
-  tx.exec_params0(
-      "INSERT INTO order_events (workspace_id, order_id, to_status, actor_kind, actor_id, note)"
-      " VALUES ($1, $2, 'pending_payment', $3, $4, $5)",
-      ws, out.id, r.actor_kind, r.actor_id, r.note);
+  postgres::exec0(tx,
+                  "INSERT INTO order_events (workspace_id, order_id, to_status, actor_kind, actor_id, note)"
+                  " VALUES ($1, $2, 'pending_payment', $3, $4, $5)",
+                  ws, out.id, r.actor_kind, r.actor_id, r.note);
   return out;
 }
 

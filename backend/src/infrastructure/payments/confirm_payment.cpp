@@ -9,6 +9,7 @@
 #include "infrastructure/links/secure_links.hpp"
 #include "infrastructure/messaging/outbound.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
+#include "infrastructure/postgres/statement.hpp"
 
 namespace shopme::payments {
 
@@ -17,18 +18,19 @@ namespace {
 // Admins and Managers hear about money.
 void mail_team(pqxx::transaction_base& tx, const std::string& ws, const std::string& subject,
                const std::string& body) {
-  tx.exec_params0(
-      "INSERT INTO mail_outbox (workspace_id, to_address, subject, body)"
-      " SELECT $1, u.email, $2, $3 FROM memberships m JOIN users u ON u.id = m.user_id"
-      "  WHERE m.workspace_id = $1 AND m.role IN ('admin', 'manager') AND u.status = 'active'",
-      ws, subject, body);
+  postgres::exec0(tx,
+                  "INSERT INTO mail_outbox (workspace_id, to_address, subject, body)"
+                  " SELECT $1, u.email, $2, $3 FROM memberships m JOIN users u ON u.id = m.user_id"
+                  "  WHERE m.workspace_id = $1 AND m.role IN ('admin', 'manager') AND u.status = 'active'",
+                  ws, subject, body);
 }
 
 }  // namespace
 
 Confirmed confirm_payment(pqxx::transaction_base& tx, const std::string& ws, const std::string& order_id,
                           const Confirmation& how, const std::string& public_base_url) {
-  const auto rows = tx.exec_params(
+  const auto rows = postgres::exec(
+      tx,
       "SELECT o.status, o.code, o.total, o.currency, o.customer_id, coalesce(o.conversation_id::text, ''),"
       "       cu.language"
       "  FROM orders o JOIN customers cu ON cu.workspace_id = o.workspace_id AND cu.id = o.customer_id"
@@ -41,7 +43,8 @@ Confirmed confirm_payment(pqxx::transaction_base& tx, const std::string& ws, con
   const long long total = r[2].as<long long>();
   if (status != "pending_payment") {
     if (status == "cancelled") {
-      tx.exec_params0(
+      postgres::exec0(
+          tx,
           "INSERT INTO order_events (workspace_id, order_id, from_status, to_status, actor_kind, actor_id, "
           "note)"
           " VALUES ($1, $2, 'cancelled', 'cancelled', $3, $4, $5)",
@@ -54,29 +57,33 @@ Confirmed confirm_payment(pqxx::transaction_base& tx, const std::string& ws, con
     }
     return Confirmed::kAlready;
   }
-  const auto number = tx.exec_params1(
+  const auto number = postgres::exec1(
+      tx,
       "INSERT INTO document_counters (workspace_id, series, year, last_number)"
       " SELECT $1, 'invoice', extract(year FROM now() AT TIME ZONE timezone)::int, 1 FROM workspaces WHERE "
       "id = $1 ON CONFLICT (workspace_id, series, year)"
       " DO UPDATE SET last_number = document_counters.last_number + 1 RETURNING year, last_number",
       ws);
   const auto invoice = orders::invoice_number(number[0].as<int>(), number[1].as<int>());
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "UPDATE orders SET status = 'paid', payment_status = 'paid', paid_at = now(), payment_provider = $3,"
       "       invoice_number = $4, invoice_issued_at = now(), updated_at = now()"
       " WHERE workspace_id = $1 AND id = $2",
       ws, order_id, how.provider, invoice);
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "INSERT INTO order_events (workspace_id, order_id, from_status, to_status, actor_kind, actor_id, note)"
       " VALUES ($1, $2, 'pending_payment', 'paid', $3, $4, $5)",
       ws, order_id, how.actor_kind, how.actor_id, how.note);
   // The customer hears it where they ordered (or in their latest conversation), with the order's page.
   std::string conversation = r[5].c_str();
   if (conversation.empty()) {
-    const auto latest = tx.exec_params(
-        "SELECT id FROM conversations WHERE workspace_id = $1 AND customer_id = $2"
-        " ORDER BY last_message_at DESC NULLS LAST LIMIT 1",
-        ws, customer);
+    const auto latest =
+        postgres::exec(tx,
+                       "SELECT id FROM conversations WHERE workspace_id = $1 AND customer_id = $2"
+                       " ORDER BY last_message_at DESC NULLS LAST LIMIT 1",
+                       ws, customer);
     if (!latest.empty()) conversation = latest[0][0].c_str();
   }
   if (!conversation.empty()) {

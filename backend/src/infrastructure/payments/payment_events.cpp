@@ -9,6 +9,7 @@
 #include "infrastructure/payments/confirm_payment.hpp"
 #include "infrastructure/payments/stripe_signature.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
+#include "infrastructure/postgres/statement.hpp"
 
 namespace shopme::payments {
 namespace json = boost::json;
@@ -48,14 +49,16 @@ Target find_target(pqxx::work& tx, const std::string& ws, const std::string& pro
   std::string intent =
       type.starts_with("payment_intent.") ? field(object, "id") : field(object, "payment_intent");
   if (!session_id.empty()) {
-    const auto r = tx.exec_params(
+    const auto r = postgres::exec(
+        tx,
         "SELECT id, order_id FROM payment_sessions WHERE workspace_id = $1 AND provider = $2 AND "
         "provider_session_id = $3",
         ws, provider, session_id);
     if (!r.empty()) return {r[0][0].c_str(), r[0][1].c_str()};
   }
   if (!intent.empty()) {
-    const auto r = tx.exec_params(
+    const auto r = postgres::exec(
+        tx,
         "SELECT id, order_id FROM payment_sessions WHERE workspace_id = $1 AND provider = $2 AND "
         "payment_intent_id = $3 ORDER BY created_at DESC LIMIT 1",
         ws, provider, intent);
@@ -63,14 +66,15 @@ Target find_target(pqxx::work& tx, const std::string& ws, const std::string& pro
   }
   const auto order = metadata(object, "order_id");
   if (looks_like_uuid(order) &&
-      !tx.exec_params("SELECT 1 FROM orders WHERE workspace_id = $1 AND id = $2", ws, order).empty()) {
+      !postgres::exec(tx, "SELECT 1 FROM orders WHERE workspace_id = $1 AND id = $2", ws, order).empty()) {
     t.order_id = order;
   }
   return t;
 }
 
 void order_note(pqxx::work& tx, const std::string& ws, const std::string& order, const std::string& note) {
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "INSERT INTO order_events (workspace_id, order_id, from_status, to_status, actor_kind, note)"
       " SELECT workspace_id, id, status, status, 'gateway', $3 FROM orders WHERE workspace_id = $1 AND id = "
       "$2",
@@ -85,11 +89,11 @@ void handle(pqxx::work& tx, const std::string& ws, const std::string& provider, 
   }
   const auto set_session = [&](const char* status) {
     if (t.session_row.empty()) return;
-    tx.exec_params0(
-        "UPDATE payment_sessions SET status = $3, payment_intent_id = coalesce(nullif($4, ''), "
-        "payment_intent_id),"
-        " updated_at = now() WHERE workspace_id = $1 AND id = $2 AND status <> 'paid'",
-        ws, t.session_row, std::string(status), field(object, "payment_intent"));
+    postgres::exec0(tx,
+                    "UPDATE payment_sessions SET status = $3, payment_intent_id = coalesce(nullif($4, ''), "
+                    "payment_intent_id),"
+                    " updated_at = now() WHERE workspace_id = $1 AND id = $2 AND status <> 'paid'",
+                    ws, t.session_row, std::string(status), field(object, "payment_intent"));
   };
   const auto paid = [&] {
     set_session("paid");
@@ -110,7 +114,8 @@ void handle(pqxx::work& tx, const std::string& ws, const std::string& provider, 
   } else if (type == "checkout.session.async_payment_failed" || type == "payment_intent.payment_failed") {
     set_session("failed");
     // A late failure never undoes a payment: only an order still awaiting payment records it.
-    const auto changed = tx.exec_params(
+    const auto changed = postgres::exec(
+        tx,
         "UPDATE orders SET payment_status = 'failed', updated_at = now() WHERE workspace_id = $1 AND id = $2"
         " AND status = 'pending_payment' RETURNING id",
         ws, t.order_id);
@@ -121,17 +126,19 @@ void handle(pqxx::work& tx, const std::string& ws, const std::string& provider, 
   } else if (type == "checkout.session.expired") {
     set_session("expired");
   } else if (type == "charge.refunded") {
-    const auto current = tx.exec_params(
-        "SELECT status FROM orders WHERE workspace_id = $1 AND id = $2"
-        " AND status IN ('paid', 'processing', 'shipped', 'delivered') FOR UPDATE",
-        ws, t.order_id);
+    const auto current =
+        postgres::exec(tx,
+                       "SELECT status FROM orders WHERE workspace_id = $1 AND id = $2"
+                       " AND status IN ('paid', 'processing', 'shipped', 'delivered') FOR UPDATE",
+                       ws, t.order_id);
     if (!current.empty()) {
-      tx.exec_params0(
-          "UPDATE orders SET status = 'refunded', payment_status = 'refunded', updated_at = now()"
-          " WHERE workspace_id = $1 AND id = $2",
-          ws, t.order_id);
+      postgres::exec0(tx,
+                      "UPDATE orders SET status = 'refunded', payment_status = 'refunded', updated_at = now()"
+                      " WHERE workspace_id = $1 AND id = $2",
+                      ws, t.order_id);
       const auto& changed = current;
-      tx.exec_params0(
+      postgres::exec0(
+          tx,
           "INSERT INTO order_events (workspace_id, order_id, from_status, to_status, actor_kind, note)"
           " VALUES ($1, $2, $3, 'refunded', 'gateway', $4)",
           ws, t.order_id, std::string(changed[0][0].c_str()), "refunded at " + provider);
@@ -164,7 +171,8 @@ Result<EventResult> receive_payment_event(pqxx::connection& conn, const std::str
   pqxx::work tx(conn);
   const auto target = find_target(tx, ws, provider, object->as_object(), type);
   // Once per event id: the insert that wins processes it, a replay finds the row.
-  const auto fresh = tx.exec_params(
+  const auto fresh = postgres::exec(
+      tx,
       "INSERT INTO payment_events (workspace_id, provider, event_id, type, order_id, payload)"
       " VALUES ($1, $2, $3, $4, $5, $6::jsonb) ON CONFLICT DO NOTHING RETURNING 1",
       ws, provider, id, type, target.order_id.empty() ? std::optional<std::string>() : target.order_id,

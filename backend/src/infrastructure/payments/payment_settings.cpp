@@ -5,6 +5,7 @@
 #include "infrastructure/crypto/hash.hpp"
 #include "infrastructure/payments/gateways.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
+#include "infrastructure/postgres/statement.hpp"
 
 namespace shopme::payments {
 
@@ -16,7 +17,8 @@ PaymentSettings load_payment_settings(pqxx::transaction_base& tx, const crypto::
                                       const std::string& ws) {
   PaymentSettings s;
   s.api_base_url = kStripeDefaultBaseUrl;
-  const auto rows = tx.exec_params(
+  const auto rows = postgres::exec(
+      tx,
       "SELECT provider, secret_key_sealed, webhook_secret_sealed, api_base_url FROM payment_settings"
       " WHERE workspace_id = $1",
       ws);

@@ -4,6 +4,7 @@
 #include <pqxx/pqxx>
 
 #include "infrastructure/postgres/pqxx_compat.hpp"
+#include "infrastructure/postgres/statement.hpp"
 
 namespace shopme::postgres {
 namespace {
@@ -51,7 +52,7 @@ std::vector<SearchHit> run(pqxx::transaction_base& tx, const std::vector<std::st
   for (std::size_t i = 0; i < parts.size(); ++i) sql += (i ? " UNION ALL " : " ") + parts[i];
   sql += " ORDER BY 5 DESC, 3 LIMIT $3";
   std::vector<SearchHit> hits;
-  for (const auto& r : tx.exec_params(sql, q.workspace_id, q.text, q.limit)) {
+  for (const auto& r : postgres::exec(tx, sql, q.workspace_id, q.text, q.limit)) {
     hits.push_back({r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(),
                     r[3].as<std::string>(), r[4].as<double>(), r[5].as<long long>()});
   }
@@ -60,7 +61,7 @@ std::vector<SearchHit> run(pqxx::transaction_base& tx, const std::vector<std::st
 
 }  // namespace
 
-std::vector<SearchHit> search_catalog(pqxx::connection& conn, const SearchQuery& query) {
+std::vector<SearchHit> search_catalog(pqxx::transaction_base& tx, const SearchQuery& query) {
   static const Source kSources[] = {
       {"products", "product", "t.name", "t.description", "t.price", " AND t.status = 'active'"},
       {"services", "service", "t.name", "t.description", "t.price", " AND t.active"},
@@ -76,7 +77,6 @@ std::vector<SearchHit> search_catalog(pqxx::connection& conn, const SearchQuery&
     }
   }
   if (sources.empty() || query.text.empty()) return {};
-  pqxx::read_transaction tx(conn);
   std::vector<std::string> words;
   for (const auto* s : sources) words.push_back(word_matches(*s, query.active_only));
   auto hits = run(tx, words, query);
@@ -86,8 +86,15 @@ std::vector<SearchHit> search_catalog(pqxx::connection& conn, const SearchQuery&
     std::vector<std::string> similar;
     for (const auto* s : sources) similar.push_back(similar_spellings(*s, query.active_only));
     hits = run(tx, similar, query);
+    // The caller's transaction goes on: later searches in it start with the default threshold.
+    tx.exec0("SET LOCAL pg_trgm.word_similarity_threshold = DEFAULT");
   }
   return hits;
+}
+
+std::vector<SearchHit> search_catalog(pqxx::connection& conn, const SearchQuery& query) {
+  pqxx::read_transaction tx(conn);
+  return search_catalog(tx, query);
 }
 
 std::vector<std::string> matching_product_ids(pqxx::connection& conn, const std::string& workspace_id,

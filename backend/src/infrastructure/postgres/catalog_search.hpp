@@ -3,6 +3,7 @@
 // in the text's language (Italian, English, Spanish, Portuguese, else 'simple') plus trigram
 // similarity for typos and partial words, ranked together. Used by the dashboard and the agent.
 #include <pqxx/connection>
+#include <pqxx/transaction_base>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,8 @@ struct SearchQuery {
 };
 
 std::vector<SearchHit> search_catalog(pqxx::connection& conn, const SearchQuery& q);
+// The same inside the caller's transaction.
+std::vector<SearchHit> search_catalog(pqxx::transaction_base& tx, const SearchQuery& q);
 
 // The product ids matching a search text, best first (for the product list's `search`).
 std::vector<std::string> matching_product_ids(pqxx::connection& conn, const std::string& workspace_id,

@@ -8,6 +8,7 @@
 #include <pqxx/pqxx>
 #include <stdexcept>
 #include <vector>
+#include "infrastructure/postgres/statement.hpp"
 
 #include "infrastructure/crypto/password.hpp"
 #include "infrastructure/logging/log.hpp"
@@ -160,41 +161,47 @@ void seed_shop_catalog(pqxx::work& tx, const std::string& ws) {
   for (const char* name :
        {"Formaggi", "Salumi", "Pasta", "Oli e aceti", "Vini", "Dolci", "Confezioni regalo"}) {
     categories[name] =
-        tx.exec_params1(
-              "INSERT INTO categories (workspace_id, name, display_order) VALUES ($1::uuid, $2, $3) "
-              "RETURNING id::text",
-              ws, std::string(name), ++order)[0]
+        postgres::exec1(
+            tx,
+            "INSERT INTO categories (workspace_id, name, display_order) VALUES ($1::uuid, $2, $3) "
+            "RETURNING id::text",
+            ws, std::string(name), ++order)[0]
             .as<std::string>();
   }
   // A sub-category, so that "products of a category" can include sub-categories.
   const auto aged =
-      tx.exec_params1(
-            "INSERT INTO categories (workspace_id, parent_id, name, display_order) VALUES ($1::uuid, "
-            "$2::uuid, 'Formaggi stagionati', 1) RETURNING id::text",
-            ws, categories["Formaggi"])[0]
+      postgres::exec1(
+          tx,
+          "INSERT INTO categories (workspace_id, parent_id, name, display_order) VALUES ($1::uuid, "
+          "$2::uuid, 'Formaggi stagionati', 1) RETURNING id::text",
+          ws, categories["Formaggi"])[0]
           .as<std::string>();
   for (const auto& p : kProducts) {
     const std::string sku = p.sku;
     const std::string category = (sku == "FOR-PR24" || sku == "FOR-PR36") ? aged : categories[p.category];
-    tx.exec_params0(
+    postgres::exec0(
+        tx,
         "INSERT INTO products (workspace_id, sku, name, description, price, tax_rate, stock, category_id, "
         "attributes, language) VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8::uuid, $9::jsonb, $10)",
         ws, sku, std::string(p.name), std::string(p.description), p.price, p.tax_bp, p.stock, category,
         std::string(p.attributes), std::string(p.language));
   }
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "INSERT INTO offers (workspace_id, name, description, type, value, category_ids) VALUES ($1::uuid, "
       "'Settimana "
       "dei formaggi', 'Il 10% di sconto su tutti i formaggi', 'percentage', 1000, ARRAY[$2::uuid])",
       ws, categories["Formaggi"]);
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "INSERT INTO offers (workspace_id, name, description, type, buy_quantity, get_quantity, product_ids) "
       "VALUES "
       "($1::uuid, 'Pasta 3x2', 'Tre pacchi di spaghetti al prezzo di due', 'buy_x_get_y', 2, 1, "
       "ARRAY[(SELECT id FROM "
       "products WHERE workspace_id = $1::uuid AND sku = 'PAS-SPA')])",
       ws);
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "INSERT INTO offers (workspace_id, name, description, type, value, code, min_purchase, "
       "usage_limit_per_customer) "
       "VALUES ($1::uuid, 'Benvenuto', 'Il 10% sul primo ordine sopra i 30 euro', 'percentage', 1000, "
@@ -202,11 +209,12 @@ void seed_shop_catalog(pqxx::work& tx, const std::string& ws) {
       "3000, 1)",
       ws);
   for (const auto& f : kFaqs) {
-    tx.exec_params0(
-        "INSERT INTO faqs (workspace_id, language, question, answer) VALUES ($1::uuid, $2, $3, $4)", ws,
+    postgres::exec0(
+        tx, "INSERT INTO faqs (workspace_id, language, question, answer) VALUES ($1::uuid, $2, $3, $4)", ws,
         std::string(f.language), std::string(f.question), std::string(f.answer));
   }
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "INSERT INTO services (workspace_id, name, description, price, tax_rate) VALUES ($1::uuid, 'Confezione "
       "regalo', 'Carta, nastro e biglietto scritto a mano', 350, 2200), ($1::uuid, 'Consegna espressa', "
       "'Consegna "
@@ -225,7 +233,8 @@ void seed_shop_catalog(pqxx::work& tx, const std::string& ws) {
                                  : n == 18 || n == 19 ? "es"
                                  : n >= 20 && n <= 22 ? "pt"
                                                       : "it";
-    tx.exec_params0(
+    postgres::exec0(
+        tx,
         "INSERT INTO customers (workspace_id, name, email, phone, whatsapp_id, language, gdpr_consent_at, "
         "gdpr_consent_version, registered_at) VALUES ($1::uuid, $2, $3, $4, $5, $6, now() - "
         "make_interval(days => "
@@ -236,7 +245,8 @@ void seed_shop_catalog(pqxx::work& tx, const std::string& ws) {
 }
 
 void seed_hotel_services(pqxx::work& tx, const std::string& ws) {
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "INSERT INTO services (workspace_id, name, description, price, tax_rate, duration_minutes) VALUES "
       "($1::uuid, 'Camera doppia vista lago', 'Pernottamento con colazione per due persone', 16000, 1000, "
       "1440), "
@@ -244,7 +254,8 @@ void seed_hotel_services(pqxx::work& tx, const std::string& ws) {
       "($1::uuid, 'Transfer aeroporto', 'Auto privata da e per Milano Malpensa', 9000, 1000, 90), "
       "($1::uuid, 'Cena degustazione', 'Cinque portate con vini abbinati', 8500, 1000, 150)",
       ws);
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "INSERT INTO faqs (workspace_id, language, question, answer) VALUES ($1::uuid, 'it', 'A che ora è il "
       "check-in?', 'Il check-in è dalle 14:00, il check-out entro le 11:00.'), ($1::uuid, 'en', 'What time "
       "is "
@@ -258,22 +269,22 @@ bool seed_demo(pqxx::connection& conn, const std::string& password) {
   pqxx::work tx(conn);
   if (!tx.exec(kIsSeeded).empty()) return false;
   const std::string hash = crypto::hash_password(password);
-  const auto admin =
-      tx.exec_params1(kInsertUser, "admin@shopme.test", "Alessandra Admin", hash, "en")[0].as<std::string>();
-  const auto manager =
-      tx.exec_params1(kInsertUser, "manager@shopme.test", "Marco Manager", hash, "it")[0].as<std::string>();
+  const auto admin = postgres::exec1(tx, kInsertUser, "admin@shopme.test", "Alessandra Admin", hash, "en")[0]
+                         .as<std::string>();
+  const auto manager = postgres::exec1(tx, kInsertUser, "manager@shopme.test", "Marco Manager", hash, "it")[0]
+                           .as<std::string>();
   const auto agent =
-      tx.exec_params1(kInsertUser, "agent@shopme.test", "Giulia Agent", hash, "it")[0].as<std::string>();
-  const auto shop = tx.exec_params1(kInsertWorkspace, "Bottega Italiana", "bottega-italiana", "EUR", "it",
+      postgres::exec1(tx, kInsertUser, "agent@shopme.test", "Giulia Agent", hash, "it")[0].as<std::string>();
+  const auto shop = postgres::exec1(tx, kInsertWorkspace, "Bottega Italiana", "bottega-italiana", "EUR", "it",
                                     "Europe/Rome", "fine_food")[0]
                         .as<std::string>();
-  const auto hotel = tx.exec_params1(kInsertWorkspace, "Hotel Belvedere", "hotel-belvedere", "EUR", "it",
+  const auto hotel = postgres::exec1(tx, kInsertWorkspace, "Hotel Belvedere", "hotel-belvedere", "EUR", "it",
                                      "Europe/Rome", "hospitality")[0]
                          .as<std::string>();
-  tx.exec_params0(kInsertMembership, shop, admin, "admin");
-  tx.exec_params0(kInsertMembership, hotel, admin, "admin");
-  tx.exec_params0(kInsertMembership, shop, manager, "manager");
-  tx.exec_params0(kInsertMembership, shop, agent, "agent");
+  postgres::exec0(tx, kInsertMembership, shop, admin, "admin");
+  postgres::exec0(tx, kInsertMembership, hotel, admin, "admin");
+  postgres::exec0(tx, kInsertMembership, shop, manager, "manager");
+  postgres::exec0(tx, kInsertMembership, shop, agent, "agent");
   seed_shop_catalog(tx, shop);
   seed_hotel_services(tx, hotel);
   tx.exec0(kMarkSeeded);
@@ -333,17 +344,17 @@ FROM generate_series($2::int, $3::int) AS g, conv)sql";
 std::vector<std::string> generated_categories(pqxx::connection& conn, const std::string& ws) {
   pqxx::work tx(conn);
   std::vector<std::string> ids;
-  for (const auto& r :
-       tx.exec_params("SELECT id::text FROM categories WHERE workspace_id = $1::uuid ORDER BY name", ws)) {
+  for (const auto& r : postgres::exec(
+           tx, "SELECT id::text FROM categories WHERE workspace_id = $1::uuid ORDER BY name", ws)) {
     ids.push_back(r[0].as<std::string>());
   }
   if (ids.empty()) {
     for (const char* name :
          {"Formaggi", "Salumi", "Dispensa", "Vini", "Dolci", "Bevande", "Conserve", "Regali"}) {
       ids.push_back(
-          tx.exec_params1(
-                "INSERT INTO categories (workspace_id, name) VALUES ($1::uuid, $2) RETURNING id::text", ws,
-                std::string(name))[0]
+          postgres::exec1(
+              tx, "INSERT INTO categories (workspace_id, name) VALUES ($1::uuid, $2) RETURNING id::text", ws,
+              std::string(name))[0]
               .as<std::string>());
     }
   }
@@ -364,16 +375,16 @@ void generate(pqxx::connection& conn, const char* label, const char* sql, const 
   int start = 0;
   {
     pqxx::read_transaction tx(conn);
-    start =
-        tx.exec_params1("SELECT count(*) FROM " + table + " WHERE workspace_id = $1::uuid", ws)[0].as<int>();
+    start = postgres::exec1(tx, "SELECT count(*) FROM " + table + " WHERE workspace_id = $1::uuid", ws)[0]
+                .as<int>();
   }
   for (int done = 0; done < count;) {
     const int n = std::min(kBatch, count - done);
     pqxx::work tx(conn);
     if (categories) {
-      tx.exec_params0(sql, ws, start + done + 1, start + done + n, *categories);
+      postgres::exec0(tx, sql, ws, start + done + 1, start + done + n, *categories);
     } else {
-      tx.exec_params0(sql, ws, start + done + 1, start + done + n);
+      postgres::exec0(tx, sql, ws, start + done + 1, start + done + n);
     }
     tx.commit();
     done += n;
@@ -389,7 +400,8 @@ void seed_volume(pqxx::connection& conn, const SeedVolume& volume) {
   if (volume.workspaces > 0) {
     Progress progress("workspaces", volume.workspaces);
     pqxx::work tx(conn);
-    for (const auto& r : tx.exec_params(
+    for (const auto& r : postgres::exec(
+             tx,
              "INSERT INTO workspaces (name, slug, business_type, api_rate_limit) SELECT 'Generated shop ' || "
              "g, "
              "'generated-' || substr(md5(random()::text || g), 1, 12) || '-' || g, 'retail', 300 FROM "
@@ -423,13 +435,14 @@ void seed_volume(pqxx::connection& conn, const SeedVolume& volume) {
       // One conversation per customer, up to one for every 20 messages.
       pqxx::work tx(conn);
       const auto made =
-          tx.exec_params1(
-                "WITH c AS (INSERT INTO conversations (workspace_id, customer_id)"
-                " SELECT $1::uuid, id FROM customers WHERE workspace_id = $1::uuid ORDER BY created_at, id"
-                " LIMIT greatest(1, $2::int / 20) ON CONFLICT DO NOTHING RETURNING 1)"
-                " SELECT (SELECT count(*) FROM c) + (SELECT count(*) FROM conversations WHERE workspace_id = "
-                "$1::uuid)",
-                ws, volume.messages)[0]
+          postgres::exec1(
+              tx,
+              "WITH c AS (INSERT INTO conversations (workspace_id, customer_id)"
+              " SELECT $1::uuid, id FROM customers WHERE workspace_id = $1::uuid ORDER BY created_at, id"
+              " LIMIT greatest(1, $2::int / 20) ON CONFLICT DO NOTHING RETURNING 1)"
+              " SELECT (SELECT count(*) FROM c) + (SELECT count(*) FROM conversations WHERE workspace_id = "
+              "$1::uuid)",
+              ws, volume.messages)[0]
               .as<long long>();
       if (made == 0) {
         throw std::invalid_argument("--messages needs customers to talk to: add --customers N");
@@ -437,7 +450,8 @@ void seed_volume(pqxx::connection& conn, const SeedVolume& volume) {
       tx.commit();
       generate(conn, "messages", kGenerateMessages, ws, volume.messages, std::nullopt, "messages");
       pqxx::work fix(conn);
-      fix.exec_params0(
+      postgres::exec0(
+          fix,
           "UPDATE conversations c SET last_message_at = m.at, last_message_preview = left(m.text, 200),"
           " last_inbound_at = m.inbound_at FROM (SELECT DISTINCT ON (conversation_id) conversation_id, "
           "created_at AS at,"

@@ -10,6 +10,7 @@
 #include <pqxx/pqxx>
 #include <stdexcept>
 #include <thread>
+#include "infrastructure/postgres/statement.hpp"
 
 #include "infrastructure/logging/log.hpp"
 #include "infrastructure/process/subprocess.hpp"
@@ -152,7 +153,7 @@ std::string EmbeddedCluster::connection_string(const std::string& database) cons
 void EmbeddedCluster::ensure_database(const std::string& name) const {
   pqxx::connection c(connection_string("postgres"));
   pqxx::nontransaction tx(c);
-  const auto r = tx.exec_params("SELECT 1 FROM pg_database WHERE datname = $1", name);
+  const auto r = postgres::exec(tx, "SELECT 1 FROM pg_database WHERE datname = $1", name);
   if (r.empty()) tx.exec0("CREATE DATABASE " + tx.quote_name(name));
 }
 

@@ -3,6 +3,7 @@
 #include <pqxx/pqxx>
 
 #include "infrastructure/postgres/pqxx_compat.hpp"
+#include "infrastructure/postgres/statement.hpp"
 
 namespace shopme::postgres {
 namespace {
@@ -24,8 +25,9 @@ Role role_of(const pqxx::field& f) {
 identity::TeamState team_state(pqxx::work& tx, std::string_view ws, std::string_view actor,
                                std::optional<std::string_view> target) {
   identity::TeamState s;
-  const auto rows = tx.exec_params(
-      "SELECT user_id::text, role FROM memberships WHERE workspace_id = $1 ORDER BY user_id FOR UPDATE", ws);
+  const auto rows = postgres::exec(
+      tx, "SELECT user_id::text, role FROM memberships WHERE workspace_id = $1 ORDER BY user_id FOR UPDATE",
+      ws);
   for (const auto& r : rows) {
     const auto uid = r[0].as<std::string>();
     const Role role = role_of(r[1]);
@@ -45,14 +47,14 @@ constexpr const char* kUserById =
 
 std::optional<identity::User> IdentityStore::user_by_email(std::string_view email) {
   pqxx::read_transaction tx(conn_);
-  const auto r = tx.exec_params(kUserByEmail, email);
+  const auto r = postgres::exec(tx, kUserByEmail, email);
   if (r.empty()) return std::nullopt;
   return to_user(r[0]);
 }
 
 std::optional<identity::User> IdentityStore::user_by_id(std::string_view id) {
   pqxx::read_transaction tx(conn_);
-  const auto r = tx.exec_params(kUserById, id);
+  const auto r = postgres::exec(tx, kUserById, id);
   if (r.empty()) return std::nullopt;
   return to_user(r[0]);
 }
@@ -64,7 +66,7 @@ constexpr const char* kMemberships =
 std::vector<identity::Membership> IdentityStore::memberships(std::string_view user_id) {
   pqxx::read_transaction tx(conn_);
   std::vector<identity::Membership> out;
-  for (const auto& r : tx.exec_params(kMemberships, user_id)) {
+  for (const auto& r : postgres::exec(tx, kMemberships, user_id)) {
     out.push_back({r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(),
                    r[3].as<std::string>(), role_of(r[4])});
   }
@@ -82,9 +84,10 @@ constexpr const char* kInsertRefresh =
 
 std::string IdentityStore::start_session(const identity::SessionStart& start) {
   pqxx::work tx(conn_);
-  const auto sid = tx.exec_params1(kStartSession, start.user_id, kSessionDays, start.user_agent, start.ip)[0]
-                       .as<std::string>();
-  tx.exec_params0(kInsertRefresh, start.refresh_hash, sid);
+  const auto sid =
+      postgres::exec1(tx, kStartSession, start.user_id, kSessionDays, start.user_agent, start.ip)[0]
+          .as<std::string>();
+  postgres::exec0(tx, kInsertRefresh, start.refresh_hash, sid);
   tx.commit();
   return sid;
 }
@@ -98,21 +101,21 @@ constexpr const char* kFindRefresh =
 identity::Rotation IdentityStore::rotate_refresh_token(std::string_view presented_hash,
                                                        std::string_view next_hash) {
   pqxx::work tx(conn_);
-  const auto r = tx.exec_params(kFindRefresh, presented_hash);
+  const auto r = postgres::exec(tx, kFindRefresh, presented_hash);
   if (r.empty()) return {};
   const auto sid = r[0][0].as<std::string>();
   if (r[0][1].as<bool>()) {
-    tx.exec_params0(
-        "UPDATE auth_sessions SET revoked_at = coalesce(revoked_at, now()), revoked_reason = "
-        "coalesce(revoked_reason, 'refresh_token_reuse') WHERE id = $1::uuid",
-        sid);
+    postgres::exec0(tx,
+                    "UPDATE auth_sessions SET revoked_at = coalesce(revoked_at, now()), revoked_reason = "
+                    "coalesce(revoked_reason, 'refresh_token_reuse') WHERE id = $1::uuid",
+                    sid);
     tx.commit();
     return {identity::Rotation::Kind::kReused, {}, sid};
   }
   if (r[0][2].as<bool>() || r[0][3].as<bool>() || !r[0][5].as<bool>()) return {};
-  tx.exec_params0("UPDATE refresh_tokens SET used_at = now() WHERE token_hash = $1", presented_hash);
-  tx.exec_params0(kInsertRefresh, next_hash, sid);
-  tx.exec_params0("UPDATE auth_sessions SET last_used_at = now() WHERE id = $1::uuid", sid);
+  postgres::exec0(tx, "UPDATE refresh_tokens SET used_at = now() WHERE token_hash = $1", presented_hash);
+  postgres::exec0(tx, kInsertRefresh, next_hash, sid);
+  postgres::exec0(tx, "UPDATE auth_sessions SET last_used_at = now() WHERE id = $1::uuid", sid);
   tx.commit();
   return {identity::Rotation::Kind::kRotated, r[0][4].as<std::string>(), sid};
 }
@@ -120,9 +123,10 @@ identity::Rotation IdentityStore::rotate_refresh_token(std::string_view presente
 void IdentityStore::set_password(std::string_view user_id, std::string_view hash,
                                  std::string_view keep_session) {
   pqxx::work tx(conn_);
-  tx.exec_params0("UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1::uuid", user_id,
+  postgres::exec0(tx, "UPDATE users SET password_hash = $2, updated_at = now() WHERE id = $1::uuid", user_id,
                   hash);
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'password_changed' WHERE user_id = "
       "$1::uuid AND "
       "revoked_at IS NULL AND id::text <> $2",
@@ -132,7 +136,8 @@ void IdentityStore::set_password(std::string_view user_id, std::string_view hash
 
 int IdentityStore::locked_for_seconds(std::string_view key) {
   pqxx::read_transaction tx(conn_);
-  const auto r = tx.exec_params(
+  const auto r = postgres::exec(
+      tx,
       "SELECT ceil(extract(epoch FROM locked_until - now()))::int FROM login_lockouts WHERE key = $1 AND "
       "locked_until > now()",
       key);
@@ -152,19 +157,20 @@ ON CONFLICT (key) DO UPDATE SET
 
 void IdentityStore::record_login_failure(std::string_view key) {
   pqxx::work tx(conn_);
-  tx.exec_params0(kRecordFailure, key);
+  postgres::exec0(tx, kRecordFailure, key);
   tx.commit();
 }
 
 void IdentityStore::clear_login_failures(std::string_view key) {
   pqxx::work tx(conn_);
-  tx.exec_params0("DELETE FROM login_lockouts WHERE key = $1", key);
+  postgres::exec0(tx, "DELETE FROM login_lockouts WHERE key = $1", key);
   tx.commit();
 }
 
 void IdentityStore::create_password_reset(std::string_view user_id, std::string_view token_hash) {
   pqxx::work tx(conn_);
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "INSERT INTO password_resets (token_hash, user_id, expires_at) VALUES ($1, $2::uuid, now() + interval "
       "'1 "
       "hour')",
@@ -174,14 +180,15 @@ void IdentityStore::create_password_reset(std::string_view user_id, std::string_
 
 Result<std::string> IdentityStore::spend_password_reset(std::string_view token_hash) {
   pqxx::work tx(conn_);
-  const auto r = tx.exec_params(
+  const auto r = postgres::exec(
+      tx,
       "SELECT user_id::text, used_at IS NOT NULL OR expires_at <= now() FROM password_resets WHERE "
       "token_hash = $1 "
       "FOR UPDATE",
       token_hash);
   if (r.empty()) return Error::not_found("This link does not exist.");
   if (r[0][1].as<bool>()) return Error::gone("This link was already used or has expired; ask for a new one.");
-  tx.exec_params0("UPDATE password_resets SET used_at = now() WHERE token_hash = $1", token_hash);
+  postgres::exec0(tx, "UPDATE password_resets SET used_at = now() WHERE token_hash = $1", token_hash);
   tx.commit();
   return r[0][0].as<std::string>();
 }
@@ -193,14 +200,16 @@ Status IdentityStore::change_membership(std::string_view workspace_id, std::stri
   const auto state = team_state(tx, workspace_id, actor_id, target_id);
   if (auto s = decide(state); !s) return s;
   if (new_role) {
-    tx.exec_params0("UPDATE memberships SET role = $3 WHERE workspace_id = $1::uuid AND user_id = $2::uuid",
+    postgres::exec0(tx,
+                    "UPDATE memberships SET role = $3 WHERE workspace_id = $1::uuid AND user_id = $2::uuid",
                     workspace_id, target_id, std::string(identity::to_string(*new_role)));
   } else {
-    tx.exec_params0("DELETE FROM memberships WHERE workspace_id = $1::uuid AND user_id = $2::uuid",
+    postgres::exec0(tx, "DELETE FROM memberships WHERE workspace_id = $1::uuid AND user_id = $2::uuid",
                     workspace_id, target_id);
     // A removed member's sessions keep working for their other workspaces; this one now answers 404.
   }
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "INSERT INTO audit_log (workspace_id, actor_user_id, action, target, details) VALUES ($1::uuid, "
       "$2::uuid, $3, "
       "$4, $5::jsonb)",
@@ -235,56 +244,62 @@ Result<identity::Invitation> IdentityStore::create_invitation(
     std::string_view workspace_id, std::string_view actor_id, std::string_view email, Role role,
     std::string_view token_hash, const std::function<Status(const identity::TeamState&)>& decide) {
   pqxx::work tx(conn_);
-  const auto existing = tx.exec_params("SELECT id::text FROM users WHERE lower(email) = lower($1)", email);
+  const auto existing =
+      postgres::exec(tx, "SELECT id::text FROM users WHERE lower(email) = lower($1)", email);
   const std::optional<std::string> target =
       existing.empty() ? std::nullopt : std::optional<std::string>(existing[0][0].as<std::string>());
   const auto state = team_state(tx, workspace_id, actor_id,
                                 target ? std::optional<std::string_view>(*target) : std::nullopt);
   if (auto s = decide(state); !s) return s.error();
   // A new invitation for the same address replaces the pending one.
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "UPDATE invitations SET revoked_at = now() WHERE workspace_id = $1::uuid AND lower(email) = lower($2) "
       "AND "
       "accepted_at IS NULL AND revoked_at IS NULL",
       workspace_id, email);
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "INSERT INTO invitations (workspace_id, email, role, token_hash, invited_by, expires_at) VALUES "
       "($1::uuid, $2, "
       "$3, $4, $5::uuid, now() + interval '7 days')",
       workspace_id, email, std::string(identity::to_string(role)), token_hash, actor_id);
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "INSERT INTO audit_log (workspace_id, actor_user_id, action, target) VALUES ($1::uuid, $2::uuid, "
       "'member.invited', $3)",
       workspace_id, actor_id, std::string(identity::to_string(role)));
-  const auto r = tx.exec_params(kInvitationByToken, token_hash);
+  const auto r = postgres::exec(tx, kInvitationByToken, token_hash);
   tx.commit();
   return to_invitation(r[0]);
 }
 
 std::optional<identity::Invitation> IdentityStore::invitation_by_token(std::string_view token_hash) {
   pqxx::read_transaction tx(conn_);
-  const auto r = tx.exec_params(kInvitationByToken, token_hash);
+  const auto r = postgres::exec(tx, kInvitationByToken, token_hash);
   if (r.empty()) return std::nullopt;
   return to_invitation(r[0]);
 }
 
 Status IdentityStore::accept_invitation(std::string_view token_hash, std::string_view user_id) {
   pqxx::work tx(conn_);
-  const auto r = tx.exec_params(
+  const auto r = postgres::exec(
+      tx,
       "UPDATE invitations SET accepted_at = now() WHERE token_hash = $1 AND accepted_at IS NULL AND "
       "revoked_at IS "
       "NULL AND expires_at > now() RETURNING workspace_id::text, role",
       token_hash);
   if (r.empty())
     return Error::gone("This invitation was already used, revoked or has expired; ask for a new one.");
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "INSERT INTO memberships (workspace_id, user_id, role) VALUES ($1::uuid, $2::uuid, $3) ON CONFLICT DO "
       "NOTHING",
       r[0][0].as<std::string>(), user_id, r[0][1].as<std::string>());
-  tx.exec_params0(
-      "INSERT INTO audit_log (workspace_id, actor_user_id, action) VALUES ($1::uuid, $2::uuid, "
-      "'member.joined')",
-      r[0][0].as<std::string>(), user_id);
+  postgres::exec0(tx,
+                  "INSERT INTO audit_log (workspace_id, actor_user_id, action) VALUES ($1::uuid, $2::uuid, "
+                  "'member.joined')",
+                  r[0][0].as<std::string>(), user_id);
   tx.commit();
   return ok();
 }
@@ -293,10 +308,11 @@ std::string IdentityStore::create_user(std::string_view email, std::string_view 
                                        std::string_view password_hash, std::string_view language) {
   pqxx::work tx(conn_);
   const auto id =
-      tx.exec_params1(
-            "INSERT INTO users (email, name, password_hash, language) VALUES ($1, $2, $3, $4) RETURNING "
-            "id::text",
-            email, name, password_hash, language)[0]
+      postgres::exec1(
+          tx,
+          "INSERT INTO users (email, name, password_hash, language) VALUES ($1, $2, $3, $4) RETURNING "
+          "id::text",
+          email, name, password_hash, language)[0]
           .as<std::string>();
   tx.commit();
   return id;
@@ -304,8 +320,8 @@ std::string IdentityStore::create_user(std::string_view email, std::string_view 
 
 void IdentityStore::send_mail(const identity::Mail& mail) {
   pqxx::work tx(conn_);
-  tx.exec_params0(
-      "INSERT INTO mail_outbox (workspace_id, to_address, subject, body) VALUES ($1::uuid, $2, $3, $4)",
+  postgres::exec0(
+      tx, "INSERT INTO mail_outbox (workspace_id, to_address, subject, body) VALUES ($1::uuid, $2, $3, $4)",
       mail.workspace_id ? std::optional<std::string>(*mail.workspace_id) : std::nullopt, mail.to,
       mail.subject, mail.body);
   tx.commit();

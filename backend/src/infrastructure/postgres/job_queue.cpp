@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 #include <pqxx/pqxx>
 #include <random>
+#include "infrastructure/postgres/statement.hpp"
 
 #include "infrastructure/logging/log.hpp"
 
@@ -10,7 +11,8 @@ namespace shopme::postgres {
 
 void enqueue_job(pqxx::transaction_base& tx, const std::string& workspace_id, const std::string& kind,
                  const std::string& ordering_key, const boost::json::object& payload, int max_attempts) {
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "INSERT INTO jobs (workspace_id, kind, ordering_key, payload, max_attempts) VALUES ($1, $2, $3, "
       "$4::jsonb, $5)",
       workspace_id, kind, ordering_key, boost::json::serialize(payload), max_attempts);
@@ -18,7 +20,7 @@ void enqueue_job(pqxx::transaction_base& tx, const std::string& workspace_id, co
 }
 
 void complete_job(pqxx::transaction_base& tx, const Job& job) {
-  tx.exec_params0("DELETE FROM jobs WHERE workspace_id = $1 AND id = $2", job.workspace_id, job.id);
+  postgres::exec0(tx, "DELETE FROM jobs WHERE workspace_id = $1 AND id = $2", job.workspace_id, job.id);
 }
 
 std::chrono::milliseconds backoff(int attempt, std::chrono::milliseconds base,
@@ -119,7 +121,17 @@ bool JobRunner::run_one(pqxx::connection& conn) {
       result = t->second(*job, *claim);
       if (result.outcome == JobResult::Outcome::kDone) {
         claim->commit();
+        claim.reset();
         ++completed_;
+        if (result.after_commit) {
+          try {
+            result.after_commit(conn);
+          } catch (const pqxx::broken_connection&) {
+            throw;
+          } catch (const std::exception& e) {
+            log::warn("after-commit work of a job failed", {{"kind", job->kind}, {"error", e.what()}});
+          }
+        }
         return true;
       }
     } catch (const pqxx::broken_connection&) {
@@ -129,11 +141,11 @@ bool JobRunner::run_one(pqxx::connection& conn) {
     }
     claim.reset();  // roll back whatever the handler did
   } else {
-    claim->exec_params0(
-        "UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_until = now() + "
-        "make_interval(secs => $3)"
-        " WHERE workspace_id = $1 AND id = $2",
-        job->workspace_id, job->id, static_cast<double>(options_.lease.count()));
+    postgres::exec0(*claim,
+                    "UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_until = now() + "
+                    "make_interval(secs => $3)"
+                    " WHERE workspace_id = $1 AND id = $2",
+                    job->workspace_id, job->id, static_cast<double>(options_.lease.count()));
     claim->commit();
     claim.reset();
     const auto handler = handlers_.find(job->kind);
@@ -155,11 +167,11 @@ bool JobRunner::run_one(pqxx::connection& conn) {
   }
   pqxx::work tx(conn);
   if (result.outcome == JobResult::Outcome::kRetry && job->attempts < job->max_attempts) {
-    tx.exec_params0(
-        "UPDATE jobs SET state = 'queued', attempts = $5, locked_until = NULL, last_error = $3,"
-        "       run_at = now() + make_interval(secs => $4) WHERE workspace_id = $1 AND id = $2",
-        job->workspace_id, job->id, result.reason, static_cast<double>(result.delay.count()) / 1000.0,
-        job->attempts);
+    postgres::exec0(tx,
+                    "UPDATE jobs SET state = 'queued', attempts = $5, locked_until = NULL, last_error = $3,"
+                    "       run_at = now() + make_interval(secs => $4) WHERE workspace_id = $1 AND id = $2",
+                    job->workspace_id, job->id, result.reason,
+                    static_cast<double>(result.delay.count()) / 1000.0, job->attempts);
     ++retried_;
     log::warn("job will be retried", {{"kind", job->kind},
                                       {"job", job->id},
@@ -171,10 +183,10 @@ bool JobRunner::run_one(pqxx::connection& conn) {
         result.outcome == JobResult::Outcome::kRetry
             ? "gave up after " + std::to_string(job->attempts) + " attempts: " + result.reason
             : result.reason;
-    tx.exec_params0(
-        "UPDATE jobs SET state = 'dead', attempts = $4, locked_until = NULL, last_error = $3"
-        " WHERE workspace_id = $1 AND id = $2",
-        job->workspace_id, job->id, reason, job->attempts);
+    postgres::exec0(tx,
+                    "UPDATE jobs SET state = 'dead', attempts = $4, locked_until = NULL, last_error = $3"
+                    " WHERE workspace_id = $1 AND id = $2",
+                    job->workspace_id, job->id, reason, job->attempts);
     ++buried_;
     log::error("job moved to the dead letters", {{"kind", job->kind}, {"job", job->id}, {"reason", reason}});
   }

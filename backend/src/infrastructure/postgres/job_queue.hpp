@@ -29,6 +29,10 @@ struct Job {
   int max_attempts = 0;
 };
 
+// Work to do after a job's transaction has committed (e.g. a counter that must not hold a hot row's
+// lock through the commit); a failure there is logged, the job stays done.
+using AfterCommit = std::function<void(pqxx::connection&)>;
+
 struct JobResult {
   enum class Outcome {
     kDone,   // the handler completed the job in its own transaction (complete_job)
@@ -38,12 +42,13 @@ struct JobResult {
   Outcome outcome = Outcome::kDone;
   std::chrono::milliseconds delay{0};
   std::string reason;
+  AfterCommit after_commit;  // transactional handlers only
 
   static JobResult done() { return {}; }
   static JobResult retry(std::chrono::milliseconds delay, std::string reason) {
-    return {Outcome::kRetry, delay, std::move(reason)};
+    return {Outcome::kRetry, delay, std::move(reason), {}};
   }
-  static JobResult dead(std::string reason) { return {Outcome::kDead, {}, std::move(reason)}; }
+  static JobResult dead(std::string reason) { return {Outcome::kDead, {}, std::move(reason), {}}; }
 };
 
 void enqueue_job(pqxx::transaction_base& tx, const std::string& workspace_id, const std::string& kind,

@@ -6,6 +6,7 @@
 #include <pqxx/pqxx>
 #include <regex>
 #include <sstream>
+#include "infrastructure/postgres/statement.hpp"
 
 #include "infrastructure/crypto/hash.hpp"
 #include "infrastructure/logging/log.hpp"
@@ -120,14 +121,14 @@ int MigrationRunner::apply() {
   {
     // A session-level lock: it outlives this statement's transaction object and is released below.
     pqxx::nontransaction lock_tx(conn_);
-    lock_tx.exec_params("SELECT pg_advisory_lock($1)", kAdvisoryLock);
+    postgres::exec(lock_tx, "SELECT pg_advisory_lock($1)", kAdvisoryLock);
   }
   struct Unlock {
     pqxx::connection& conn;
     ~Unlock() {
       try {
         pqxx::nontransaction tx(conn);
-        tx.exec_params("SELECT pg_advisory_unlock($1)", kAdvisoryLock);
+        postgres::exec(tx, "SELECT pg_advisory_unlock($1)", kAdvisoryLock);
       } catch (const std::exception& e) {
         log::warn("could not release the migration lock", {{"error", e.what()}});
       }
@@ -148,7 +149,7 @@ int MigrationRunner::apply() {
     try {
       pqxx::work tx(conn_);
       tx.exec0(m.sql);
-      tx.exec_params0(kInsertApplied, m.version, m.name, m.checksum);
+      postgres::exec0(tx, kInsertApplied, m.version, m.name, m.checksum);
       tx.commit();
     } catch (const std::exception& e) {
       throw std::runtime_error("migration " + id + " failed and was rolled back: " + e.what());

@@ -3,13 +3,15 @@
 #include <pqxx/pqxx>
 
 #include "infrastructure/postgres/pqxx_compat.hpp"
+#include "infrastructure/postgres/statement.hpp"
 #include "infrastructure/postgres/text_array.hpp"
 
 namespace shopme::postgres {
 
 std::optional<catalog::CartLine> load_cart_line(pqxx::transaction_base& tx, const std::string& workspace_id,
                                                 const std::string& product_id, int quantity) {
-  const auto r = tx.exec_params(
+  const auto r = postgres::exec(
+      tx,
       "WITH RECURSIVE path AS (SELECT c.id, c.parent_id FROM categories c JOIN products p"
       "   ON p.workspace_id = c.workspace_id AND p.category_id = c.id WHERE p.workspace_id = $1::uuid AND "
       "p.id = $2::uuid"
@@ -28,7 +30,8 @@ std::vector<catalog::Offer> load_offers(pqxx::transaction_base& tx, const std::s
                                         const std::optional<std::string>& code) {
   std::vector<catalog::Offer> offers;
   for (const auto& r :
-       tx.exec_params("SELECT id::text, name, type, value, buy_quantity, get_quantity, product_ids::text[], "
+       postgres::exec(tx,
+                      "SELECT id::text, name, type, value, buy_quantity, get_quantity, product_ids::text[], "
                       "category_ids::text[],"
                       "       coalesce(extract(epoch FROM starts_at)::bigint, 0), coalesce(extract(epoch "
                       "FROM ends_at)::bigint, 0),"

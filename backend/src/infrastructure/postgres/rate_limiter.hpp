@@ -14,6 +14,14 @@ struct RateDecision {
   int retry_after = 0;     // seconds, when not allowed
 };
 
+// Counts one hit for `key` in the current window: one statement, committed without waiting for
+// the disk (a counter lost in a crash only forgives a few requests).
 RateDecision hit_rate_limit(pqxx::connection& conn, std::string_view key, int limit, int window_seconds = 60);
+
+// The decision for the `count`-th hit of a window ending at `reset_at`, seen at `now` (unix s).
+RateDecision rate_decision(int count, int limit, long long reset_at, long long now);
+
+// Deletes windows that ended long ago; called now and then by whoever counts.
+void prune_rate_limits_sometimes(pqxx::connection& conn);
 
 }  // namespace shopme::postgres

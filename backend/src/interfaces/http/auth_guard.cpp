@@ -6,6 +6,7 @@
 #include "infrastructure/postgres/db_worker_pool.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
 #include "infrastructure/postgres/rate_limiter.hpp"
+#include "infrastructure/postgres/statement.hpp"
 #include "interfaces/http/problem.hpp"
 
 namespace shopme::http {
@@ -15,15 +16,27 @@ bool state_changing(std::string_view method) {
   return method != "GET" && method != "HEAD" && method != "OPTIONS";
 }
 
-// One round trip: is the session alive, and (for workspace routes) the caller's role and the
-// workspace's rate limit.
+// One autocommitted statement, one round trip: is the session alive, the caller's role in the
+// workspace and its rate limit, and — for a caller who may go on and a route that is counted ($4 not
+// NULL) — the hit counted in the caller's window (synchronous_commit off for it, as in
+// rate_limiter.cpp: a lost count only forgives a few requests).
 constexpr const char* kPrincipal = R"sql(
-SELECT EXISTS (SELECT 1 FROM auth_sessions s JOIN users u ON u.id = s.user_id
-               WHERE s.id = $1::uuid AND s.user_id = $2::uuid AND s.revoked_at IS NULL AND s.expires_at > now()
-                 AND u.status = 'active'),
-       (SELECT m.role FROM memberships m JOIN workspaces w ON w.id = m.workspace_id
-        WHERE m.workspace_id = $3::uuid AND m.user_id = $2::uuid AND w.deleted_at IS NULL),
-       (SELECT w.api_rate_limit FROM workspaces w WHERE w.id = $3::uuid))sql";
+WITH p AS (
+  SELECT EXISTS (SELECT 1 FROM auth_sessions s JOIN users u ON u.id = s.user_id
+                 WHERE s.id = $1::uuid AND s.user_id = $2::uuid AND s.revoked_at IS NULL
+                   AND s.expires_at > now() AND u.status = 'active') AS alive,
+         (SELECT m.role FROM memberships m JOIN workspaces w ON w.id = m.workspace_id
+          WHERE m.workspace_id = $3::uuid AND m.user_id = $2::uuid AND w.deleted_at IS NULL) AS role,
+         (SELECT w.api_rate_limit FROM workspaces w WHERE w.id = $3::uuid) AS api_limit),
+hit AS (
+  INSERT INTO rate_limit_counters (key, window_start, count)
+  SELECT $4::text, to_timestamp(floor(extract(epoch FROM now()) / 60) * 60), 1 FROM p
+  WHERE $4::text IS NOT NULL AND p.alive AND ($3::uuid IS NULL OR p.role IS NOT NULL)
+  ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit_counters.count + 1
+  RETURNING count, extract(epoch FROM window_start)::bigint + 60 AS reset_at)
+SELECT p.alive, p.role, p.api_limit, hit.count, hit.reset_at, extract(epoch FROM now())::bigint,
+       set_config('synchronous_commit', 'off', true)
+FROM p LEFT JOIN hit ON true)sql";
 
 }  // namespace
 
@@ -82,13 +95,17 @@ std::optional<Response> AuthGuard::authorize(Request& req, const Route& route, p
     // Not a workspace id at all: the same 404 as a workspace the caller does not belong to.
     if (!is_uuid(workspace_id)) return problem(req, 404, "No such workspace.");
   }
+  const bool counted = route.limit == Limit::kGeneral;
+  const auto key = counted ? std::optional<std::string>("api:" + claims->user_id +
+                                                        (workspace_id.empty() ? "" : ":" + workspace_id))
+                           : std::nullopt;
   auto& conn = db.conn();
   pqxx::row row;
   {
-    pqxx::read_transaction tx(conn);
-    row = tx.exec_params1(
-        kPrincipal, claims->session_id, claims->user_id,
-        workspace_id.empty() ? std::optional<std::string>() : std::optional<std::string>(workspace_id));
+    pqxx::nontransaction tx(conn);
+    row = postgres::exec1(
+        tx, kPrincipal, claims->session_id, claims->user_id,
+        workspace_id.empty() ? std::optional<std::string>() : std::optional<std::string>(workspace_id), key);
   }
   if (!row[0].as<bool>()) return problem(req, 401, "The session has ended; log in again.", "unauthenticated");
   Principal p{claims->user_id, claims->session_id, workspace_id, identity::Role::kAgent};
@@ -102,10 +119,10 @@ std::optional<Response> AuthGuard::authorize(Request& req, const Route& route, p
     limit = row[2].as<int>();
   }
   req.principal = std::move(p);
-  if (route.limit == Limit::kGeneral) {
-    const std::string key =
-        "api:" + req.principal->user_id + (workspace_id.empty() ? std::string() : ":" + workspace_id);
-    const auto d = postgres::hit_rate_limit(conn, key, limit);
+  if (counted) {
+    postgres::prune_rate_limits_sometimes(conn);
+    const auto d =
+        postgres::rate_decision(row[3].as<int>(), limit, row[4].as<long long>(), row[5].as<long long>());
     headers.emplace_back("X-RateLimit-Limit", std::to_string(d.limit));
     headers.emplace_back("X-RateLimit-Remaining", std::to_string(d.remaining));
     headers.emplace_back("X-RateLimit-Reset", std::to_string(d.reset_at));

@@ -11,6 +11,7 @@
 #include "infrastructure/crypto/hash.hpp"
 #include "infrastructure/postgres/db_worker_pool.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
+#include "infrastructure/postgres/statement.hpp"
 #include "interfaces/http/controllers/resource_queries.hpp"
 #include "interfaces/http/json_input.hpp"
 #include "interfaces/http/problem.hpp"
@@ -29,7 +30,8 @@ json::array all_tools() {
 }
 
 json::object settings_json(pqxx::transaction_base& tx, const std::string& ws) {
-  const auto rows = tx.exec_params(
+  const auto rows = postgres::exec(
+      tx,
       "SELECT s.provider, s.base_url, s.api_key_sealed IS NOT NULL, s.model, s.temperature::float8, "
       "s.max_tokens,"
       "       s.timeout_ms, s.enabled_tools, s.debug, p.version, p.text, " +
@@ -71,14 +73,16 @@ int add_prompt(pqxx::transaction_base& tx, const std::string& ws, const std::str
                const std::string& user, std::optional<int> restored_from) {
   // The settings row is locked by the caller's upsert, so versions are taken one at a time.
   const int version =
-      tx.exec_params1("SELECT coalesce(max(version), 0) + 1 FROM agent_prompts WHERE workspace_id = $1",
+      postgres::exec1(tx, "SELECT coalesce(max(version), 0) + 1 FROM agent_prompts WHERE workspace_id = $1",
                       ws)[0]
           .as<int>();
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "INSERT INTO agent_prompts (workspace_id, version, text, created_by, restored_from) VALUES ($1, $2, "
       "$3, $4, $5)",
       ws, version, text, user, restored_from);
-  tx.exec_params0("UPDATE agent_settings SET prompt_version = $2, updated_at = now() WHERE workspace_id = $1",
+  postgres::exec0(tx,
+                  "UPDATE agent_settings SET prompt_version = $2, updated_at = now() WHERE workspace_id = $1",
                   ws, version);
   return version;
 }
@@ -141,10 +145,10 @@ Response AgentController::put(Request& req, postgres::Db& db) const {
   if (auto st = in.finish(); !st) return problem(req, st.error());
 
   pqxx::work tx(db.conn());
-  tx.exec_params0(
-      "INSERT INTO agent_settings (workspace_id) VALUES ($1) ON CONFLICT (workspace_id) DO NOTHING", ws);
-  const auto cur = tx.exec_params1(
-      "SELECT provider, base_url, model FROM agent_settings WHERE workspace_id = $1 FOR UPDATE", ws);
+  postgres::exec0(
+      tx, "INSERT INTO agent_settings (workspace_id) VALUES ($1) ON CONFLICT (workspace_id) DO NOTHING", ws);
+  const auto cur = postgres::exec1(
+      tx, "SELECT provider, base_url, model FROM agent_settings WHERE workspace_id = $1 FOR UPDATE", ws);
   const std::string new_provider = provider.value_or(cur[0].c_str());
   const std::string new_base = base.value_or(cur[1].c_str());
   const std::string new_model = model.value_or(cur[2].c_str());
@@ -163,7 +167,8 @@ Response AgentController::put(Request& req, postgres::Db& db) const {
     }
     tools_literal += "}";
   }
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "UPDATE agent_settings SET provider = $2, base_url = $3, model = $4,"
       " temperature = coalesce($5::float8, temperature), max_tokens = coalesce($6::int, max_tokens),"
       " timeout_ms = coalesce($7::int, timeout_ms), debug = coalesce($8::boolean, debug),"
@@ -180,14 +185,16 @@ Response AgentController::put(Request& req, postgres::Db& db) const {
           ? std::optional<std::string>(crypto::base64url_encode(sealer_.seal(**key, seal_context(ws))))
           : std::nullopt);
   if (prompt) {
-    const auto current = tx.exec_params(
+    const auto current = postgres::exec(
+        tx,
         "SELECT p.text FROM agent_settings s JOIN agent_prompts p ON p.workspace_id = s.workspace_id"
         " AND p.version = s.prompt_version WHERE s.workspace_id = $1",
         ws);
     if (current.empty() || current[0][0].c_str() != *prompt)
       add_prompt(tx, ws, *prompt, req.principal->user_id, {});
   }
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "INSERT INTO audit_log (workspace_id, actor_user_id, action, details) VALUES ($1, $2, 'agent.updated',"
       " jsonb_build_object('apiKeyChanged', $3::boolean, 'provider', $4::text))",
       ws, req.principal->user_id, key.has_value(), new_provider);
@@ -199,7 +206,8 @@ Response AgentController::put(Request& req, postgres::Db& db) const {
 Response AgentController::prompts(Request& req, postgres::Db& db) const {
   pqxx::read_transaction tx(db.conn());
   const auto rows =
-      tx.exec_params("SELECT p.version, p.text, p.created_by, coalesce(u.name, ''), p.restored_from, " +
+      postgres::exec(tx,
+                     "SELECT p.version, p.text, p.created_by, coalesce(u.name, ''), p.restored_from, " +
                          iso_column("p.created_at") +
                          ", p.version = s.prompt_version"
                          "  FROM agent_prompts p LEFT JOIN users u ON u.id = p.created_by"
@@ -232,12 +240,12 @@ Response AgentController::restore_prompt(Request& req, postgres::Db& db) const {
     version = 0;
   }
   pqxx::work tx(db.conn());
-  const auto rows =
-      tx.exec_params("SELECT text FROM agent_prompts WHERE workspace_id = $1 AND version = $2", ws, version);
+  const auto rows = postgres::exec(
+      tx, "SELECT text FROM agent_prompts WHERE workspace_id = $1 AND version = $2", ws, version);
   if (rows.empty()) return problem(req, 404, "No such prompt version.");
-  tx.exec_params0(
-      "INSERT INTO agent_settings (workspace_id) VALUES ($1) ON CONFLICT (workspace_id) DO NOTHING", ws);
-  tx.exec_params("SELECT 1 FROM agent_settings WHERE workspace_id = $1 FOR UPDATE", ws);
+  postgres::exec0(
+      tx, "INSERT INTO agent_settings (workspace_id) VALUES ($1) ON CONFLICT (workspace_id) DO NOTHING", ws);
+  postgres::exec(tx, "SELECT 1 FROM agent_settings WHERE workspace_id = $1 FOR UPDATE", ws);
   add_prompt(tx, ws, rows[0][0].c_str(), req.principal->user_id, version);
   auto out = settings_json(tx, ws);
   tx.commit();
@@ -258,19 +266,21 @@ Response AgentController::usage(Request& req, postgres::Db& db) const {
   if (auto st = check.finish(); !st) return problem(req, st.error());
   pqxx::read_transaction tx(db.conn());
   // Defaults: the last 30 days up to today, in the workspace's time zone.
-  const auto range = tx.exec_params1(
+  const auto range = postgres::exec1(
+      tx,
       "SELECT coalesce(nullif($2, '')::date, coalesce(nullif($3, '')::date, (now() AT TIME ZONE "
       "timezone)::date) - 29),"
       "       coalesce(nullif($3, '')::date, (now() AT TIME ZONE timezone)::date), timezone, currency"
       "  FROM workspaces WHERE id = $1",
       ws, from, to);
   const std::string first = range[0].c_str(), last = range[1].c_str();
-  const auto span = tx.exec_params1("SELECT $2::date - $1::date", first, last)[0].as<int>();
+  const auto span = postgres::exec1(tx, "SELECT $2::date - $1::date", first, last)[0].as<int>();
   if (span < 0 || span > 365) {
     check.fail(span < 0 ? "from" : "to", span < 0 ? "must not be after to" : "the range is at most 366 days");
     return problem(req, check.finish().error());
   }
-  const auto rows = tx.exec_params(
+  const auto rows = postgres::exec(
+      tx,
       "WITH days AS (SELECT d::date AS day FROM generate_series($2::date, $3::date, interval '1 day') d),"
       " m AS (SELECT (created_at AT TIME ZONE $4)::date AS day,"
       "              count(*) FILTER (WHERE direction = 'inbound') AS inbound,"

@@ -12,6 +12,7 @@
 #include "infrastructure/postgres/identity_store.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
 #include "infrastructure/postgres/rate_limiter.hpp"
+#include "infrastructure/postgres/statement.hpp"
 #include "interfaces/http/json_input.hpp"
 #include "interfaces/http/problem.hpp"
 
@@ -132,14 +133,16 @@ Response AuthController::logout(Request& req, postgres::Db& db) const {
   if (auto claims = guard_.access_claims(req)) session_id = claims->session_id;
   pqxx::work tx(db.conn());
   if (session_id && is_uuid(*session_id)) {
-    tx.exec_params0(
+    postgres::exec0(
+        tx,
         "UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'logout' WHERE id = $1::uuid AND "
         "revoked_at IS "
         "NULL",
         *session_id);
   } else if (auto refresh = req.cookie(kRefreshCookie)) {
     crypto::SodiumSecrets secrets;
-    tx.exec_params0(
+    postgres::exec0(
+        tx,
         "UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'logout' WHERE id = (SELECT "
         "session_id FROM "
         "refresh_tokens WHERE token_hash = $1) AND revoked_at IS NULL",
@@ -165,7 +168,7 @@ ORDER BY last_used_at DESC)sql";
 Response AuthController::sessions(Request& req, postgres::Db& db) const {
   pqxx::read_transaction tx(db.conn());
   boost::json::array items;
-  for (const auto& r : tx.exec_params(kListSessions, req.principal->user_id)) {
+  for (const auto& r : postgres::exec(tx, kListSessions, req.principal->user_id)) {
     const auto id = r[0].as<std::string>();
     items.push_back({{"id", id},
                      {"createdAt", r[1].as<std::string>()},
@@ -182,7 +185,8 @@ Response AuthController::revoke_session(Request& req, postgres::Db& db) const {
   const auto& id = req.params["id"];
   if (!is_uuid(id)) return problem(req, 404, "No such session.");
   pqxx::work tx(db.conn());
-  const auto r = tx.exec_params(
+  const auto r = postgres::exec(
+      tx,
       "UPDATE auth_sessions SET revoked_at = now(), revoked_reason = 'revoked_by_user' WHERE id = $1::uuid "
       "AND "
       "user_id = $2::uuid AND revoked_at IS NULL RETURNING id",

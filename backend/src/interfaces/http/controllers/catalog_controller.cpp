@@ -11,6 +11,7 @@
 #include "infrastructure/postgres/db_worker_pool.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
 #include "infrastructure/postgres/pricing_inputs.hpp"
+#include "infrastructure/postgres/statement.hpp"
 #include "interfaces/http/auth_guard.hpp"
 #include "interfaces/http/controllers/resource_queries.hpp"
 #include "interfaces/http/json_input.hpp"
@@ -57,7 +58,8 @@ boost::json::object category_json(const pqxx::row& r) {
 
 bool category_exists(pqxx::transaction_base& tx, const std::string& ws, const std::string& id) {
   return is_uuid(id) &&
-         !tx.exec_params("SELECT 1 FROM categories WHERE workspace_id = $1::uuid AND id = $2::uuid", ws, id)
+         !postgres::exec(tx, "SELECT 1 FROM categories WHERE workspace_id = $1::uuid AND id = $2::uuid", ws,
+                         id)
               .empty();
 }
 
@@ -179,7 +181,8 @@ ProductFields read_product(const std::string& ws, JsonInput& in, pqxx::transacti
 Response CatalogController::list_categories(Request& req, postgres::Db& db) const {
   pqxx::read_transaction tx(db.conn());
   boost::json::array items;
-  for (const auto& r : tx.exec_params("SELECT " + category_columns() +
+  for (const auto& r : postgres::exec(tx,
+                                      "SELECT " + category_columns() +
                                           " FROM categories c WHERE c.workspace_id = $1::uuid ORDER BY "
                                           "c.display_order, c.name",
                                       req.principal->workspace_id)) {
@@ -193,7 +196,8 @@ Response CatalogController::get_category(Request& req, postgres::Db& db) const {
   const auto& id = req.params["id"];
   if (!is_uuid(id)) return problem(req, 404, "No such category.");
   pqxx::read_transaction tx(db.conn());
-  const auto r = tx.exec_params("SELECT " + category_columns() +
+  const auto r = postgres::exec(tx,
+                                "SELECT " + category_columns() +
                                     " FROM categories c WHERE c.workspace_id = $1::uuid AND c.id = $2::uuid",
                                 req.principal->workspace_id, id);
   if (r.empty()) return problem(req, 404, "No such category.");
@@ -226,7 +230,8 @@ CategoryFields read_category(JsonInput& in, pqxx::transaction_base& tx, const st
         in.fail("parentId", "is not a category of this workspace");
       } else if (self) {
         // A category cannot move under itself or under one of its descendants.
-        const auto cycle = tx.exec_params(
+        const auto cycle = postgres::exec(
+            tx,
             "WITH RECURSIVE up AS (SELECT id, parent_id FROM categories WHERE workspace_id = $1::uuid AND id "
             "= "
             "$2::uuid UNION ALL SELECT c.id, c.parent_id FROM categories c JOIN up ON c.id = up.parent_id "
@@ -251,14 +256,16 @@ Response CatalogController::create_category(Request& req, postgres::Db& db) cons
   auto f = read_category(*in, tx, ws, std::nullopt, true);
   if (auto s = in->finish(); !s) return problem(req, s.error());
   const auto id =
-      tx.exec_params1(
-            "INSERT INTO categories (workspace_id, parent_id, name, description, display_order, active) "
-            "VALUES ($1::uuid, $2::uuid, $3, coalesce($4, ''), coalesce($5, 0), coalesce($6, true)) "
-            "RETURNING id::text",
-            ws, f.parent_id, f.name, f.description, f.order,
-            f.active ? std::optional<std::string>(*f.active ? "true" : "false") : std::nullopt)[0]
+      postgres::exec1(
+          tx,
+          "INSERT INTO categories (workspace_id, parent_id, name, description, display_order, active) "
+          "VALUES ($1::uuid, $2::uuid, $3, coalesce($4, ''), coalesce($5, 0), coalesce($6, true)) "
+          "RETURNING id::text",
+          ws, f.parent_id, f.name, f.description, f.order,
+          f.active ? std::optional<std::string>(*f.active ? "true" : "false") : std::nullopt)[0]
           .as<std::string>();
-  const auto r = tx.exec_params1("SELECT " + category_columns() +
+  const auto r = postgres::exec1(tx,
+                                 "SELECT " + category_columns() +
                                      " FROM categories c WHERE c.workspace_id = $1::uuid AND c.id = $2::uuid",
                                  ws, id);
   tx.commit();
@@ -276,7 +283,8 @@ Response CatalogController::update_category(Request& req, postgres::Db& db) cons
   auto f = read_category(*in, tx, ws, id, false);
   if (in->has("name") && !f.name) in->fail("name", "must not be empty");
   if (auto s = in->finish(); !s) return problem(req, s.error());
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "UPDATE categories SET name = coalesce($3, name), description = coalesce($4, description), "
       "display_order = "
       "coalesce($5, display_order), active = coalesce($6::boolean, active), parent_id = CASE WHEN $7 THEN "
@@ -285,7 +293,8 @@ Response CatalogController::update_category(Request& req, postgres::Db& db) cons
       ws, id, f.name, f.description, f.order,
       f.active ? std::optional<std::string>(*f.active ? "true" : "false") : std::nullopt, f.parent_given,
       f.parent_id);
-  const auto r = tx.exec_params1("SELECT " + category_columns() +
+  const auto r = postgres::exec1(tx,
+                                 "SELECT " + category_columns() +
                                      " FROM categories c WHERE c.workspace_id = $1::uuid AND c.id = $2::uuid",
                                  ws, id);
   tx.commit();
@@ -305,7 +314,8 @@ Response CatalogController::delete_category(Request& req, postgres::Db& db) cons
   }
   // Moving into one of its own sub-categories would leave that sub-category its own parent.
   if (move_to &&
-      !tx.exec_params("WITH RECURSIVE down AS (SELECT id FROM categories WHERE workspace_id = $1::uuid AND "
+      !postgres::exec(tx,
+                      "WITH RECURSIVE down AS (SELECT id FROM categories WHERE workspace_id = $1::uuid AND "
                       "parent_id = $2::uuid UNION ALL SELECT c.id FROM categories c JOIN down ON c.parent_id "
                       "= down.id WHERE c.workspace_id = $1::uuid) SELECT 1 FROM down WHERE id = $3::uuid",
                       ws, id, *move_to)
@@ -314,14 +324,14 @@ Response CatalogController::delete_category(Request& req, postgres::Db& db) cons
         req, Error::invalid({{"moveProductsTo", "cannot be a sub-category of the category being deleted"}}));
   }
   const auto products =
-      tx.exec_params1(
-            "SELECT count(*) FROM products WHERE workspace_id = $1::uuid AND category_id = $2::uuid", ws,
-            id)[0]
+      postgres::exec1(
+          tx, "SELECT count(*) FROM products WHERE workspace_id = $1::uuid AND category_id = $2::uuid", ws,
+          id)[0]
           .as<long long>();
   const auto children =
-      tx.exec_params1(
-            "SELECT count(*) FROM categories WHERE workspace_id = $1::uuid AND parent_id = $2::uuid", ws,
-            id)[0]
+      postgres::exec1(
+          tx, "SELECT count(*) FROM categories WHERE workspace_id = $1::uuid AND parent_id = $2::uuid", ws,
+          id)[0]
           .as<long long>();
   if ((products > 0 || children > 0) && !move_to && !detach) {
     return problem(req, 409,
@@ -331,14 +341,15 @@ Response CatalogController::delete_category(Request& req, postgres::Db& db) cons
                    "category-not-empty");
   }
   const std::optional<std::string> target = move_to ? std::optional<std::string>(*move_to) : std::nullopt;
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "UPDATE products SET category_id = $3::uuid, updated_at = now() WHERE workspace_id = $1::uuid AND "
       "category_id = $2::uuid",
       ws, id, target);
-  tx.exec_params0(
-      "UPDATE categories SET parent_id = $3::uuid WHERE workspace_id = $1::uuid AND parent_id = $2::uuid", ws,
-      id, target);
-  tx.exec_params0("DELETE FROM categories WHERE workspace_id = $1::uuid AND id = $2::uuid", ws, id);
+  postgres::exec0(
+      tx, "UPDATE categories SET parent_id = $3::uuid WHERE workspace_id = $1::uuid AND parent_id = $2::uuid",
+      ws, id, target);
+  postgres::exec0(tx, "DELETE FROM categories WHERE workspace_id = $1::uuid AND id = $2::uuid", ws, id);
   tx.commit();
   return Response::empty(204);
 }
@@ -390,7 +401,8 @@ Response CatalogController::list_products(Request& req, postgres::Db& db) const 
   const std::string order_by = ranked_ids && !req.query_param("sort")
                                    ? " ORDER BY array_position($6::uuid[], p.id)"
                                    : " ORDER BY " + kSort.at(sort) + " " + order + ", p.id " + order;
-  const bool filtered = min_price || max_price || category || ranked_ids;
+  // Filters other than status and category narrow the rows first and are counted.
+  const bool counted = min_price || max_price || ranked_ids;
   const std::optional<std::string> status_p = status ? std::optional<std::string>(*status) : std::nullopt;
   const std::optional<std::string> category_p =
       category ? std::optional<std::string>(*category) : std::nullopt;
@@ -424,22 +436,37 @@ Response CatalogController::list_products(Request& req, postgres::Db& db) const 
       {"sku", "p.sku"}};
 
   pqxx::read_transaction tx(conn);
-  const auto rows = tx.exec_params("SELECT " + product_columns() + ", " + kCursorValue.at(sort) +
+  const auto rows = postgres::exec(tx,
+                                   "SELECT " + product_columns() + ", " + kCursorValue.at(sort) +
                                        " FROM products p" + where + keyset + order_by + " LIMIT $7 OFFSET $8",
                                    ws, status_p, min_price, max_price, category_p, ranked_ids, page.limit,
                                    after_value ? 0 : page.offset(), after_value, after_id);
-  // `total` stays exact and cheap: counts kept by triggers answer the unfiltered list and the
-  // status tabs; other filters are counted (they narrow the rows first).
+  // `total` stays exact and cheap: counts kept by triggers per status, per category and per
+  // category and status answer the unfiltered list, the status tabs and the category filter (summed
+  // over the category's subtree); the other filters are counted.
   long long total = 0;
-  if (!filtered) {
-    const auto c =
-        tx.exec_params("SELECT count FROM workspace_counts WHERE workspace_id = $1::uuid AND entity = $2", ws,
-                       std::string(status ? "products:" + *status : "products"));
-    total = c.empty() ? 0 : c[0][0].as<long long>();
-  } else {
-    total = tx.exec_params1("SELECT count(*) FROM products p" + where, ws, status_p, min_price, max_price,
+  const std::string kept_entity = "products" + std::string(status ? ":" + *status : "");
+  if (counted) {
+    total = postgres::exec1(tx, "SELECT count(*) FROM products p" + where, ws, status_p, min_price, max_price,
                             category_p, ranked_ids)[0]
                 .as<long long>();
+  } else if (!category) {
+    const auto c =
+        postgres::exec(tx, "SELECT count FROM workspace_counts WHERE workspace_id = $1::uuid AND entity = $2",
+                       ws, kept_entity);
+    total = c.empty() ? 0 : c[0][0].as<long long>();
+  } else {
+    static const std::string kSubtree =
+        "WITH RECURSIVE sub AS (SELECT id FROM categories WHERE workspace_id = $1::uuid AND id = $2::uuid "
+        "UNION ALL SELECT c.id FROM categories c JOIN sub ON c.parent_id = sub.id WHERE c.workspace_id = "
+        "$1::uuid) "
+        "SELECT coalesce(sum(k.count), 0) FROM workspace_counts k WHERE k.workspace_id = $1::uuid AND "
+        "k.entity IN "
+        "(SELECT 'products:category:' || id || coalesce(':' || $3::text, '') FROM sub)";
+    static const std::string kOne =
+        "SELECT coalesce(sum(k.count), 0) FROM workspace_counts k WHERE k.workspace_id = $1::uuid AND "
+        "k.entity = 'products:category:' || $2::uuid || coalesce(':' || $3::text, '')";
+    total = postgres::exec1(tx, subcategories ? kSubtree : kOne, ws, *category, status_p)[0].as<long long>();
   }
   boost::json::array items;
   for (const auto& r : rows) items.push_back(product_json(r, ws));
@@ -457,7 +484,8 @@ Response CatalogController::get_product(Request& req, postgres::Db& db) const {
   const auto& id = req.params["id"];
   if (!is_uuid(id)) return problem(req, 404, "No such product.");
   pqxx::read_transaction tx(db.conn());
-  const auto r = tx.exec_params(
+  const auto r = postgres::exec(
+      tx,
       "SELECT " + product_columns() + " FROM products p WHERE p.workspace_id = $1::uuid AND p.id = $2::uuid",
       req.principal->workspace_id, id);
   if (r.empty()) return problem(req, 404, "No such product.");
@@ -468,25 +496,28 @@ Result<std::string> save_product(pqxx::work& tx, const std::string& ws, JsonInpu
                                  const std::optional<std::string>& id, bool references_resolved) {
   auto f = read_product(ws, in, tx, !id, references_resolved);
   if (!references_resolved && f.sku && !f.sku->empty() &&
-      !tx.exec_params("SELECT 1 FROM products WHERE workspace_id = $1::uuid AND sku = $2 AND id::text <> $3",
+      !postgres::exec(tx,
+                      "SELECT 1 FROM products WHERE workspace_id = $1::uuid AND sku = $2 AND id::text <> $3",
                       ws, *f.sku, id.value_or(""))
            .empty()) {
     in.fail("sku", "is already used by another product");
   }
   if (auto s = in.finish(); !s) return s.error();
   if (!id) {
-    return tx
-        .exec_params1(
-            "INSERT INTO products (workspace_id, name, description, sku, price, tax_rate, stock, status, "
-            "category_id, attributes, language) VALUES ($1::uuid, $2, coalesce($3, ''), $4, $5, coalesce($6, "
-            "2200), coalesce($7, 0), coalesce($8, 'active'), $9::uuid, coalesce($10::jsonb, '{}'), "
-            "coalesce($11, "
-            "(SELECT default_language FROM workspaces WHERE id = $1::uuid))) RETURNING id::text",
-            ws, f.name, f.description, f.sku, f.price, f.tax_bp, f.stock, f.status, f.category_id,
-            f.attributes, f.language)[0]
+    return postgres::exec1(
+               tx,
+               "INSERT INTO products (workspace_id, name, description, sku, price, tax_rate, stock, status, "
+               "category_id, attributes, language) VALUES ($1::uuid, $2, coalesce($3, ''), $4, $5, "
+               "coalesce($6, "
+               "2200), coalesce($7, 0), coalesce($8, 'active'), $9::uuid, coalesce($10::jsonb, '{}'), "
+               "coalesce($11, "
+               "(SELECT default_language FROM workspaces WHERE id = $1::uuid))) RETURNING id::text",
+               ws, f.name, f.description, f.sku, f.price, f.tax_bp, f.stock, f.status, f.category_id,
+               f.attributes, f.language)[0]
         .as<std::string>();
   }
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "UPDATE products SET name = coalesce($3, name), description = coalesce($4, description), sku = "
       "coalesce($5, "
       "sku), price = coalesce($6, price), tax_rate = coalesce($7, tax_rate), stock = coalesce($8, stock), "
@@ -503,7 +534,8 @@ Result<std::string> save_product(pqxx::work& tx, const std::string& ws, JsonInpu
 namespace {
 
 Response product_response(pqxx::work& tx, const std::string& ws, const std::string& id, int status) {
-  const auto r = tx.exec_params1(
+  const auto r = postgres::exec1(
+      tx,
       "SELECT " + product_columns() + " FROM products p WHERE p.workspace_id = $1::uuid AND p.id = $2::uuid",
       ws, id);
   return Response::json(status, boost::json::serialize(product_json(r, ws)));
@@ -530,8 +562,8 @@ Response CatalogController::update_product(Request& req, postgres::Db& db) const
   if (!in) return problem(req, in.error());
   pqxx::work tx(db.conn());
   const auto& ws = req.principal->workspace_id;
-  if (tx.exec_params("SELECT 1 FROM products WHERE workspace_id = $1::uuid AND id = $2::uuid FOR UPDATE", ws,
-                     id)
+  if (postgres::exec(tx, "SELECT 1 FROM products WHERE workspace_id = $1::uuid AND id = $2::uuid FOR UPDATE",
+                     ws, id)
           .empty()) {
     return problem(req, 404, "No such product.");
   }
@@ -547,7 +579,7 @@ Response CatalogController::delete_product(Request& req, postgres::Db& db) const
   if (!is_uuid(id)) return problem(req, 404, "No such product.");
   pqxx::work tx(db.conn());
   const auto r =
-      tx.exec_params("DELETE FROM products WHERE workspace_id = $1::uuid AND id = $2::uuid RETURNING id",
+      postgres::exec(tx, "DELETE FROM products WHERE workspace_id = $1::uuid AND id = $2::uuid RETURNING id",
                      req.principal->workspace_id, id);
   tx.commit();
   if (r.empty()) return problem(req, 404, "No such product.");

@@ -9,6 +9,7 @@
 #include "infrastructure/messaging/channel_settings.hpp"
 #include "infrastructure/postgres/db_worker_pool.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
+#include "infrastructure/postgres/statement.hpp"
 #include "interfaces/http/json_input.hpp"
 #include "interfaces/http/problem.hpp"
 
@@ -128,7 +129,8 @@ Response ChannelController::put(Request& req, postgres::Db& db) const {
   }
   try {
     pqxx::subtransaction sub(tx, "channel");
-    sub.exec_params0(
+    postgres::exec0(
+        sub,
         "INSERT INTO whatsapp_channels (workspace_id, phone_number_id, business_account_id, api_base_url,"
         "  access_token_sealed, app_secret_sealed, verify_token_sealed, verify_token_digest, enabled,"
         "  welcome_message, inactive_message, messages_per_second, abuse_max_per_minute, abuse_block_minutes,"
@@ -156,16 +158,17 @@ Response ChannelController::put(Request& req, postgres::Db& db) const {
     }
     return problem(req, Error::conflict("This phone number id is connected to another workspace."));
   }
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "INSERT INTO audit_log (workspace_id, actor_user_id, action, details)"
       " VALUES ($1, $2, 'channel.whatsapp.updated', jsonb_build_object('accessTokenChanged', $3::boolean,"
       "         'appSecretChanged', $4::boolean, 'enabled', $5::boolean))",
       ws, req.principal->user_id, token.change, secret.change, on);
   // Every process drops its cached app secrets (the ingestion verifies signatures with them).
-  tx.exec_params(
-      "SELECT pg_notify('shopme_events', json_build_object('type', 'channel.updated',"
-      " 'workspaceId', $1::text)::text)",
-      ws);
+  postgres::exec(tx,
+                 "SELECT pg_notify('shopme_events', json_build_object('type', 'channel.updated',"
+                 " 'workspaceId', $1::text)::text)",
+                 ws);
   const auto saved = messaging::load_channel(tx, sealer_, ws, default_api_base_url_);
   tx.commit();
   return Response::json(200, json::serialize(to_json(saved, base_url_)));
@@ -173,8 +176,9 @@ Response ChannelController::put(Request& req, postgres::Db& db) const {
 
 Response ChannelController::templates(Request& req, postgres::Db& db) const {
   pqxx::read_transaction tx(db.conn());
-  const auto rows = tx.exec_params("SELECT templates::text FROM whatsapp_channels WHERE workspace_id = $1",
-                                   req.principal->workspace_id);
+  const auto rows =
+      postgres::exec(tx, "SELECT templates::text FROM whatsapp_channels WHERE workspace_id = $1",
+                     req.principal->workspace_id);
   json::array items;
   if (!rows.empty()) {
     boost::system::error_code ec;
@@ -194,7 +198,7 @@ Response ChannelController::verify_webhook(Request& req, postgres::Db& db) const
   }
   pqxx::read_transaction tx(db.conn());
   const auto rows =
-      tx.exec_params("SELECT workspace_id FROM whatsapp_channels WHERE verify_token_digest = $1",
+      postgres::exec(tx, "SELECT workspace_id FROM whatsapp_channels WHERE verify_token_digest = $1",
                      crypto::sha256_hex(*token));
   if (rows.empty()) return problem(req, 403, "The verify token does not match any channel.");
   log::info("WhatsApp webhook verified", {{"workspace", rows[0][0].c_str()}});

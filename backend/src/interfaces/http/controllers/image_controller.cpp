@@ -9,6 +9,7 @@
 #include "infrastructure/logging/log.hpp"
 #include "infrastructure/postgres/db_worker_pool.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
+#include "infrastructure/postgres/statement.hpp"
 #include "interfaces/http/auth_guard.hpp"
 #include "interfaces/http/problem.hpp"
 
@@ -92,7 +93,8 @@ Response ImageController::upload(Request& req, postgres::Db& db) const {
   const auto type = sniff_image_type(file.content);
   if (type.empty()) return problem(req, Error::invalid({{"file", "must be a JPEG, PNG or WebP image"}}));
   pqxx::work tx(db.conn());
-  const auto found = tx.exec_params(
+  const auto found = postgres::exec(
+      tx,
       "SELECT (SELECT count(*) FROM product_images i WHERE i.workspace_id = p.workspace_id AND i.product_id "
       "= p.id) "
       "FROM products p WHERE p.workspace_id = $1::uuid AND p.id = $2::uuid FOR UPDATE",
@@ -102,11 +104,12 @@ Response ImageController::upload(Request& req, postgres::Db& db) const {
     return problem(req, 409, "A product has at most " + std::to_string(kMaxImagesPerProduct) + " images.");
   }
   const auto id =
-      tx.exec_params1(
-            "INSERT INTO product_images (workspace_id, product_id, content_type, size_bytes, sha256, "
-            "position) VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6) RETURNING id::text",
-            ws, product, type, static_cast<long long>(file.content.size()), crypto::sha256_hex(file.content),
-            found[0][0].as<int>())[0]
+      postgres::exec1(
+          tx,
+          "INSERT INTO product_images (workspace_id, product_id, content_type, size_bytes, sha256, "
+          "position) VALUES ($1::uuid, $2::uuid, $3, $4, $5, $6) RETURNING id::text",
+          ws, product, type, static_cast<long long>(file.content.size()), crypto::sha256_hex(file.content),
+          found[0][0].as<int>())[0]
           .as<std::string>();
   // The file is written before the row commits: a crash in between leaves an orphan file, never a
   // row without its image.
@@ -131,7 +134,8 @@ Response ImageController::serve(Request& req, postgres::Db& db) const {
   const auto& image = req.params["imageId"];
   if (!is_uuid(product) || !is_uuid(image)) return problem(req, 404, "No such image.");
   pqxx::read_transaction tx(db.conn());
-  const auto r = tx.exec_params(
+  const auto r = postgres::exec(
+      tx,
       "SELECT content_type, sha256 FROM product_images WHERE workspace_id = $1::uuid AND product_id = "
       "$2::uuid AND id "
       "= $3::uuid",
@@ -165,7 +169,8 @@ Response ImageController::remove(Request& req, postgres::Db& db) const {
   const auto& image = req.params["imageId"];
   if (!is_uuid(product) || !is_uuid(image)) return problem(req, 404, "No such image.");
   pqxx::work tx(db.conn());
-  const auto r = tx.exec_params(
+  const auto r = postgres::exec(
+      tx,
       "DELETE FROM product_images WHERE workspace_id = $1::uuid AND product_id = $2::uuid AND id = $3::uuid "
       "RETURNING id",
       ws, product, image);

@@ -10,6 +10,7 @@
 #include "infrastructure/postgres/db_worker_pool.hpp"
 #include "infrastructure/postgres/job_queue.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
+#include "infrastructure/postgres/statement.hpp"
 #include "infrastructure/whatsapp/webhook_parser.hpp"
 #include "interfaces/http/auth_guard.hpp"
 #include "interfaces/http/controllers/resource_queries.hpp"
@@ -55,9 +56,9 @@ json::object conversation_json(const pqxx::row& r) {
 std::optional<json::object> load_conversation(pqxx::transaction_base& tx, const std::string& ws,
                                               const std::string& id) {
   if (!is_uuid(id)) return std::nullopt;
-  const auto rows = tx.exec_params(
-      "SELECT " + kConversationColumns + kConversationFrom + " WHERE c.workspace_id = $1 AND c.id = $2", ws,
-      id);
+  const auto rows = postgres::exec(
+      tx, "SELECT " + kConversationColumns + kConversationFrom + " WHERE c.workspace_id = $1 AND c.id = $2",
+      ws, id);
   if (rows.empty()) return std::nullopt;
   return conversation_json(rows[0]);
 }
@@ -109,14 +110,14 @@ Response update_and_answer(Request& req, postgres::Db& db, const std::string& sq
   if (!is_uuid(id)) return not_found(req);
   pqxx::work tx(db.conn());
   // Every statement names all four parameters, whether it uses them or not.
-  const auto rows =
-      tx.exec_params(sql + " AND ($3::text IS NULL OR true) AND ($4::uuid IS NOT NULL OR true) RETURNING id",
-                     ws, id, value, req.principal->user_id);
+  const auto rows = postgres::exec(
+      tx, sql + " AND ($3::text IS NULL OR true) AND ($4::uuid IS NOT NULL OR true) RETURNING id", ws, id,
+      value, req.principal->user_id);
   if (rows.empty()) return not_found(req);
-  tx.exec_params0(
-      "INSERT INTO audit_log (workspace_id, actor_user_id, action, target, details)"
-      " VALUES ($1, $2, $3, $4, jsonb_build_object('value', $5::text))",
-      ws, req.principal->user_id, audit_action, id, value);
+  postgres::exec0(tx,
+                  "INSERT INTO audit_log (workspace_id, actor_user_id, action, target, details)"
+                  " VALUES ($1, $2, $3, $4, jsonb_build_object('value', $5::text))",
+                  ws, req.principal->user_id, audit_action, id, value);
   messaging::notify(tx, "conversation.updated", ws, id);
   auto c = load_conversation(tx, ws, id);
   tx.commit();
@@ -166,11 +167,12 @@ Response InboxController::list(Request& req, postgres::Db& db) const {
   const std::string params_used = " AND ($2::uuid IS NOT NULL OR true) AND ($3::text IS NOT NULL OR true)";
   pqxx::read_transaction tx(db.conn());
   const auto& ws = req.principal->workspace_id;
-  const auto total = tx.exec_params1("SELECT count(*)" + kConversationFrom + where + params_used, ws,
+  const auto total = postgres::exec1(tx, "SELECT count(*)" + kConversationFrom + where + params_used, ws,
                                      req.principal->user_id, search)[0]
                          .as<long long>();
   const auto rows =
-      tx.exec_params("SELECT " + kConversationColumns + kConversationFrom + where + params_used +
+      postgres::exec(tx,
+                     "SELECT " + kConversationColumns + kConversationFrom + where + params_used +
                          " ORDER BY c.last_message_at DESC NULLS LAST, c.id LIMIT $4 OFFSET $5",
                      ws, req.principal->user_id, search, limit, (page - 1) * limit);
   json::array items;
@@ -197,10 +199,11 @@ Response InboxController::messages(Request& req, postgres::Db& db) const {
   pqxx::read_transaction tx(db.conn());
   if (!load_conversation(tx, ws, id)) return not_found(req);
   const auto total =
-      tx.exec_params1("SELECT count(*) FROM messages WHERE workspace_id = $1 AND conversation_id = $2", ws,
-                      id)[0]
+      postgres::exec1(tx, "SELECT count(*) FROM messages WHERE workspace_id = $1 AND conversation_id = $2",
+                      ws, id)[0]
           .as<long long>();
-  const auto rows = tx.exec_params("SELECT " + kMessageColumns +
+  const auto rows = postgres::exec(tx,
+                                   "SELECT " + kMessageColumns +
                                        " FROM messages m WHERE m.workspace_id = $1 AND m.conversation_id = $2"
                                        " ORDER BY m.seq DESC LIMIT $3 OFFSET $4",
                                    ws, id, limit, (page - 1) * limit);
@@ -230,8 +233,8 @@ Response InboxController::reply(Request& req, postgres::Db& db) const {
   }
   const auto mid = messaging::queue_outbound(tx, ws, id, *message, "operator",
                                              std::optional<std::string>(req.principal->user_id));
-  const auto row = tx.exec_params1(
-      "SELECT " + kMessageColumns + " FROM messages m WHERE m.workspace_id = $1 AND m.id = $2", ws, mid);
+  const auto row = postgres::exec1(
+      tx, "SELECT " + kMessageColumns + " FROM messages m WHERE m.workspace_id = $1 AND m.id = $2", ws, mid);
   tx.commit();
   return Response::json(202, json::serialize(message_json(row)));
 }
@@ -246,11 +249,10 @@ Response InboxController::assign(Request& req, postgres::Db& db) const {
   Opt assignee = v->is_null() ? Opt() : Opt(std::string(v->as_string()));
   if (assignee) {
     pqxx::read_transaction check(db.conn());
-    const bool member = check
-                            .exec_params1(
-                                "SELECT EXISTS (SELECT 1 FROM memberships WHERE workspace_id = $1"
-                                " AND user_id = $2::uuid)",
-                                req.principal->workspace_id, *assignee)[0]
+    const bool member = postgres::exec1(check,
+                                        "SELECT EXISTS (SELECT 1 FROM memberships WHERE workspace_id = $1"
+                                        " AND user_id = $2::uuid)",
+                                        req.principal->workspace_id, *assignee)[0]
                             .as<bool>();
     check.commit();
     if (!member) return problem(req, Error::invalid({{"assigneeId", "is not a member of this workspace"}}));
@@ -295,7 +297,8 @@ Response InboxController::mark_read(Request& req, postgres::Db& db) const {
   const auto id = req.params["id"];
   if (!is_uuid(id)) return not_found(req);
   pqxx::work tx(db.conn());
-  const auto rows = tx.exec_params(
+  const auto rows = postgres::exec(
+      tx,
       "UPDATE conversations c SET unread_count = 0 FROM conversations old"
       " WHERE c.workspace_id = $1 AND c.id = $2 AND old.workspace_id = c.workspace_id AND old.id = c.id"
       " RETURNING old.unread_count, c.sandbox",
@@ -303,7 +306,8 @@ Response InboxController::mark_read(Request& req, postgres::Db& db) const {
   if (rows.empty()) return not_found(req);
   if (rows[0][0].as<int>() > 0) {
     if (!rows[0][1].as<bool>()) {
-      const auto last = tx.exec_params(
+      const auto last = postgres::exec(
+          tx,
           "SELECT id FROM messages WHERE workspace_id = $1 AND conversation_id = $2 AND direction = 'inbound'"
           " ORDER BY seq DESC LIMIT 1",
           ws, id);
@@ -322,7 +326,8 @@ Response InboxController::notes(Request& req, postgres::Db& db) const {
   const auto id = req.params["id"];
   pqxx::read_transaction tx(db.conn());
   if (!load_conversation(tx, ws, id)) return not_found(req);
-  const auto rows = tx.exec_params(
+  const auto rows = postgres::exec(
+      tx,
       "SELECT n.id, n.author_id, coalesce(u.name, ''), n.text, " + iso_column("n.created_at") +
           " FROM conversation_notes n LEFT JOIN users u ON u.id = n.author_id"
           " WHERE n.workspace_id = $1 AND n.conversation_id = $2 ORDER BY n.created_at, n.id LIMIT 500",
@@ -350,7 +355,8 @@ Response InboxController::add_note(Request& req, postgres::Db& db) const {
   const auto id = req.params["id"];
   pqxx::work tx(db.conn());
   if (!load_conversation(tx, ws, id)) return not_found(req);
-  const auto r = tx.exec_params1(
+  const auto r = postgres::exec1(
+      tx,
       "WITH n AS (INSERT INTO conversation_notes (workspace_id, conversation_id, author_id, text)"
       " VALUES ($1, $2, $3, $4) RETURNING id, author_id, text, created_at)"
       " SELECT n.id, n.author_id, coalesce(u.name, ''), n.text, " +
@@ -370,10 +376,11 @@ Response InboxController::customer_conversations(Request& req, postgres::Db& db)
   const auto id = req.params["id"];
   if (!is_uuid(id)) return problem(req, 404, "No such customer.");
   pqxx::read_transaction tx(db.conn());
-  if (tx.exec_params("SELECT 1 FROM customers WHERE workspace_id = $1 AND id = $2", ws, id).empty()) {
+  if (postgres::exec(tx, "SELECT 1 FROM customers WHERE workspace_id = $1 AND id = $2", ws, id).empty()) {
     return problem(req, 404, "No such customer.");
   }
-  const auto rows = tx.exec_params("SELECT " + kConversationColumns + kConversationFrom +
+  const auto rows = postgres::exec(tx,
+                                   "SELECT " + kConversationColumns + kConversationFrom +
                                        " WHERE c.workspace_id = $1 AND c.customer_id = $2"
                                        " ORDER BY c.last_message_at DESC NULLS LAST, c.id",
                                    ws, id);
@@ -436,9 +443,9 @@ Response InboxController::simulate_message(Request& req, postgres::Db& db) const
   const json::array batch{
       json::object{{"workspaceId", ws}, {"sandbox", true}, {"messages", json::array{normalized}}}};
   pqxx::work tx(db.conn());
-  tx.exec_params1("SELECT shopme_ingest_whatsapp($1::jsonb)", json::serialize(batch));
-  const auto r = tx.exec_params1(
-      "SELECT id, conversation_id FROM messages WHERE workspace_id = $1 AND provider_message_id = $2", ws,
+  postgres::exec1(tx, "SELECT shopme_ingest_whatsapp($1::jsonb)", json::serialize(batch));
+  const auto r = postgres::exec1(
+      tx, "SELECT id, conversation_id FROM messages WHERE workspace_id = $1 AND provider_message_id = $2", ws,
       provider_id);
   tx.commit();
   return Response::json(
@@ -450,10 +457,11 @@ Response InboxController::simulate_read(Request& req, postgres::Db& db) const {
   const auto id = req.params["id"];
   if (!is_uuid(id)) return not_found(req);
   pqxx::work tx(db.conn());
-  const auto conv =
-      tx.exec_params("SELECT 1 FROM conversations WHERE workspace_id = $1 AND id = $2 AND sandbox", ws, id);
+  const auto conv = postgres::exec(
+      tx, "SELECT 1 FROM conversations WHERE workspace_id = $1 AND id = $2 AND sandbox", ws, id);
   if (conv.empty()) return not_found(req);  // only the simulator's phone can read
-  const auto rows = tx.exec_params(
+  const auto rows = postgres::exec(
+      tx,
       "UPDATE messages SET status = 'read', status_rank = 5, updated_at = now()"
       " WHERE workspace_id = $1 AND conversation_id = $2 AND direction = 'outbound' AND status_rank BETWEEN "
       "2 AND 4"

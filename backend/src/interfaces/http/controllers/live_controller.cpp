@@ -7,6 +7,7 @@
 #include "infrastructure/logging/log.hpp"
 #include "infrastructure/postgres/db_worker_pool.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
+#include "infrastructure/postgres/statement.hpp"
 #include "interfaces/http/problem.hpp"
 
 namespace shopme::http {
@@ -33,12 +34,13 @@ class LiveSocket : public WebSocketHandler, public std::enable_shared_from_this<
       try {
         pqxx::read_transaction tx(db.conn());
         member =
-            tx.exec_params1(
-                  "SELECT EXISTS (SELECT 1 FROM auth_sessions s JOIN memberships m ON m.user_id = s.user_id"
-                  "  JOIN workspaces w ON w.id = m.workspace_id"
-                  " WHERE s.id = $1::uuid AND s.user_id = $2::uuid AND s.revoked_at IS NULL"
-                  "   AND s.expires_at > now() AND m.workspace_id = $3::uuid AND w.deleted_at IS NULL)",
-                  self->claims_.session_id, self->claims_.user_id, self->workspace_id_)[0]
+            postgres::exec1(
+                tx,
+                "SELECT EXISTS (SELECT 1 FROM auth_sessions s JOIN memberships m ON m.user_id = s.user_id"
+                "  JOIN workspaces w ON w.id = m.workspace_id"
+                " WHERE s.id = $1::uuid AND s.user_id = $2::uuid AND s.revoked_at IS NULL"
+                "   AND s.expires_at > now() AND m.workspace_id = $3::uuid AND w.deleted_at IS NULL)",
+                self->claims_.session_id, self->claims_.user_id, self->workspace_id_)[0]
                 .as<bool>();
       } catch (const std::exception& e) {
         log::warn("live membership check failed", {{"error", e.what()}});

@@ -8,6 +8,7 @@
 #include "infrastructure/messaging/channel_settings.hpp"
 #include "infrastructure/postgres/db_worker_pool.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
+#include "infrastructure/postgres/statement.hpp"
 #include "interfaces/http/auth_guard.hpp"
 #include "interfaces/http/problem.hpp"
 
@@ -64,7 +65,8 @@ Response MediaController::media(Request& req, postgres::Db& db) const {
   messaging::ChannelSettings channel;
   {
     pqxx::read_transaction tx(db.conn());
-    const auto rows = tx.exec_params(
+    const auto rows = postgres::exec(
+        tx,
         "SELECT coalesce(payload->'media'->>'id', ''), coalesce(payload->'media'->>'mimeType', ''),"
         "       coalesce(payload->'media'->>'filename', '')"
         "  FROM messages WHERE workspace_id = $1 AND conversation_id = $2 AND id = $3",

@@ -15,6 +15,7 @@
 #include "infrastructure/payments/payment_settings.hpp"
 #include "infrastructure/postgres/db_worker_pool.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
+#include "infrastructure/postgres/statement.hpp"
 #include "interfaces/http/auth_guard.hpp"
 #include "interfaces/http/controllers/order_json.hpp"
 #include "interfaces/http/controllers/public_link_controller.hpp"
@@ -40,7 +41,8 @@ std::string status_message(const std::string& language, const std::string& code,
 // The customer hears about it in the conversation the order came from (if any).
 void notify_customer(pqxx::work& tx, const std::string& ws, const std::string& order_id,
                      const std::string& text) {
-  const auto rows = tx.exec_params(
+  const auto rows = postgres::exec(
+      tx,
       "SELECT o.conversation_id FROM orders o WHERE o.workspace_id = $1 AND o.id = $2 AND o.conversation_id "
       "IS NOT NULL",
       ws, order_id);
@@ -79,12 +81,14 @@ Response OrderController::list(Request& req, postgres::Db& db) const {
   pqxx::read_transaction tx(db.conn());
   const auto& ws = req.principal->workspace_id;
   // $5/$6 (limit, offset) are unused by the count but keep the parameter numbers the same.
-  const auto total = tx.exec_params1("SELECT count(*)" + kOrderSummaryFrom + where +
-                                         " AND $5::bigint >= 0 AND $6::bigint >= 0",
-                                     ws, status, customer, search, limit, (page - 1) * limit, from, to)[0]
-                         .as<long long>();
+  const auto total =
+      postgres::exec1(
+          tx, "SELECT count(*)" + kOrderSummaryFrom + where + " AND $5::bigint >= 0 AND $6::bigint >= 0", ws,
+          status, customer, search, limit, (page - 1) * limit, from, to)[0]
+          .as<long long>();
   json::array items;
-  for (const auto& r : tx.exec_params("SELECT " + kOrderSummaryColumns + kOrderSummaryFrom + where +
+  for (const auto& r : postgres::exec(tx,
+                                      "SELECT " + kOrderSummaryColumns + kOrderSummaryFrom + where +
                                           " ORDER BY o.created_at DESC, o.id LIMIT $5 OFFSET $6",
                                       ws, status, customer, search, limit, (page - 1) * limit, from, to)) {
     items.push_back(order_summary(r));
@@ -122,7 +126,8 @@ Response OrderController::change_status(Request& req, postgres::Db& db) const {
   const auto id = req.params["id"];
   if (!is_uuid(id)) return problem(req, 404, "No such order.");
   pqxx::work tx(db.conn());
-  const auto cur = tx.exec_params(
+  const auto cur = postgres::exec(
+      tx,
       "SELECT o.status, o.code, cu.language, coalesce(o.tracking_url, ''), o.stock_reserved"
       "  FROM orders o JOIN customers cu ON cu.workspace_id = o.workspace_id AND cu.id = o.customer_id"
       " WHERE o.workspace_id = $1 AND o.id = $2 FOR UPDATE OF o",
@@ -136,14 +141,16 @@ Response OrderController::change_status(Request& req, postgres::Db& db) const {
   if (auto ok = orders::check_transition(from, *to); !ok) return problem(req, ok.error());
   if (*to == S::kCancelled && cur[0][4].as<bool>()) {
     // The reserved units go back on the shelf.
-    tx.exec_params0(
+    postgres::exec0(
+        tx,
         "UPDATE products p SET stock = p.stock + l.quantity, updated_at = now() FROM order_lines l"
         " WHERE l.workspace_id = $1 AND l.order_id = $2 AND p.workspace_id = l.workspace_id AND p.id = "
         "l.product_id",
         ws, id);
-    tx.exec_params0("UPDATE orders SET stock_reserved = false WHERE workspace_id = $1 AND id = $2", ws, id);
+    postgres::exec0(tx, "UPDATE orders SET stock_reserved = false WHERE workspace_id = $1 AND id = $2", ws,
+                    id);
   }
-  if (*to == S::kCancelled) tx.exec_params("SELECT shopme_release_offer_uses($1, $2)", ws, id);
+  if (*to == S::kCancelled) postgres::exec(tx, "SELECT shopme_release_offer_uses($1, $2)", ws, id);
   if (*to == S::kPaid) {
     // A payment taken outside the gateway (bank transfer, cash): the same after-payment steps,
     // including the invoice number and the customer's confirmation.
@@ -155,12 +162,14 @@ Response OrderController::change_status(Request& req, postgres::Db& db) const {
     tx.commit();
     return Response::json(200, json::serialize(*o));
   }
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "UPDATE orders SET status = $3, payment_status = CASE WHEN $3 = 'paid' THEN 'paid' ELSE payment_status "
       "END,"
       " updated_at = now() WHERE workspace_id = $1 AND id = $2",
       ws, id, *status);
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "INSERT INTO order_events (workspace_id, order_id, from_status, to_status, actor_kind, actor_id, note)"
       " VALUES ($1, $2, $3, $4, 'operator', $5, $6)",
       ws, id, std::string(cur[0][0].c_str()), *status, req.principal->user_id, note.value_or(""));
@@ -169,7 +178,7 @@ Response OrderController::change_status(Request& req, postgres::Db& db) const {
     if (tracking.empty() && (*to == S::kShipped || *to == S::kPaid || *to == S::kProcessing)) {
       // No carrier link: the customer follows the order on its own page (a 7-day link).
       const auto customer =
-          tx.exec_params1("SELECT customer_id FROM orders WHERE workspace_id = $1 AND id = $2", ws, id);
+          postgres::exec1(tx, "SELECT customer_id FROM orders WHERE workspace_id = $1 AND id = $2", ws, id);
       const auto link = links::issue(tx, ws, links::spec_for("order"), std::string(customer[0].c_str()), id);
       tracking = base_url_ + "/s/" + link.token;
     }
@@ -195,13 +204,15 @@ Response OrderController::set_tracking(Request& req, postgres::Db& db) const {
   const auto id = req.params["id"];
   if (!is_uuid(id)) return problem(req, 404, "No such order.");
   pqxx::work tx(db.conn());
-  const auto rows = tx.exec_params(
+  const auto rows = postgres::exec(
+      tx,
       "UPDATE orders o SET tracking_number = $3, tracking_url = nullif($4, ''), updated_at = now()"
       "  FROM customers cu WHERE o.workspace_id = $1 AND o.id = $2 AND cu.workspace_id = o.workspace_id"
       "   AND cu.id = o.customer_id RETURNING o.code, cu.language, o.status",
       ws, id, *number, url.value_or(""));
   if (rows.empty()) return problem(req, 404, "No such order.");
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "INSERT INTO order_events (workspace_id, order_id, from_status, to_status, actor_kind, actor_id, note)"
       " VALUES ($1, $2, $3, $3, 'operator', $4, 'tracking ' || $5)",
       ws, id, std::string(rows[0][2].c_str()), req.principal->user_id, *number);
@@ -221,11 +232,12 @@ Response OrderController::customer_orders(Request& req, postgres::Db& db) const 
   const auto id = req.params["id"];
   if (!is_uuid(id)) return problem(req, 404, "No such customer.");
   pqxx::read_transaction tx(db.conn());
-  if (tx.exec_params("SELECT 1 FROM customers WHERE workspace_id = $1 AND id = $2", ws, id).empty()) {
+  if (postgres::exec(tx, "SELECT 1 FROM customers WHERE workspace_id = $1 AND id = $2", ws, id).empty()) {
     return problem(req, 404, "No such customer.");
   }
   json::array items;
-  for (const auto& r : tx.exec_params(
+  for (const auto& r : postgres::exec(
+           tx,
            "SELECT " + kOrderSummaryColumns + kOrderSummaryFrom +
                " WHERE o.workspace_id = $1 AND o.customer_id = $2 ORDER BY o.created_at DESC LIMIT 200",
            ws, id)) {
@@ -273,8 +285,9 @@ Response OrderController::create(Request& req, postgres::Db& db) const {
   if (auto st = in.finish(); !st) return problem(req, st.error());
   const auto& ws = req.principal->workspace_id;
   pqxx::work tx(db.conn());
-  const auto who = tx.exec_params(
-      "SELECT language, erased_at IS NULL FROM customers WHERE workspace_id = $1 AND id = $2", ws, *customer);
+  const auto who = postgres::exec(
+      tx, "SELECT language, erased_at IS NULL FROM customers WHERE workspace_id = $1 AND id = $2", ws,
+      *customer);
   if (who.empty() || !who[0][1].as<bool>()) {
     return problem(req, Error::invalid({{"customerId", "is not a customer of this workspace"}}));
   }
@@ -291,19 +304,20 @@ Response OrderController::create(Request& req, postgres::Db& db) const {
   const auto url = base_url_ + "/s/" + link.token;
   bool sent = false;
   if (send.value_or(false)) {
-    const auto conv = tx.exec_params(
-        "SELECT id FROM conversations WHERE workspace_id = $1 AND customer_id = $2"
-        " ORDER BY last_message_at DESC NULLS LAST LIMIT 1",
-        ws, *customer);
+    const auto conv =
+        postgres::exec(tx,
+                       "SELECT id FROM conversations WHERE workspace_id = $1 AND customer_id = $2"
+                       " ORDER BY last_message_at DESC NULLS LAST LIMIT 1",
+                       ws, *customer);
     if (!conv.empty()) {
       const std::string language = who[0][0].c_str();
-      const auto currency = tx.exec_params1("SELECT currency FROM workspaces WHERE id = $1", ws);
+      const auto currency = postgres::exec1(tx, "SELECT currency FROM workspaces WHERE id = $1", ws);
       messaging::OutboundMessage m;
       m.body = agent::say("checkout.link", language,
                           {{"code", placed->code},
                            {"total", agent::format_price(placed->total, currency[0].c_str(), language)},
                            {"link", url}});
-      tx.exec_params0("UPDATE orders SET conversation_id = $3 WHERE workspace_id = $1 AND id = $2", ws,
+      postgres::exec0(tx, "UPDATE orders SET conversation_id = $3 WHERE workspace_id = $1 AND id = $2", ws,
                       placed->id, std::string(conv[0][0].c_str()));
       messaging::queue_outbound(tx, ws, conv[0][0].c_str(), m, "operator", req.principal->user_id);
       sent = true;
@@ -330,7 +344,8 @@ Response OrderController::refund(Request& req, postgres::Db& db) const {
   long long total = 0;
   {
     pqxx::read_transaction tx(db.conn());
-    const auto o = tx.exec_params(
+    const auto o = postgres::exec(
+        tx,
         "SELECT status, total, coalesce(payment_provider, ''),"
         "       coalesce((SELECT payment_intent_id FROM payment_sessions s WHERE s.workspace_id = "
         "o.workspace_id"
@@ -360,24 +375,27 @@ Response OrderController::refund(Request& req, postgres::Db& db) const {
     refund_id = *done;
   }
   pqxx::work tx(db.conn());
-  const auto cur = tx.exec_params(
+  const auto cur = postgres::exec(
+      tx,
       "SELECT o.status, o.code, cu.language FROM orders o JOIN customers cu ON cu.workspace_id = "
       "o.workspace_id"
       " AND cu.id = o.customer_id WHERE o.workspace_id = $1 AND o.id = $2 FOR UPDATE OF o",
       ws, id);
   const std::string from = cur[0][0].c_str();
   if (from != "refunded") {  // the gateway's charge.refunded event may have been first
-    tx.exec_params0(
-        "UPDATE orders SET status = 'refunded', payment_status = 'refunded', updated_at = now()"
-        " WHERE workspace_id = $1 AND id = $2",
-        ws, id);
-    tx.exec_params0(
+    postgres::exec0(tx,
+                    "UPDATE orders SET status = 'refunded', payment_status = 'refunded', updated_at = now()"
+                    " WHERE workspace_id = $1 AND id = $2",
+                    ws, id);
+    postgres::exec0(
+        tx,
         "INSERT INTO order_events (workspace_id, order_id, from_status, to_status, actor_kind, actor_id, "
         "note)"
         " VALUES ($1, $2, $3, 'refunded', 'operator', $4, $5)",
         ws, id, from, req.principal->user_id, "refunded: " + reason.value_or(""));
   }
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "INSERT INTO refunds (workspace_id, order_id, amount, reason, provider_refund_id, requested_by)"
       " SELECT $1, $2, $3, $4, $5, $6 WHERE NOT EXISTS (SELECT 1 FROM refunds WHERE workspace_id = $1 AND "
       "order_id = $2)",

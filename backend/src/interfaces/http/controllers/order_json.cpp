@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 #include <pqxx/pqxx>
+#include "infrastructure/postgres/statement.hpp"
 
 #include "interfaces/http/auth_guard.hpp"
 #include "interfaces/http/controllers/resource_queries.hpp"
@@ -37,7 +38,8 @@ json::value nullable(const pqxx::field& f) {
 std::optional<json::object> load_order(pqxx::transaction_base& tx, const std::string& ws,
                                        const std::string& id) {
   if (!is_uuid(id)) return std::nullopt;
-  const auto rows = tx.exec_params("SELECT " + kOrderSummaryColumns +
+  const auto rows = postgres::exec(tx,
+                                   "SELECT " + kOrderSummaryColumns +
                                        ", o.subtotal, o.discount, o.tax, o.shipping, o.promo_code, "
                                        "o.shipping_address::text, o.billing_address::text,"
                                        " o.notes, o.tracking_number, o.tracking_url, o.conversation_id, " +
@@ -65,7 +67,8 @@ std::optional<json::object> load_order(pqxx::transaction_base& tx, const std::st
   o["paymentProvider"] = nullable(r[23]);
   json::array lines;
   for (const auto& l :
-       tx.exec_params("SELECT line_no, product_id, sku, name, unit_price, quantity, discount, total, "
+       postgres::exec(tx,
+                      "SELECT line_no, product_id, sku, name, unit_price, quantity, discount, total, "
                       "tax_rate, tax, offer_id"
                       "  FROM order_lines WHERE workspace_id = $1 AND order_id = $2 ORDER BY line_no",
                       ws, id)) {
@@ -83,7 +86,8 @@ std::optional<json::object> load_order(pqxx::transaction_base& tx, const std::st
   }
   o["lines"] = std::move(lines);
   json::array events;
-  for (const auto& e : tx.exec_params(
+  for (const auto& e : postgres::exec(
+           tx,
            "SELECT e.from_status, e.to_status, e.actor_kind, e.actor_id, coalesce(u.name, ''), e.note, " +
                iso_column("e.created_at") +
                " FROM order_events e LEFT JOIN users u ON u.id = e.actor_id"

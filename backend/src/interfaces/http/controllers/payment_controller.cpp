@@ -14,6 +14,7 @@
 #include "infrastructure/postgres/db_worker_pool.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
 #include "infrastructure/postgres/rate_limiter.hpp"
+#include "infrastructure/postgres/statement.hpp"
 #include "interfaces/http/auth_guard.hpp"
 #include "interfaces/http/controllers/resource_queries.hpp"
 #include "interfaces/http/json_input.hpp"
@@ -91,13 +92,15 @@ Response PaymentController::put_settings(Request& req, postgres::Db& db) const {
   };
   std::string url = base && !base->empty() ? *base : current.api_base_url;
   if (url == payments::kStripeDefaultBaseUrl) url.clear();  // stored empty: follows the default
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "INSERT INTO payment_settings (workspace_id, provider, secret_key_sealed, webhook_secret_sealed, "
       "api_base_url)"
       " VALUES ($1, $2, $3, $4, $5) ON CONFLICT (workspace_id) DO UPDATE SET provider = $2,"
       " secret_key_sealed = $3, webhook_secret_sealed = $4, api_base_url = $5, updated_at = now()",
       ws, *provider, seal(key, "secretKey"), seal(hook, "webhookSecret"), url);
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "INSERT INTO audit_log (workspace_id, actor_user_id, action, target, details)"
       " VALUES ($1, $2, 'payments.settings_changed', 'payments',"
       " jsonb_build_object('provider', $3::text, 'secretKeyChanged', $4::boolean, 'webhookSecretChanged',"
@@ -129,7 +132,8 @@ Response PaymentController::start_checkout(Request& req, postgres::Db& db) const
     ws = link->workspace_id;
     order_id = link->resource_id;
     link_id = link->id;
-    const auto o = tx.exec_params1(
+    const auto o = postgres::exec1(
+        tx,
         "SELECT status, code, total, currency, extract(epoch FROM payment_expires_at)::bigint,"
         "       coalesce(payment_expires_at > now(), false)"
         "  FROM orders WHERE workspace_id = $1 AND id = $2",
@@ -145,7 +149,8 @@ Response PaymentController::start_checkout(Request& req, postgres::Db& db) const
     expires = o[4].as<long long>();
     settings = payments::load_payment_settings(tx, sealer_, ws);
     // A second click while a session is open goes back to it.
-    const auto open = tx.exec_params(
+    const auto open = postgres::exec(
+        tx,
         "SELECT url FROM payment_sessions WHERE workspace_id = $1 AND order_id = $2 AND provider = $3"
         " AND status = 'open' AND expires_at > now() + interval '1 minute' ORDER BY created_at DESC LIMIT 1",
         ws, order_id, settings.provider);
@@ -156,8 +161,8 @@ Response PaymentController::start_checkout(Request& req, postgres::Db& db) const
       return Response::json(200, json::serialize(json::object{{"redirectUrl", url}}));
     }
     attempts =
-        tx.exec_params1("SELECT count(*) FROM payment_sessions WHERE workspace_id = $1 AND order_id = $2", ws,
-                        order_id)[0]
+        postgres::exec1(tx, "SELECT count(*) FROM payment_sessions WHERE workspace_id = $1 AND order_id = $2",
+                        ws, order_id)[0]
             .as<int>();
     tx.commit();
   }
@@ -181,7 +186,8 @@ Response PaymentController::start_checkout(Request& req, postgres::Db& db) const
     return problem(req, session.error());
   }
   pqxx::work tx(db.conn());
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "INSERT INTO payment_sessions (workspace_id, order_id, provider, provider_session_id, amount, "
       "currency, url,"
       " return_path, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, to_timestamp($9))"
@@ -227,7 +233,8 @@ Response PaymentController::stripe_webhook(Request& req, postgres::Db& db) const
 Response PaymentController::test_session(Request& req, postgres::Db& db) const {
   if (auto r = limited(req, db.conn(), "test-gateway", per_ip_limit_)) return std::move(*r);
   pqxx::read_transaction tx(db.conn());
-  const auto rows = tx.exec_params(
+  const auto rows = postgres::exec(
+      tx,
       "SELECT w.name, o.code, s.amount, s.currency,"
       "       CASE WHEN s.status = 'open' AND s.expires_at <= now() THEN 'expired'"
       "            WHEN s.status = 'failed' THEN 'declined' ELSE s.status END, " +
@@ -259,7 +266,8 @@ Response PaymentController::test_finish(Request& req, postgres::Db& db, bool pay
   std::string ws, order_id, return_path;
   {
     pqxx::read_transaction tx(db.conn());
-    const auto rows = tx.exec_params(
+    const auto rows = postgres::exec(
+        tx,
         "SELECT workspace_id, order_id, return_path, status = 'open' AND expires_at > now() FROM "
         "payment_sessions"
         " WHERE provider = 'test' AND provider_session_id = $1",

@@ -12,6 +12,7 @@
 #include "infrastructure/postgres/db_worker_pool.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
 #include "infrastructure/postgres/rate_limiter.hpp"
+#include "infrastructure/postgres/statement.hpp"
 #include "interfaces/http/controllers/order_json.hpp"
 #include "interfaces/http/controllers/resource_queries.hpp"
 #include "interfaces/http/json_input.hpp"
@@ -77,7 +78,8 @@ json::object read_address(JsonInput& in, const std::string& field, const json::o
 }
 
 json::object profile_json(pqxx::transaction_base& tx, const std::string& ws, const std::string& customer) {
-  const auto r = tx.exec_params1(
+  const auto r = postgres::exec1(
+      tx,
       "SELECT name, coalesce(email, ''), coalesce(phone, ''), language, shipping_address::text, "
       "billing_address::text, "
       "push_opt_in, " +
@@ -119,15 +121,17 @@ Response PublicLinkController::get(Request& req, postgres::Db& db) const {
     return problem(req, link.error());
   }
   links::record(tx, link->workspace_id, link->id, "viewed", req.remote_address);
-  const auto w = tx.exec_params1(
+  const auto w = postgres::exec1(
+      tx,
       "SELECT name, default_language, privacy_notice, privacy_notice_version FROM workspaces WHERE id = $1",
       link->workspace_id);
   json::object out{{"type", link->type},
                    {"expiresAt", link->expires_at},
                    {"workspace", json::object{{"name", w[0].c_str()}, {"defaultLanguage", w[1].c_str()}}}};
   if (link->type == "registration") {
-    const auto c = tx.exec_params1("SELECT name, language FROM customers WHERE workspace_id = $1 AND id = $2",
-                                   link->workspace_id, link->customer_id);
+    const auto c =
+        postgres::exec1(tx, "SELECT name, language FROM customers WHERE workspace_id = $1 AND id = $2",
+                        link->workspace_id, link->customer_id);
     out["customer"] = json::object{{"name", c[0].c_str()}, {"language", c[1].c_str()}};
     out["privacy"] = json::object{{"text", w[2].c_str()}, {"version", w[3].c_str()}};
   }
@@ -137,8 +141,8 @@ Response PublicLinkController::get(Request& req, postgres::Db& db) const {
     if (!order) return problem(req, 404, "This order no longer exists.");
     out["order"] = customer_order_view(*order);
     if (link->type == "payment") {
-      const auto p =
-          tx.exec_params("SELECT provider FROM payment_settings WHERE workspace_id = $1", link->workspace_id);
+      const auto p = postgres::exec(tx, "SELECT provider FROM payment_settings WHERE workspace_id = $1",
+                                    link->workspace_id);
       out["payment"] = json::object{{"provider", p.empty() ? "test" : p[0][0].c_str()}};
     }
     if (link->type == "invoice") {
@@ -173,7 +177,8 @@ Response PublicLinkController::register_customer(Request& req, postgres::Db& db)
   if (link->type != "registration") return problem(req, 404, "This link does not register anyone.");
   if (auto st = in.finish(); !st) return problem(req, st.error());
 
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "UPDATE customers SET name = $3, email = $4, language = $5, shipping_address = $6::jsonb,"
       " gdpr_consent_at = now(), gdpr_consent_version = (SELECT privacy_notice_version FROM workspaces WHERE "
       "id = $1),"
@@ -183,10 +188,10 @@ Response PublicLinkController::register_customer(Request& req, postgres::Db& db)
   links::spend(tx, *link);
   links::record(tx, link->workspace_id, link->id, "registration", req.remote_address);
   // The confirmation goes to the conversation the link was sent in.
-  const auto conv = tx.exec_params(
-      "SELECT id FROM conversations WHERE workspace_id = $1 AND customer_id = $2"
-      " ORDER BY last_message_at DESC NULLS LAST LIMIT 1",
-      link->workspace_id, link->customer_id);
+  const auto conv = postgres::exec(tx,
+                                   "SELECT id FROM conversations WHERE workspace_id = $1 AND customer_id = $2"
+                                   " ORDER BY last_message_at DESC NULLS LAST LIMIT 1",
+                                   link->workspace_id, link->customer_id);
   if (!conv.empty()) {
     messaging::OutboundMessage m;
     m.body = agent::say("registration.done", *details.language, {{"name", *details.name}});
@@ -220,7 +225,8 @@ Response PublicLinkController::update_profile(Request& req, postgres::Db& db) co
   }
   if (auto st = in.finish(); !st) return problem(req, st.error());
   // Consent given again records the current text's version; withdrawn, it is cleared (and recorded).
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "UPDATE customers SET name = $3, email = $4, language = $5, shipping_address = $6::jsonb,"
       " push_opt_in = coalesce($7, push_opt_in), billing_address = coalesce($9::jsonb, billing_address),"
       " updated_at = now(),"
@@ -253,14 +259,15 @@ Response PublicLinkController::export_data(Request& req, postgres::Db& db) const
   const auto& ws = link->workspace_id;
   // Everything the shop keeps about the person: details, orders, and the conversation.
   json::array orders;
-  for (const auto& o : tx.exec_params(
-           "SELECT id FROM orders WHERE workspace_id = $1 AND customer_id = $2 ORDER BY created_at", ws,
+  for (const auto& o : postgres::exec(
+           tx, "SELECT id FROM orders WHERE workspace_id = $1 AND customer_id = $2 ORDER BY created_at", ws,
            link->customer_id)) {
     if (auto order = load_order(tx, ws, o[0].c_str())) orders.push_back(customer_order_view(*order));
   }
   json::array messages;
   for (const auto& m :
-       tx.exec_params("SELECT m.direction, m.type, m.text, " + iso_column("m.created_at") +
+       postgres::exec(tx,
+                      "SELECT m.direction, m.type, m.text, " + iso_column("m.created_at") +
                           " FROM messages m JOIN conversations c ON c.workspace_id = m.workspace_id AND c.id "
                           "= m.conversation_id"
                           " WHERE c.workspace_id = $1 AND c.customer_id = $2 ORDER BY m.created_at, m.seq",
@@ -268,7 +275,7 @@ Response PublicLinkController::export_data(Request& req, postgres::Db& db) const
     messages.push_back(json::object{
         {"direction", m[0].c_str()}, {"type", m[1].c_str()}, {"text", m[2].c_str()}, {"at", m[3].c_str()}});
   }
-  const auto shop = tx.exec_params1("SELECT name FROM workspaces WHERE id = $1", ws);
+  const auto shop = postgres::exec1(tx, "SELECT name FROM workspaces WHERE id = $1", ws);
   json::object out{
       {"shop", shop[0].c_str()},
       {"exportedAt",
@@ -302,18 +309,19 @@ Response PublicLinkController::erase(Request& req, postgres::Db& db) const {
   // Orders stay for the accounts (amounts, lines, invoice numbers; the billing address of invoiced
   // ones); everything else that identifies the person goes: details, conversations with their messages
   // and media, carts, notes; every other link of theirs stops working.
-  tx.exec_params0(
-      "UPDATE orders SET shipping_address = '{}', notes = '',"
-      " billing_address = CASE WHEN invoice_number IS NULL THEN '{}' ELSE billing_address END"
-      " WHERE workspace_id = $1 AND customer_id = $2",
-      ws, customer);
-  tx.exec_params0("UPDATE orders SET conversation_id = NULL WHERE workspace_id = $1 AND customer_id = $2", ws,
-                  customer);
+  postgres::exec0(tx,
+                  "UPDATE orders SET shipping_address = '{}', notes = '',"
+                  " billing_address = CASE WHEN invoice_number IS NULL THEN '{}' ELSE billing_address END"
+                  " WHERE workspace_id = $1 AND customer_id = $2",
+                  ws, customer);
+  postgres::exec0(tx, "UPDATE orders SET conversation_id = NULL WHERE workspace_id = $1 AND customer_id = $2",
+                  ws, customer);
   // What else names the person: the raw webhook bodies of their messages, the gateway events about
   // their orders (payloads may carry their e-mail), the addresses their links were opened from,
   // and the media files they sent (removed once the rows are gone).
   std::vector<std::string> media;
-  for (const auto& r : tx.exec_params(
+  for (const auto& r : postgres::exec(
+           tx,
            "SELECT DISTINCT m.payload->'media'->>'id' FROM messages m JOIN conversations c"
            "  ON c.workspace_id = m.workspace_id AND c.id = m.conversation_id"
            " WHERE c.workspace_id = $1 AND c.customer_id = $2 AND m.payload->'media'->>'id' IS NOT NULL",
@@ -321,37 +329,41 @@ Response PublicLinkController::erase(Request& req, postgres::Db& db) const {
     media.emplace_back(r[0].c_str());
   }
   const std::string wa_id =
-      tx.exec_params1("SELECT coalesce(whatsapp_id, '') FROM customers WHERE workspace_id = $1 AND id = $2",
+      postgres::exec1(tx,
+                      "SELECT coalesce(whatsapp_id, '') FROM customers WHERE workspace_id = $1 AND id = $2",
                       ws, customer)[0]
           .c_str();
   if (!wa_id.empty()) {
-    tx.exec_params0(
-        "DELETE FROM webhook_events WHERE workspace_id = $1 AND strpos(body, '\"' || $2 || '\"') > 0", ws,
+    postgres::exec0(
+        tx, "DELETE FROM webhook_events WHERE workspace_id = $1 AND strpos(body, '\"' || $2 || '\"') > 0", ws,
         wa_id);
   }
-  tx.exec_params0(
-      "UPDATE payment_events SET payload = '{}' WHERE workspace_id = $1"
-      " AND order_id IN (SELECT id FROM orders WHERE workspace_id = $1 AND customer_id = $2)",
-      ws, customer);
-  tx.exec_params0(
-      "UPDATE secure_link_events e SET ip = '' FROM secure_links l WHERE e.workspace_id = $1"
-      " AND l.workspace_id = e.workspace_id AND l.id = e.link_id AND l.customer_id = $2",
-      ws, customer);
-  tx.exec_params0("DELETE FROM conversations WHERE workspace_id = $1 AND customer_id = $2", ws, customer);
-  tx.exec_params0("DELETE FROM carts WHERE workspace_id = $1 AND customer_id = $2", ws, customer);
-  tx.exec_params0(
+  postgres::exec0(tx,
+                  "UPDATE payment_events SET payload = '{}' WHERE workspace_id = $1"
+                  " AND order_id IN (SELECT id FROM orders WHERE workspace_id = $1 AND customer_id = $2)",
+                  ws, customer);
+  postgres::exec0(tx,
+                  "UPDATE secure_link_events e SET ip = '' FROM secure_links l WHERE e.workspace_id = $1"
+                  " AND l.workspace_id = e.workspace_id AND l.id = e.link_id AND l.customer_id = $2",
+                  ws, customer);
+  postgres::exec0(tx, "DELETE FROM conversations WHERE workspace_id = $1 AND customer_id = $2", ws, customer);
+  postgres::exec0(tx, "DELETE FROM carts WHERE workspace_id = $1 AND customer_id = $2", ws, customer);
+  postgres::exec0(
+      tx,
       "UPDATE customers SET name = 'Erased customer', email = NULL, phone = NULL, whatsapp_id = NULL, "
       "company = '',"
       " shipping_address = '{}', billing_address = '{}', notes = '', tags = '{}', custom_fields = '{}',"
       " gdpr_consent_at = NULL, gdpr_consent_version = NULL, push_opt_in = false, search_text = '',"
       " erased_at = now(), updated_at = now() WHERE workspace_id = $1 AND id = $2",
       ws, customer);
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "UPDATE secure_links SET used_at = coalesce(used_at, now()), expires_at = least(expires_at, now())"
       " WHERE workspace_id = $1 AND customer_id = $2",
       ws, customer);
   links::record(tx, ws, link->id, "erased", "");  // no address kept for the person who left
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "INSERT INTO audit_log (workspace_id, action, target, details) VALUES ($1, 'customer.erased', $2, "
       "'{}')",
       ws, "customer:" + customer);

@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include "infrastructure/postgres/pqxx_compat.hpp"
+#include "infrastructure/postgres/statement.hpp"
 #include "interfaces/http/auth_guard.hpp"
 #include "interfaces/http/problem.hpp"
 
@@ -65,10 +66,11 @@ Response list_resource(Request& req, pqxx::connection& conn, const ResourceTable
   const auto n = filter.params.size();
   const auto f = pqxx::prepare::make_dynamic_params(filter.params);
   const auto rows =
-      tx.exec_params("SELECT " + t.columns + where + " ORDER BY " + sort_sql + " " + order + ", t.id " +
+      postgres::exec(tx,
+                     "SELECT " + t.columns + where + " ORDER BY " + sort_sql + " " + order + ", t.id " +
                          order + " LIMIT $" + std::to_string(n + 3) + " OFFSET $" + std::to_string(n + 4),
                      ws, search_p, f, limit, (page - 1) * limit);
-  const auto total = tx.exec_params1("SELECT count(*)" + where, ws, search_p, f)[0].as<long long>();
+  const auto total = postgres::exec1(tx, "SELECT count(*)" + where, ws, search_p, f)[0].as<long long>();
   boost::json::array items;
   for (const auto& r : rows) items.push_back(t.to_json(r));
   return Response::json(200, boost::json::serialize(boost::json::object{
@@ -77,7 +79,8 @@ Response list_resource(Request& req, pqxx::connection& conn, const ResourceTable
 
 boost::json::object load_resource(pqxx::transaction_base& tx, const ResourceTable& t, const std::string& ws,
                                   const std::string& id) {
-  return t.to_json(tx.exec_params1(
+  return t.to_json(postgres::exec1(
+      tx,
       "SELECT " + t.columns + " FROM " + t.table + " t WHERE t.workspace_id = $1::uuid AND t.id = $2::uuid",
       ws, id));
 }
@@ -87,7 +90,8 @@ Response get_resource(Request& req, pqxx::connection& conn, const ResourceTable&
   const std::string missing = std::string("No such ") + t.noun + ".";
   if (!is_uuid(id)) return problem(req, 404, missing);
   pqxx::read_transaction tx(conn);
-  const auto r = tx.exec_params(
+  const auto r = postgres::exec(
+      tx,
       "SELECT " + t.columns + " FROM " + t.table + " t WHERE t.workspace_id = $1::uuid AND t.id = $2::uuid",
       req.principal->workspace_id, id);
   if (r.empty()) return problem(req, 404, missing);
@@ -99,7 +103,8 @@ Response delete_resource(Request& req, pqxx::connection& conn, const ResourceTab
   const std::string missing = std::string("No such ") + t.noun + ".";
   if (!is_uuid(id)) return problem(req, 404, missing);
   pqxx::work tx(conn);
-  const auto r = tx.exec_params(
+  const auto r = postgres::exec(
+      tx,
       std::string("DELETE FROM ") + t.table + " WHERE workspace_id = $1::uuid AND id = $2::uuid RETURNING id",
       req.principal->workspace_id, id);
   tx.commit();

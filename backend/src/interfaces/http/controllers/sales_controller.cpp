@@ -9,6 +9,7 @@
 #include "domain/catalog/pricing.hpp"
 #include "infrastructure/postgres/db_worker_pool.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
+#include "infrastructure/postgres/statement.hpp"
 #include "interfaces/http/auth_guard.hpp"
 #include "interfaces/http/controllers/resource_queries.hpp"
 #include "interfaces/http/json_input.hpp"
@@ -206,7 +207,8 @@ Response write_resource(Request& req, postgres::Db& db, const ResourceTable& t, 
     if (!is_uuid(id)) return problem(req, 404, std::string("No such ") + t.noun + ".");
   }
   pqxx::work tx(db.conn());
-  if (!creating && tx.exec_params(std::string("SELECT 1 FROM ") + t.table +
+  if (!creating && postgres::exec(tx,
+                                  std::string("SELECT 1 FROM ") + t.table +
                                       " WHERE workspace_id = $1::uuid AND id = $2::uuid FOR UPDATE",
                                   ws, id)
                        .empty()) {
@@ -232,17 +234,19 @@ Result<std::string> write_service(JsonInput& in, pqxx::work& tx, const std::stri
   const auto language = read_language(in);
   if (auto s = in.finish(); !s) return s.error();
   if (creating) {
-    return tx
-        .exec_params1(
-            "INSERT INTO services (workspace_id, name, description, price, tax_rate, duration_minutes, "
-            "active, "
-            "language) VALUES ($1::uuid, $2, coalesce($3, ''), $4::bigint, coalesce($5::int, 2200), $6::int, "
-            "coalesce($7::boolean, true), coalesce($8, 'it')) RETURNING id::text",
-            ws, name, description, text_of(price), text_of(tax), text_of(duration), text_of(active),
-            language)[0]
+    return postgres::exec1(
+               tx,
+               "INSERT INTO services (workspace_id, name, description, price, tax_rate, duration_minutes, "
+               "active, "
+               "language) VALUES ($1::uuid, $2, coalesce($3, ''), $4::bigint, coalesce($5::int, 2200), "
+               "$6::int, "
+               "coalesce($7::boolean, true), coalesce($8, 'it')) RETURNING id::text",
+               ws, name, description, text_of(price), text_of(tax), text_of(duration), text_of(active),
+               language)[0]
         .as<std::string>();
   }
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "UPDATE services SET name = coalesce($3, name), description = coalesce($4, description), price = "
       "coalesce($5::bigint, price), tax_rate = coalesce($6::int, tax_rate), duration_minutes = CASE WHEN "
       "'durationMinutes' = ANY(string_to_array($10, ',')) THEN NULL ELSE coalesce($7::int, duration_minutes) "
@@ -264,14 +268,15 @@ Result<std::string> write_faq(JsonInput& in, pqxx::work& tx, const std::string& 
   const auto language = read_language(in);
   if (auto s = in.finish(); !s) return s.error();
   if (creating) {
-    return tx
-        .exec_params1(
-            "INSERT INTO faqs (workspace_id, question, answer, active, language) VALUES ($1::uuid, $2, $3, "
-            "coalesce($4::boolean, true), coalesce($5, 'it')) RETURNING id::text",
-            ws, question, answer, text_of(active), language)[0]
-        .as<std::string>();
+    return postgres::
+        exec1(tx,
+              "INSERT INTO faqs (workspace_id, question, answer, active, language) VALUES ($1::uuid, $2, $3, "
+              "coalesce($4::boolean, true), coalesce($5, 'it')) RETURNING id::text",
+              ws, question, answer, text_of(active), language)[0]
+            .as<std::string>();
   }
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "UPDATE faqs SET question = coalesce($3, question), answer = coalesce($4, answer), active = "
       "coalesce($5::boolean, active), language = coalesce($6, language), updated_at = now() WHERE "
       "workspace_id = "
@@ -293,9 +298,9 @@ std::optional<std::string> read_ids(JsonInput& in, pqxx::work& tx, const std::st
   bool first = true;
   for (const auto& e : v->as_array()) {
     if (!e.is_string() || !is_uuid(e.as_string()) ||
-        tx.exec_params(
-              std::string("SELECT 1 FROM ") + table + " WHERE workspace_id = $1::uuid AND id = $2::uuid", ws,
-              std::string(e.as_string()))
+        postgres::exec(
+            tx, std::string("SELECT 1 FROM ") + table + " WHERE workspace_id = $1::uuid AND id = $2::uuid",
+            ws, std::string(e.as_string()))
             .empty()) {
       in.fail(field, std::string("lists an id that is not in this workspace's ") + table);
       return std::nullopt;
@@ -336,7 +341,8 @@ Result<std::string> write_offer(JsonInput& in, pqxx::work& tx, const std::string
   std::string effective_type = type.value_or("");
   if (!creating && !type) {
     effective_type =
-        tx.exec_params1("SELECT type FROM offers WHERE workspace_id = $1::uuid AND id = $2::uuid", ws, id)[0]
+        postgres::exec1(tx, "SELECT type FROM offers WHERE workspace_id = $1::uuid AND id = $2::uuid", ws,
+                        id)[0]
             .as<std::string>();
   }
   std::optional<long long> value;
@@ -369,7 +375,8 @@ Result<std::string> write_offer(JsonInput& in, pqxx::work& tx, const std::string
   if (code && !code->empty() && !std::regex_match(*code, kCode))
     in.fail("code", "must be 3-40 letters, digits, _ or -");
   if (code && !code->empty() &&
-      !tx.exec_params("SELECT 1 FROM offers WHERE workspace_id = $1::uuid AND lower(code) = lower($2) AND "
+      !postgres::exec(tx,
+                      "SELECT 1 FROM offers WHERE workspace_id = $1::uuid AND lower(code) = lower($2) AND "
                       "id::text <> $3",
                       ws, *code, id)
            .empty()) {
@@ -382,24 +389,25 @@ Result<std::string> write_offer(JsonInput& in, pqxx::work& tx, const std::string
   const Opt products_p = products ? Opt(*products) : std::nullopt;
   const Opt categories_p = categories ? Opt(*categories) : std::nullopt;
   if (creating) {
-    return tx
-        .exec_params1(
-            "INSERT INTO offers (workspace_id, name, description, type, value, buy_quantity, get_quantity, "
-            "product_ids, category_ids, starts_at, ends_at, min_purchase, usage_limit, "
-            "usage_limit_per_customer, "
-            "code, active) VALUES ($1::uuid, $2, coalesce($3, ''), $4, coalesce($5::bigint, 0), "
-            "coalesce($6::int, "
-            "0), coalesce($7::int, 0), coalesce($8::uuid[], '{}'), coalesce($9::uuid[], '{}'), "
-            "$10::timestamptz, "
-            "$11::timestamptz, coalesce($12::bigint, 0), $13::int, $14::int, nullif($15, ''), "
-            "coalesce($16::boolean, "
-            "true)) RETURNING id::text",
-            ws, name, description, type, text_of(value), text_of(buy), text_of(get), products_p, categories_p,
-            starts, ends, text_of(min_purchase), text_of(usage_limit), text_of(per_customer), code_p,
-            text_of(active))[0]
-        .as<std::string>();
+    return postgres::
+        exec1(tx,
+              "INSERT INTO offers (workspace_id, name, description, type, value, buy_quantity, get_quantity, "
+              "product_ids, category_ids, starts_at, ends_at, min_purchase, usage_limit, "
+              "usage_limit_per_customer, "
+              "code, active) VALUES ($1::uuid, $2, coalesce($3, ''), $4, coalesce($5::bigint, 0), "
+              "coalesce($6::int, "
+              "0), coalesce($7::int, 0), coalesce($8::uuid[], '{}'), coalesce($9::uuid[], '{}'), "
+              "$10::timestamptz, "
+              "$11::timestamptz, coalesce($12::bigint, 0), $13::int, $14::int, nullif($15, ''), "
+              "coalesce($16::boolean, "
+              "true)) RETURNING id::text",
+              ws, name, description, type, text_of(value), text_of(buy), text_of(get), products_p,
+              categories_p, starts, ends, text_of(min_purchase), text_of(usage_limit), text_of(per_customer),
+              code_p, text_of(active))[0]
+            .as<std::string>();
   }
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "UPDATE offers SET name = coalesce($3, name), description = coalesce($4, description), type = "
       "coalesce($5, "
       "type), value = coalesce($6::bigint, value), buy_quantity = coalesce($7::int, buy_quantity), "
@@ -438,9 +446,9 @@ Result<std::string> save_customer(pqxx::work& tx, const std::string& ws, JsonInp
     in.fail("phone", "must be in E.164 form, e.g. +393471234567");
   }
   if (phone && !phone->empty() &&
-      !tx.exec_params(
-             "SELECT 1 FROM customers WHERE workspace_id = $1::uuid AND phone = $2 AND id::text <> $3", ws,
-             *phone, id)
+      !postgres::exec(
+           tx, "SELECT 1 FROM customers WHERE workspace_id = $1::uuid AND phone = $2 AND id::text <> $3", ws,
+           *phone, id)
            .empty()) {
     in.fail("phone", "belongs to another customer");
   }
@@ -483,23 +491,24 @@ Result<std::string> save_customer(pqxx::work& tx, const std::string& ws, JsonInp
   const Opt email_p = email ? Opt(*email) : std::nullopt;
   const Opt phone_p = phone ? Opt(*phone) : std::nullopt;
   if (id.empty()) {
-    return tx
-        .exec_params1(
-            "INSERT INTO customers (workspace_id, name, email, phone, language, company, notes, "
-            "shipping_address, "
-            "billing_address, custom_fields, tags, push_opt_in, blocked, blocked_reason) VALUES ($1::uuid, "
-            "$2, "
-            "nullif($3, ''), nullif($4, ''), coalesce($5, 'it'), coalesce($6, ''), coalesce($7, ''), "
-            "coalesce($8::jsonb, '{}'), coalesce($9::jsonb, '{}'), coalesce($10::jsonb, '{}'), "
-            "coalesce(ARRAY(SELECT "
-            "jsonb_array_elements_text($11::jsonb)), '{}'), coalesce($12::boolean, false), "
-            "coalesce($13::boolean, "
-            "false), coalesce($14, '')) RETURNING id::text",
-            ws, name, email_p, phone_p, language, company, notes, shipping, billing, custom, tags,
-            text_of(push), text_of(blocked), reason)[0]
-        .as<std::string>();
+    return postgres::
+        exec1(tx,
+              "INSERT INTO customers (workspace_id, name, email, phone, language, company, notes, "
+              "shipping_address, "
+              "billing_address, custom_fields, tags, push_opt_in, blocked, blocked_reason) VALUES ($1::uuid, "
+              "$2, "
+              "nullif($3, ''), nullif($4, ''), coalesce($5, 'it'), coalesce($6, ''), coalesce($7, ''), "
+              "coalesce($8::jsonb, '{}'), coalesce($9::jsonb, '{}'), coalesce($10::jsonb, '{}'), "
+              "coalesce(ARRAY(SELECT "
+              "jsonb_array_elements_text($11::jsonb)), '{}'), coalesce($12::boolean, false), "
+              "coalesce($13::boolean, "
+              "false), coalesce($14, '')) RETURNING id::text",
+              ws, name, email_p, phone_p, language, company, notes, shipping, billing, custom, tags,
+              text_of(push), text_of(blocked), reason)[0]
+            .as<std::string>();
   }
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "UPDATE customers SET name = coalesce($3, name), email = CASE WHEN $4::text IS NULL THEN email ELSE "
       "nullif($4, "
       "'') END, phone = CASE WHEN $5::text IS NULL THEN phone ELSE nullif($5, '') END, language = "
@@ -599,11 +608,13 @@ Response SalesController::validate_offer_code(Request& req, postgres::Db& db) co
   const auto& ws = req.principal->workspace_id;
   pqxx::read_transaction tx(db.conn());
   if (customer &&
-      tx.exec_params("SELECT 1 FROM customers WHERE workspace_id = $1::uuid AND id = $2::uuid", ws, *customer)
+      postgres::exec(tx, "SELECT 1 FROM customers WHERE workspace_id = $1::uuid AND id = $2::uuid", ws,
+                     *customer)
           .empty()) {
     return problem(req, 404, "No such customer.");
   }
-  const auto r = tx.exec_params(
+  const auto r = postgres::exec(
+      tx,
       "SELECT id::text, type, value, buy_quantity, get_quantity, coalesce(extract(epoch FROM "
       "starts_at)::bigint, 0), "
       "coalesce(extract(epoch FROM ends_at)::bigint, 0), min_purchase, active, (usage_limit IS NULL OR "

@@ -8,6 +8,7 @@
 #include "infrastructure/csv/csv.hpp"
 #include "infrastructure/postgres/db_worker_pool.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
+#include "infrastructure/postgres/statement.hpp"
 #include "interfaces/http/controllers/catalog_controller.hpp"
 #include "interfaces/http/controllers/sales_controller.hpp"
 #include "interfaces/http/problem.hpp"
@@ -170,7 +171,8 @@ Response TransferController::export_products(Request& req, postgres::Db& db) con
   pqxx::read_transaction tx(db.conn());
   std::string out = csv::format_row(kProductColumns);
   for (const auto& r :
-       tx.exec_params("SELECT p.sku, p.name, p.description, p.price, p.tax_rate, p.stock, p.status, "
+       postgres::exec(tx,
+                      "SELECT p.sku, p.name, p.description, p.price, p.tax_rate, p.stock, p.status, "
                       "coalesce(c.name, ''), "
                       "p.language, p.attributes::text FROM products p LEFT JOIN categories c ON "
                       "c.workspace_id = p.workspace_id "
@@ -231,23 +233,25 @@ Response TransferController::import_products(Request& req, postgres::Db& db) con
         if (auto v = cell("category"); v && !v->empty()) {
           auto it = categories.find(*v);
           if (it == categories.end()) {
-            const auto found = tx.exec_params(
+            const auto found = postgres::exec(
+                tx,
                 "SELECT id::text FROM categories WHERE workspace_id = $1::uuid AND lower(name) = lower($2) "
                 "LIMIT 1",
                 ws, *v);
-            const std::string id = found.empty() ? tx.exec_params1(
+            const std::string id = found.empty()
+                                       ? postgres::exec1(tx,
                                                          "INSERT INTO categories (workspace_id, name) VALUES "
                                                          "($1::uuid, $2) RETURNING id::text",
                                                          ws, *v)[0]
-                                                       .as<std::string>()
-                                                 : found[0][0].as<std::string>();
+                                             .as<std::string>()
+                                       : found[0][0].as<std::string>();
             it = categories.emplace(*v, id).first;
           }
           o["categoryId"] = it->second;
         }
         if (!skus_loaded) {
           for (const auto& r :
-               tx.exec_params("SELECT sku, id::text FROM products WHERE workspace_id = $1::uuid", ws)) {
+               postgres::exec(tx, "SELECT sku, id::text FROM products WHERE workspace_id = $1::uuid", ws)) {
             skus.emplace(r[0].as<std::string>(), r[1].as<std::string>());
           }
           skus_loaded = true;
@@ -270,7 +274,8 @@ Response TransferController::import_products(Request& req, postgres::Db& db) con
 Response TransferController::export_customers(Request& req, postgres::Db& db) const {
   pqxx::read_transaction tx(db.conn());
   std::string out = csv::format_row(kCustomerColumns);
-  for (const auto& r : tx.exec_params(
+  for (const auto& r : postgres::exec(
+           tx,
            "SELECT name, coalesce(email, ''), coalesce(phone, ''), language, company, notes, "
            "array_to_string(tags, "
            "'; '), coalesce(shipping_address->>'line1', ''), coalesce(shipping_address->>'city', ''), "
@@ -329,13 +334,14 @@ Response TransferController::import_customers(Request& req, postgres::Db& db) co
         // The same person is recognised by phone number, else by e-mail address.
         std::string existing;
         if (auto phone = cell("phone"); phone && !phone->empty()) {
-          const auto r = tx.exec_params(
-              "SELECT id::text FROM customers WHERE workspace_id = $1::uuid AND phone = $2", ws, *phone);
+          const auto r = postgres::exec(
+              tx, "SELECT id::text FROM customers WHERE workspace_id = $1::uuid AND phone = $2", ws, *phone);
           if (!r.empty()) existing = r[0][0].as<std::string>();
         }
         if (existing.empty()) {
           if (auto email = cell("email"); email && !email->empty()) {
-            const auto r = tx.exec_params(
+            const auto r = postgres::exec(
+                tx,
                 "SELECT id::text FROM customers WHERE workspace_id = $1::uuid AND lower(email) = lower($2) "
                 "LIMIT 1",
                 ws, *email);

@@ -10,6 +10,7 @@
 #include "infrastructure/postgres/db_worker_pool.hpp"
 #include "infrastructure/postgres/identity_store.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
+#include "infrastructure/postgres/statement.hpp"
 #include "interfaces/http/auth_guard.hpp"
 #include "interfaces/http/controllers/resource_queries.hpp"
 #include "interfaces/http/json_input.hpp"
@@ -82,7 +83,7 @@ WorkspaceFields read_fields(JsonInput& in, pqxx::connection& conn, bool creating
   f.timezone = in.string("timezone", false, 64);
   if (f.timezone) {
     pqxx::read_transaction tx(conn);
-    if (tx.exec_params("SELECT 1 FROM pg_timezone_names WHERE name = $1", *f.timezone).empty()) {
+    if (postgres::exec(tx, "SELECT 1 FROM pg_timezone_names WHERE name = $1", *f.timezone).empty()) {
       in.fail("timezone", "must be an IANA time zone, e.g. Europe/Rome");
     }
   }
@@ -106,7 +107,8 @@ Response WorkspaceController::list(Request& req, postgres::Db& db) const {
   pqxx::read_transaction tx(db.conn());
   boost::json::array items;
   const auto rows =
-      tx.exec_params(std::string("SELECT ") + kWorkspaceColumns +
+      postgres::exec(tx,
+                     std::string("SELECT ") + kWorkspaceColumns +
                          ", m.role FROM workspaces w JOIN memberships m ON m.workspace_id = w.id "
                          "WHERE m.user_id = $1::uuid AND w.deleted_at IS NULL ORDER BY w.name",
                      req.principal->user_id);
@@ -126,10 +128,11 @@ Response WorkspaceController::create(Request& req, postgres::Db& db) const {
   if (auto s = in->finish(); !s) return problem(req, s.error());
   pqxx::work tx(db.conn());
   std::string slug = f.slug.value_or(slugify(*f.name));
-  if (!f.slug && !tx.exec_params("SELECT 1 FROM workspaces WHERE slug = $1", slug).empty()) {
+  if (!f.slug && !postgres::exec(tx, "SELECT 1 FROM workspaces WHERE slug = $1", slug).empty()) {
     slug += "-" + crypto::random_hex(3);
   }
-  const auto r = tx.exec_params(
+  const auto r = postgres::exec(
+      tx,
       std::string(
           "INSERT INTO workspaces AS w (name, slug, status, currency, default_language, timezone, "
           "business_type, api_rate_limit) VALUES ($1, $2, coalesce($3, 'active'), coalesce($4, 'EUR'), "
@@ -139,13 +142,13 @@ Response WorkspaceController::create(Request& req, postgres::Db& db) const {
       *f.name, slug, f.status, f.currency, f.language, f.timezone, f.business_type, f.api_rate_limit);
   if (r.empty()) return problem(req, Error::invalid({{"slug", "is already taken"}}));
   const auto id = r[0][0].as<std::string>();
-  tx.exec_params0(
-      "INSERT INTO memberships (workspace_id, user_id, role) VALUES ($1::uuid, $2::uuid, 'admin')", id,
+  postgres::exec0(
+      tx, "INSERT INTO memberships (workspace_id, user_id, role) VALUES ($1::uuid, $2::uuid, 'admin')", id,
       req.principal->user_id);
-  tx.exec_params0(
-      "INSERT INTO audit_log (workspace_id, actor_user_id, action) VALUES ($1::uuid, $2::uuid, "
-      "'workspace.created')",
-      id, req.principal->user_id);
+  postgres::exec0(tx,
+                  "INSERT INTO audit_log (workspace_id, actor_user_id, action) VALUES ($1::uuid, $2::uuid, "
+                  "'workspace.created')",
+                  id, req.principal->user_id);
   tx.commit();
   auto o = workspace_json(r[0]);
   o["role"] = "admin";
@@ -156,7 +159,8 @@ Response WorkspaceController::create(Request& req, postgres::Db& db) const {
 
 Response WorkspaceController::get(Request& req, postgres::Db& db) const {
   pqxx::read_transaction tx(db.conn());
-  const auto r = tx.exec_params(std::string("SELECT ") + kWorkspaceColumns +
+  const auto r = postgres::exec(tx,
+                                std::string("SELECT ") + kWorkspaceColumns +
                                     " FROM workspaces w WHERE w.id = $1::uuid AND w.deleted_at IS NULL",
                                 req.principal->workspace_id);
   if (r.empty()) return problem(req, 404, "No such workspace.");
@@ -172,7 +176,8 @@ Response WorkspaceController::update(Request& req, postgres::Db& db) const {
   if (in->has("name") && !f.name) in->fail("name", "must not be empty");
   if (auto s = in->finish(); !s) return problem(req, s.error());
   pqxx::work tx(db.conn());
-  const auto r = tx.exec_params(
+  const auto r = postgres::exec(
+      tx,
       std::string(
           "UPDATE workspaces w SET name = coalesce($2, name), slug = coalesce($3, slug), status = "
           "coalesce($4, status), currency = coalesce($5, currency), default_language = coalesce($6, "
@@ -190,10 +195,10 @@ Response WorkspaceController::update(Request& req, postgres::Db& db) const {
     if (f.slug) return problem(req, Error::invalid({{"slug", "is already taken"}}));
     return problem(req, 404, "No such workspace.");
   }
-  tx.exec_params0(
-      "INSERT INTO audit_log (workspace_id, actor_user_id, action) VALUES ($1::uuid, $2::uuid, "
-      "'workspace.updated')",
-      req.principal->workspace_id, req.principal->user_id);
+  postgres::exec0(tx,
+                  "INSERT INTO audit_log (workspace_id, actor_user_id, action) VALUES ($1::uuid, $2::uuid, "
+                  "'workspace.updated')",
+                  req.principal->workspace_id, req.principal->user_id);
   tx.commit();
   auto o = workspace_json(r[0]);
   o["role"] = identity::to_string(req.principal->role);
@@ -204,15 +209,16 @@ Response WorkspaceController::remove(Request& req, postgres::Db& db) const {
   // Deletion is a soft delete: the workspace disappears (404) for everyone at once, and its data
   // stays for the retention the law requires before a purge.
   pqxx::work tx(db.conn());
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "UPDATE workspaces SET deleted_at = now(), status = 'inactive', updated_at = now() WHERE id = $1::uuid "
       "AND "
       "deleted_at IS NULL",
       req.principal->workspace_id);
-  tx.exec_params0(
-      "INSERT INTO audit_log (workspace_id, actor_user_id, action) VALUES ($1::uuid, $2::uuid, "
-      "'workspace.deleted')",
-      req.principal->workspace_id, req.principal->user_id);
+  postgres::exec0(tx,
+                  "INSERT INTO audit_log (workspace_id, actor_user_id, action) VALUES ($1::uuid, $2::uuid, "
+                  "'workspace.deleted')",
+                  req.principal->workspace_id, req.principal->user_id);
   tx.commit();
   return Response::empty(204);
 }
@@ -221,7 +227,8 @@ Response WorkspaceController::members(Request& req, postgres::Db& db) const {
   pqxx::read_transaction tx(db.conn());
   boost::json::array items;
   for (const auto& r :
-       tx.exec_params("SELECT u.id::text, u.email, u.name, m.role, " + iso_column("m.created_at") +
+       postgres::exec(tx,
+                      "SELECT u.id::text, u.email, u.name, m.role, " + iso_column("m.created_at") +
                           " FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.workspace_id = "
                           "$1::uuid ORDER BY u.name",
                       req.principal->workspace_id)) {
@@ -232,7 +239,8 @@ Response WorkspaceController::members(Request& req, postgres::Db& db) const {
                      {"joinedAt", r[4].as<std::string>()}});
   }
   boost::json::array invitations;
-  for (const auto& r : tx.exec_params(
+  for (const auto& r : postgres::exec(
+           tx,
            "SELECT id::text, email, role, " + iso_column("expires_at") + ", " + iso_column("created_at") +
                " FROM invitations WHERE workspace_id = $1::uuid AND accepted_at IS NULL AND "
                "revoked_at IS NULL AND expires_at > now() ORDER BY created_at DESC",
@@ -269,7 +277,8 @@ Response WorkspaceController::revoke_invitation(Request& req, postgres::Db& db) 
   const auto& id = req.params["invitationId"];
   if (!is_uuid(id)) return problem(req, 404, "No such invitation.");
   pqxx::work tx(db.conn());
-  const auto inv = tx.exec_params(
+  const auto inv = postgres::exec(
+      tx,
       "SELECT role FROM invitations WHERE workspace_id = $1::uuid AND id = $2::uuid AND accepted_at IS NULL "
       "AND "
       "revoked_at IS NULL FOR UPDATE",
@@ -279,7 +288,8 @@ Response WorkspaceController::revoke_invitation(Request& req, postgres::Db& db) 
   if (!identity::may_manage_member(req.principal->role, role, role)) {
     return problem(req, 403, "Only an Admin can revoke an Admin invitation.", "forbidden");
   }
-  tx.exec_params0("UPDATE invitations SET revoked_at = now() WHERE workspace_id = $1::uuid AND id = $2::uuid",
+  postgres::exec0(tx,
+                  "UPDATE invitations SET revoked_at = now() WHERE workspace_id = $1::uuid AND id = $2::uuid",
                   req.principal->workspace_id, id);
   tx.commit();
   return Response::empty(204);
@@ -302,7 +312,8 @@ Response WorkspaceController::change_member(Request& req, postgres::Db& db) cons
   }
   pqxx::read_transaction tx(db.conn());
   const auto r =
-      tx.exec_params1("SELECT u.id::text, u.email, u.name, m.role, " + iso_column("m.created_at") +
+      postgres::exec1(tx,
+                      "SELECT u.id::text, u.email, u.name, m.role, " + iso_column("m.created_at") +
                           " FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.workspace_id = "
                           "$1::uuid AND m.user_id = $2::uuid",
                       req.principal->workspace_id, target);
@@ -334,7 +345,8 @@ Response WorkspaceController::mail_outbox(Request& req, postgres::Db& db) const 
   pqxx::read_transaction tx(db.conn());
   boost::json::array items;
   for (const auto& r :
-       tx.exec_params("SELECT id::text, to_address, subject, body, status, " + iso_column("created_at") +
+       postgres::exec(tx,
+                      "SELECT id::text, to_address, subject, body, status, " + iso_column("created_at") +
                           " FROM mail_outbox WHERE workspace_id = $1::uuid ORDER BY created_at DESC, "
                           "id LIMIT $2 OFFSET $3",
                       req.principal->workspace_id, limit, (page - 1) * limit)) {
@@ -345,7 +357,7 @@ Response WorkspaceController::mail_outbox(Request& req, postgres::Db& db) const 
                      {"status", r[4].as<std::string>()},
                      {"createdAt", r[5].as<std::string>()}});
   }
-  const auto total = tx.exec_params1("SELECT count(*) FROM mail_outbox WHERE workspace_id = $1::uuid",
+  const auto total = postgres::exec1(tx, "SELECT count(*) FROM mail_outbox WHERE workspace_id = $1::uuid",
                                      req.principal->workspace_id)[0]
                          .as<long long>();
   return Response::json(200, boost::json::serialize(boost::json::object{
@@ -361,7 +373,8 @@ namespace {
 
 json::object privacy_json(pqxx::transaction_base& tx, const std::string& ws) {
   const auto r =
-      tx.exec_params1("SELECT privacy_notice, privacy_notice_version, " +
+      postgres::exec1(tx,
+                      "SELECT privacy_notice, privacy_notice_version, " +
                           iso_column("privacy_notice_updated_at") + " FROM workspaces WHERE id = $1",
                       ws);
   return {{"text", r[0].c_str()},
@@ -387,7 +400,8 @@ Response WorkspaceController::put_privacy_notice(Request& req, postgres::Db& db)
   pqxx::work tx(db.conn());
   // v1 → v2 …, only when the words change (the first text keeps v1): consent records name the
   // version the customer accepted.
-  tx.exec_params0(
+  postgres::exec0(
+      tx,
       "UPDATE workspaces SET privacy_notice = $2, privacy_notice_updated_at = now(),"
       "       privacy_notice_version = CASE WHEN privacy_notice = '' THEN privacy_notice_version"
       "         ELSE 'v' || (coalesce(nullif(regexp_replace(privacy_notice_version, '[^0-9]', '', 'g'), ''), "

@@ -1,0 +1,63 @@
+// Open-loop load: requests are started at a fixed rate whatever the server's answers take, and
+// each latency is measured from the moment the request was due (so a stalled server is not hidden
+// by the generator waiting for it, as a closed-loop tool would). Used by webhook-openloop.mjs and
+// get-openloop.mjs; prints one OPENLOOP_RESULT line.
+import http from 'node:http';
+
+// request(i, agent, onDone(statusCode | null)) starts request i.
+export async function runOpenLoop({ rate, seconds, maxSockets = 256, request }) {
+  const total = Math.round(rate * seconds);
+  const agent = new http.Agent({ keepAlive: true, maxSockets });
+  const lat = new Float64Array(total); // µs, NaN until answered
+  lat.fill(NaN);
+  let ok = 0, non2xx = 0, errors = 0, answered = 0, sent = 0;
+  const statuses = {};
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const send = (i) => {
+    const due = t0 + (i * 1000) / rate;
+    request(i, agent, (status) => {
+      answered++;
+      if (status === null) { errors++; return; }
+      lat[i] = (performance.now() - due) * 1000;
+      statuses[status] = (statuses[status] ?? 0) + 1;
+      if (status >= 200 && status < 300) ok++; else non2xx++;
+    });
+  };
+  await new Promise((resolve) => {
+    const tick = () => {
+      const due = Math.min(total, Math.floor(((performance.now() - t0) * rate) / 1000) + 1);
+      while (sent < due) send(sent++);
+      if (sent >= total) return resolve();
+      setTimeout(tick, 1);
+    };
+    tick();
+  });
+  const sendEnd = performance.now();
+  const deadline = sendEnd + 10000;
+  while (answered < total && performance.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  const cpu = process.cpuUsage(cpu0);
+  const wall = (performance.now() - t0) / 1000;
+  agent.destroy();
+
+  const done = Array.from(lat).filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+  const pct = (p) => (done.length ? Math.round(done[Math.min(done.length - 1, Math.ceil((p / 100) * done.length) - 1)]) : 0);
+  console.log(
+    `OPENLOOP_RESULT rate=${rate} sent=${total} send_seconds=${((sendEnd - t0) / 1000).toFixed(3)} ` +
+      `achieved=${(total / ((sendEnd - t0) / 1000)).toFixed(1)} ok=${ok} non2xx=${non2xx} errors=${errors} ` +
+      `unanswered=${total - answered} p50_us=${pct(50)} p90_us=${pct(90)} p99_us=${pct(99)} p999_us=${pct(99.9)} ` +
+      `max_us=${done.length ? Math.round(done[done.length - 1]) : 0} gen_cpu=${Math.round((100 * (cpu.user + cpu.system)) / 1e6 / wall)} ` +
+      `statuses=${Object.entries(statuses).map(([k, v]) => `${k}:${v}`).join(',') || 'none'}`,
+  );
+}
+
+// Sends one request and reports its status (null on a network error or a 10 s timeout).
+export function sendRequest(agent, options, body, onDone) {
+  const req = http.request({ ...options, agent }, (res) => {
+    res.resume();
+    res.on('end', () => onDone(res.statusCode));
+  });
+  req.setTimeout(10000, () => req.destroy(new Error('timeout')));
+  req.on('error', () => onDone(null));
+  req.end(body);
+}
