@@ -326,18 +326,20 @@ void record(pqxx::transaction_base& tx, const TurnData& d, Outcome& out, const s
 
 // Usage counters after the turn's commit, in a statement of their own: every turn of a workspace
 // updates the same day row, and holding its lock through the turn's commit made turns wait for
-// each other. A crash between the two loses one turn's count, never a reply.
+// each other. A crash between the two loses one turn's count, never a reply; so the statement does
+// not wait for the disk either (it runs before the worker goes on to send the reply).
 postgres::AfterCommit count_usage(std::string ws, long long prompt_tokens, long long completion_tokens) {
   return [ws = std::move(ws), prompt_tokens, completion_tokens](pqxx::connection& conn) {
     pqxx::nontransaction stats(conn);
-    postgres::exec0(
+    postgres::exec(
         stats,
         "INSERT INTO agent_token_usage (workspace_id, day, prompt_tokens, completion_tokens, turns)"
         " SELECT $1, (now() AT TIME ZONE timezone)::date, $2, $3, 1 FROM workspaces WHERE id = $1"
         " ON CONFLICT (workspace_id, day) DO UPDATE SET"
         " prompt_tokens = agent_token_usage.prompt_tokens + $2, completion_tokens = "
         "agent_token_usage.completion_tokens + $3,"
-        " turns = agent_token_usage.turns + 1",
+        " turns = agent_token_usage.turns + 1"
+        " RETURNING set_config('synchronous_commit', 'off', true)",
         ws, prompt_tokens, completion_tokens);
   };
 }

@@ -56,9 +56,9 @@ class Throttle {
 // `public_base_url` is read at each job (the server learns its port after listening).
 postgres::JobRunner::TransactionalHandler handle_inbound_message(TurnHandler turn,
                                                                  const std::string& public_base_url);
-postgres::JobRunner::Handler send_outbound_message(const crypto::Sealer& sealer,
-                                                   const whatsapp::GraphApi& api, Throttle& throttle,
-                                                   PipelineSettings settings);
+postgres::JobRunner::SplitHandler send_outbound_message(const crypto::Sealer& sealer,
+                                                        const whatsapp::GraphApi& api, Throttle& throttle,
+                                                        PipelineSettings settings);
 postgres::JobRunner::Handler send_read_receipt(const crypto::Sealer& sealer, const whatsapp::GraphApi& api,
                                                Throttle& throttle, PipelineSettings settings);
 

@@ -1,7 +1,7 @@
-// Use case: deliver one outbox row. The row is marked "sending" and committed before the provider
-// is called, so after a crash the next attempt knows the call may have gone out; it then waits for
-// a status callback carrying the row's id (biz_opaque_callback_data) before sending again. The
-// provider's answer and the job's completion commit together.
+// Use case: deliver one outbox row. The row is marked "sending" in the transaction that claims the
+// job, committed before the provider is called, so after a crash the next attempt knows the call may have
+// gone out; it then waits for a status callback carrying the row's id (biz_opaque_callback_data) before
+// sending again. The provider's answer and the job's completion commit together.
 #include <boost/json.hpp>
 #include <pqxx/pqxx>
 
@@ -30,20 +30,22 @@ void mark_failed(pqxx::work& tx, const std::string& ws, const std::string& conv,
 
 }  // namespace
 
-postgres::JobRunner::Handler send_outbound_message(const crypto::Sealer& sealer,
-                                                   const whatsapp::GraphApi& api, Throttle& throttle,
-                                                   PipelineSettings settings) {
-  return [&sealer, &api, &throttle, settings](const postgres::Job& job, pqxx::connection& conn) -> JobResult {
+postgres::JobRunner::SplitHandler send_outbound_message(const crypto::Sealer& sealer,
+                                                        const whatsapp::GraphApi& api, Throttle& throttle,
+                                                        PipelineSettings settings) {
+  using Next = std::variant<JobResult, postgres::JobRunner::Continuation>;
+  return [&sealer, &api, &throttle, settings](const postgres::Job& job, pqxx::work& tx) -> Next {
     const auto* mid = job.payload.if_contains("messageId");
     if (!mid || !mid->is_string()) return JobResult::dead("send job without a message id");
     const std::string ws = job.workspace_id;
     const std::string id(mid->as_string());
 
+    // In the claiming transaction: read the row, settle what needs no call, mark it "sending"; the
+    // claim and the mark commit together before the call.
     std::string conv, to, phone_number_id, token, base_url;
     int per_second = 80;
     OutboundMessage message;
     {
-      pqxx::work tx(conn);
       const auto rows = postgres::exec(
           tx,
           "SELECT m.status, extract(epoch FROM (m.sending_started_at + make_interval(secs => $3) - now())),"
@@ -57,7 +59,6 @@ postgres::JobRunner::Handler send_outbound_message(const crypto::Sealer& sealer,
           ws, id, static_cast<double>(settings.in_doubt_grace.count()));
       auto finish = [&] {
         postgres::complete_job(tx, job);
-        tx.commit();
         return JobResult::done();
       };
       if (rows.empty()) return finish();
@@ -68,7 +69,6 @@ postgres::JobRunner::Handler send_outbound_message(const crypto::Sealer& sealer,
       if (status == "sending" && !r[1].is_null() && r[1].as<double>() > 0) {
         // An earlier attempt was interrupted mid-call: give the provider's status callback time to say
         // whether it went out before sending it again.
-        tx.commit();
         return JobResult::retry(
             std::chrono::milliseconds(static_cast<long long>(r[1].as<double>() * 1000) + 50),
             "waiting for the status of an interrupted send");
@@ -126,59 +126,62 @@ postgres::JobRunner::Handler send_outbound_message(const crypto::Sealer& sealer,
           "now()"
           " WHERE workspace_id = $1 AND id = $2",
           ws, id);
-      tx.commit();
     }
 
-    throttle.acquire(phone_number_id, per_second);
-    const auto result = api.post(base_url, phone_number_id, token, whatsapp::message_body(to, message, id));
+    return [&api, &throttle, job, ws, id, conv, to, phone_number_id, token, base_url, per_second,
+            message = std::move(message)](pqxx::connection& conn) -> JobResult {
+      throttle.acquire(phone_number_id, per_second);
+      const auto result = api.post(base_url, phone_number_id, token, whatsapp::message_body(to, message, id));
 
-    pqxx::work tx(conn);
-    using Outcome = whatsapp::SendResult::Outcome;
-    if (result.outcome == Outcome::kAccepted) {
-      postgres::exec0(tx,
-                      "UPDATE messages SET provider_message_id = $3,"
-                      "       status = CASE WHEN status_rank < 2 THEN 'accepted' ELSE status END,"
-                      "       status_rank = greatest(status_rank, 2), updated_at = now()"
-                      " WHERE workspace_id = $1 AND id = $2",
-                      ws, id, result.provider_message_id);
-      notify(tx, "message.updated", ws, conv, {{"messageId", id}});
-      postgres::complete_job(tx, job);
-      tx.commit();
-      return JobResult::done();
-    }
-    const json::object error{
-        {"code", result.code != 0 ? json::value(result.code) : json::value(result.http_status)},
-        {"title", result.title},
-        {"detail", result.detail}};
-    if (result.outcome == Outcome::kPermanent) {
-      mark_failed(tx, ws, conv, id, error);
-      postgres::complete_job(tx, job);
-      tx.commit();
-      log::warn("message refused by WhatsApp", {{"code", result.code}, {"title", result.title}});
-      return JobResult::done();
-    }
-    if (job.attempts >= job.max_attempts) {
-      json::object gave_up = error;
-      gave_up["title"] = "Gave up after " + std::to_string(job.attempts) + " attempts: " + result.title;
-      mark_failed(tx, ws, conv, id, gave_up);
-      tx.commit();
-      return JobResult::dead(std::string(gave_up["title"].as_string()));
-    }
-    // No answer at all may still mean the message went out: keep it "sending" (in doubt). A clear
-    // refusal (429, 5xx, throughput codes) means it did not: back to the queue.
-    const bool in_doubt = result.http_status == 0 || (result.http_status >= 200 && result.http_status < 300);
-    if (!in_doubt) {
-      postgres::exec0(
-          tx,
-          "UPDATE messages SET status = 'queued', status_rank = 0, sending_started_at = NULL, updated_at = "
-          "now()"
-          " WHERE workspace_id = $1 AND id = $2 AND status = 'sending'",
-          ws, id);
-    }
-    tx.commit();
-    auto delay = postgres::backoff(job.attempts);
-    delay = std::max(delay, std::chrono::milliseconds(result.retry_after_seconds * 1000LL));
-    return JobResult::retry(delay, result.title + (result.detail.empty() ? "" : ": " + result.detail));
+      pqxx::work settle(conn);
+      using Outcome = whatsapp::SendResult::Outcome;
+      if (result.outcome == Outcome::kAccepted) {
+        postgres::exec0(settle,
+                        "UPDATE messages SET provider_message_id = $3,"
+                        "       status = CASE WHEN status_rank < 2 THEN 'accepted' ELSE status END,"
+                        "       status_rank = greatest(status_rank, 2), updated_at = now()"
+                        " WHERE workspace_id = $1 AND id = $2",
+                        ws, id, result.provider_message_id);
+        notify(settle, "message.updated", ws, conv, {{"messageId", id}});
+        postgres::complete_job(settle, job);
+        settle.commit();
+        return JobResult::done();
+      }
+      const json::object error{
+          {"code", result.code != 0 ? json::value(result.code) : json::value(result.http_status)},
+          {"title", result.title},
+          {"detail", result.detail}};
+      if (result.outcome == Outcome::kPermanent) {
+        mark_failed(settle, ws, conv, id, error);
+        postgres::complete_job(settle, job);
+        settle.commit();
+        log::warn("message refused by WhatsApp", {{"code", result.code}, {"title", result.title}});
+        return JobResult::done();
+      }
+      if (job.attempts >= job.max_attempts) {
+        json::object gave_up = error;
+        gave_up["title"] = "Gave up after " + std::to_string(job.attempts) + " attempts: " + result.title;
+        mark_failed(settle, ws, conv, id, gave_up);
+        settle.commit();
+        return JobResult::dead(std::string(gave_up["title"].as_string()));
+      }
+      // No answer at all may still mean the message went out: keep it "sending" (in doubt). A clear
+      // refusal (429, 5xx, throughput codes) means it did not: back to the queue.
+      const bool in_doubt =
+          result.http_status == 0 || (result.http_status >= 200 && result.http_status < 300);
+      if (!in_doubt) {
+        postgres::exec0(
+            settle,
+            "UPDATE messages SET status = 'queued', status_rank = 0, sending_started_at = NULL, updated_at = "
+            "now()"
+            " WHERE workspace_id = $1 AND id = $2 AND status = 'sending'",
+            ws, id);
+      }
+      settle.commit();
+      auto delay = postgres::backoff(job.attempts);
+      delay = std::max(delay, std::chrono::milliseconds(result.retry_after_seconds * 1000LL));
+      return JobResult::retry(delay, result.title + (result.detail.empty() ? "" : ": " + result.detail));
+    };
   };
 }
 

@@ -8,6 +8,9 @@
 #include "infrastructure/logging/log.hpp"
 
 namespace shopme::postgres {
+namespace {
+thread_local bool inside_job_worker = false;
+}  // namespace
 
 void enqueue_job(pqxx::transaction_base& tx, const std::string& workspace_id, const std::string& kind,
                  const std::string& ordering_key, const boost::json::object& payload, int max_attempts) {
@@ -16,7 +19,9 @@ void enqueue_job(pqxx::transaction_base& tx, const std::string& workspace_id, co
       "INSERT INTO jobs (workspace_id, kind, ordering_key, payload, max_attempts) VALUES ($1, $2, $3, "
       "$4::jsonb, $5)",
       workspace_id, kind, ordering_key, boost::json::serialize(payload), max_attempts);
-  tx.exec("SELECT pg_notify('shopme_jobs', '')");
+  // A job worker goes on claiming after its commit (and wakes another when more is due), so a job
+  // queued by a job needs no notification; elsewhere it wakes the workers of every process.
+  if (!inside_job_worker) tx.exec("SELECT pg_notify('shopme_jobs', '')");
 }
 
 void complete_job(pqxx::transaction_base& tx, const Job& job) {
@@ -41,7 +46,25 @@ JobRunner::~JobRunner() { stop(); }
 void JobRunner::handle(const std::string& kind, Handler handler) { handlers_[kind] = std::move(handler); }
 
 void JobRunner::handle_in_transaction(const std::string& kind, TransactionalHandler handler) {
-  transactional_[kind] = std::move(handler);
+  split_[kind] = [h = std::move(handler)](const Job& job,
+                                          pqxx::work& tx) -> std::variant<JobResult, Continuation> {
+    return h(job, tx);
+  };
+}
+
+void JobRunner::handle_in_two_parts(const std::string& kind, SplitHandler handler) {
+  split_[kind] = std::move(handler);
+}
+
+void JobRunner::run_after_commit(const JobResult& result, const Job& job, pqxx::connection& conn) {
+  if (!result.after_commit) return;
+  try {
+    result.after_commit(conn);
+  } catch (const pqxx::broken_connection&) {
+    throw;
+  } catch (const std::exception& e) {
+    log::warn("after-commit work of a job failed", {{"kind", job.kind}, {"error", e.what()}});
+  }
 }
 
 void JobRunner::start() {
@@ -86,7 +109,8 @@ void JobRunner::refresh_counts(pqxx::connection& conn) {
 // time cost more than running it.
 constexpr const char* kClaim = "shopme_claim_job";
 constexpr const char* kClaimSql =
-    "SELECT j.workspace_id, j.id, j.kind, j.ordering_key, j.payload::text, j.attempts + 1, j.max_attempts"
+    "SELECT j.workspace_id, j.id, j.kind, j.ordering_key, j.payload::text, j.attempts + 1, j.max_attempts,"
+    "       EXISTS (SELECT 1 FROM jobs k WHERE k.state = 'queued' AND k.run_at <= now() AND k.id > j.id)"
     "  FROM jobs j"
     " WHERE j.state IN ('queued', 'running')"
     "   AND ((j.state = 'queued' AND j.run_at <= now()) OR (j.state = 'running' AND j.locked_until < now()))"
@@ -97,14 +121,15 @@ constexpr const char* kClaimSql =
 // Claims the oldest due job whose ordering key has no earlier unfinished job. Under SKIP LOCKED a
 // competing worker neither waits for nor takes a job being claimed, and the NOT EXISTS keeps the
 // jobs of one key in order even while the head of the key is locked by someone else.
-bool JobRunner::run_one(pqxx::connection& conn) {
+JobRunner::Claimed JobRunner::run_one(pqxx::connection& conn) {
   std::optional<Job> job;
   std::optional<pqxx::work> claim(std::in_place, conn);
   const auto rows = claim->exec_prepared(kClaim);
   if (rows.empty()) {
     claim->commit();
-    return false;
+    return Claimed::kNothing;
   }
+  const auto claimed = rows[0][7].as<bool>() ? Claimed::kOneOfMore : Claimed::kOne;
   {
     const auto& r = rows[0];
     job = Job{r[0].c_str(), r[1].as<long long>(), r[2].c_str(),  r[3].c_str(),
@@ -114,33 +139,41 @@ bool JobRunner::run_one(pqxx::connection& conn) {
     if (!ec && payload.is_object()) job->payload = std::move(payload.as_object());
   }
 
+  // A handler's first part runs in `claim`: the row lock held by it is the claim. It either settles
+  // the job there (completing it in the same commit) or hands back work to do after the commit.
+  Continuation later;
   JobResult result;
-  if (const auto t = transactional_.find(job->kind); t != transactional_.end()) {
-    // The row lock held by `claim` is the claim; the handler completes the job in the same commit.
+  const auto split = split_.find(job->kind);
+  const auto whole = handlers_.find(job->kind);
+  if (split != split_.end()) {
     try {
-      result = t->second(*job, *claim);
-      if (result.outcome == JobResult::Outcome::kDone) {
-        claim->commit();
-        claim.reset();
-        ++completed_;
-        if (result.after_commit) {
-          try {
-            result.after_commit(conn);
-          } catch (const pqxx::broken_connection&) {
-            throw;
-          } catch (const std::exception& e) {
-            log::warn("after-commit work of a job failed", {{"kind", job->kind}, {"error", e.what()}});
-          }
+      auto first = split->second(*job, *claim);
+      if (auto* settled = std::get_if<JobResult>(&first)) {
+        result = std::move(*settled);
+        if (result.outcome == JobResult::Outcome::kDone) {
+          claim->commit();
+          claim.reset();
+          ++completed_;
+          run_after_commit(result, *job, conn);
+          return claimed;
         }
-        return true;
+      } else {
+        later = std::move(std::get<Continuation>(first));
       }
     } catch (const pqxx::broken_connection&) {
       throw;  // rolled back: the job is queued again as it was
     } catch (const std::exception& e) {
       result = JobResult::retry(backoff(job->attempts), e.what());
     }
-    claim.reset();  // roll back whatever the handler did
+    if (!later) claim.reset();  // roll back whatever the handler did
+  } else if (whole != handlers_.end()) {
+    later = [&](pqxx::connection& c) { return whole->second(*job, c); };
   } else {
+    result = JobResult::dead("no handler for job kind " + job->kind);
+    claim.reset();
+  }
+  if (later) {
+    // Leased until the work after the commit ends; a worker that dies leaves it to the lease.
     postgres::exec0(*claim,
                     "UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_until = now() + "
                     "make_interval(secs => $3)"
@@ -148,21 +181,16 @@ bool JobRunner::run_one(pqxx::connection& conn) {
                     job->workspace_id, job->id, static_cast<double>(options_.lease.count()));
     claim->commit();
     claim.reset();
-    const auto handler = handlers_.find(job->kind);
-    if (handler == handlers_.end()) {
-      result = JobResult::dead("no handler for job kind " + job->kind);
-    } else {
-      try {
-        result = handler->second(*job, conn);
-      } catch (const pqxx::broken_connection&) {
-        throw;  // the lease brings the job back; the worker reconnects
-      } catch (const std::exception& e) {
-        result = JobResult::retry(backoff(job->attempts), e.what());
-      }
+    try {
+      result = later(conn);
+    } catch (const pqxx::broken_connection&) {
+      throw;  // the lease brings the job back; the worker reconnects
+    } catch (const std::exception& e) {
+      result = JobResult::retry(backoff(job->attempts), e.what());
     }
     if (result.outcome == JobResult::Outcome::kDone) {
       ++completed_;
-      return true;
+      return claimed;
     }
   }
   pqxx::work tx(conn);
@@ -191,10 +219,11 @@ bool JobRunner::run_one(pqxx::connection& conn) {
     log::error("job moved to the dead letters", {{"kind", job->kind}, {"job", job->id}, {"reason", reason}});
   }
   tx.commit();
-  return true;
+  return claimed;
 }
 
 void JobRunner::run(int index) {
+  inside_job_worker = true;
   std::unique_ptr<pqxx::connection> conn;
   long long seen = 0;
   while (true) {
@@ -203,7 +232,7 @@ void JobRunner::run(int index) {
       if (stopping_) break;
       seen = wakeups_;
     }
-    bool worked = false;
+    Claimed worked = Claimed::kNothing;
     try {
       if (!conn || !conn->is_open()) {
         conn = std::make_unique<pqxx::connection>(conninfo_);
@@ -218,10 +247,10 @@ void JobRunner::run(int index) {
       cv_.wait_for(lock, std::chrono::seconds(1), [&] { return stopping_; });
       continue;
     }
-    if (worked) {
-      // There may be more: pass the baton to one idle worker (with a backlog they all join in turn;
-      // when the queue is empty this costs one claim that finds nothing).
-      wake();
+    if (worked != Claimed::kNothing) {
+      // More jobs were due: pass the baton to one idle worker (with a backlog they all join in
+      // turn). Either way this worker claims again at once.
+      if (worked == Claimed::kOneOfMore) wake();
       continue;
     }
     std::unique_lock lock(mutex_);

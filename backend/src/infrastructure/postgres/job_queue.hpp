@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <variant>
 #include <vector>
 
 #include <boost/json/object.hpp>
@@ -79,8 +80,16 @@ class JobRunner {
   JobRunner(const JobRunner&) = delete;
   JobRunner& operator=(const JobRunner&) = delete;
 
+  // A handler in two parts: the first runs in the claiming transaction and either settles the job
+  // there (a JobResult, as a transactional handler does) or returns the second part, which runs
+  // after the claim — and whatever the first part wrote — has committed, with no transaction open.
+  // For a job that calls out and must record that it is about to, in the claim's own commit.
+  using Continuation = std::function<JobResult(pqxx::connection&)>;
+  using SplitHandler = std::function<std::variant<JobResult, Continuation>(const Job&, pqxx::work&)>;
+
   void handle(const std::string& kind, Handler handler);
   void handle_in_transaction(const std::string& kind, TransactionalHandler handler);
+  void handle_in_two_parts(const std::string& kind, SplitHandler handler);
   void start();
   // Finishes the jobs in hand, then joins the workers.
   void stop();
@@ -94,14 +103,16 @@ class JobRunner {
   [[nodiscard]] long long dead_letters() const { return dead_.load(); }
 
  private:
+  enum class Claimed { kNothing, kOne, kOneOfMore };
   void run(int index);
-  bool run_one(pqxx::connection& conn);
+  Claimed run_one(pqxx::connection& conn);
+  static void run_after_commit(const JobResult& result, const Job& job, pqxx::connection& conn);
   void refresh_counts(pqxx::connection& conn);
 
   std::string conninfo_;
   Options options_;
   std::map<std::string, Handler> handlers_;
-  std::map<std::string, TransactionalHandler> transactional_;
+  std::map<std::string, SplitHandler> split_;  // transactional handlers too (settling at once)
   std::vector<std::thread> threads_;
   std::mutex mutex_;
   std::condition_variable cv_;
