@@ -7,6 +7,7 @@
 #include <mutex>
 #include <pqxx/pqxx>
 #include <thread>
+#include <variant>
 
 #include "cluster_env.hpp"
 #include "infrastructure/postgres/job_queue.hpp"
@@ -130,6 +131,109 @@ TEST(JobQueue, ATransactionalHandlerThatThrowsLeavesNothingBehind) {
   pqxx::read_transaction tx(c);
   EXPECT_EQ(tx.exec1("SELECT count(*) FROM audit_log WHERE action = 'side effect'")[0].as<int>(), 1)
       << "the failed attempt's write was rolled back";
+}
+
+TEST(JobQueue, ATwoPartHandlerCommitsItsFirstPartWithTheClaimBeforeTheSecondRuns) {
+  Queue q("jobs_two_parts");
+  std::atomic<int> later_calls{0}, settled_at_once{0};
+  std::atomic<bool> first_part_visible{true};
+  postgres::JobRunner runner(q.conninfo, {2, 30s, 50ms});
+  using Next = std::variant<postgres::JobResult, postgres::JobRunner::Continuation>;
+  runner.handle_in_two_parts("call", [&](const postgres::Job& job, pqxx::dbtransaction& tx) -> Next {
+    if (job.payload.at("n").as_int64() == 1) {  // nothing to call: settled in the claim
+      ++settled_at_once;
+      postgres::complete_job(tx, job);
+      return postgres::JobResult::done();
+    }
+    tx.exec0("INSERT INTO audit_log (action) VALUES ('about to call')");
+    return [&, job](pqxx::connection& conn) {
+      // Another connection sees the first part's write and the running job: it committed.
+      pqxx::connection other(q.conninfo);
+      pqxx::read_transaction check(other);
+      const auto seen = check.exec1(
+          "SELECT (SELECT count(*) FROM audit_log WHERE action = 'about to call'),"
+          "       (SELECT count(*) FROM jobs WHERE state = 'running')");
+      if (seen[0].as<int>() < 1 || seen[1].as<int>() != 1) first_part_visible = false;
+      if (++later_calls == 1) throw std::runtime_error("the call failed");
+      pqxx::work tx2(conn);
+      postgres::complete_job(tx2, job);
+      tx2.commit();
+      return postgres::JobResult::done();
+    };
+  });
+  pqxx::connection c(q.conninfo);
+  {
+    pqxx::work tx(c);
+    postgres::enqueue_job(tx, q.workspace, "call", "k", {{"n", 0}});
+    postgres::enqueue_job(tx, q.workspace, "call", "k", {{"n", 1}});
+    tx.commit();
+  }
+  runner.start();
+  ASSERT_TRUE(eventually([&] { return q.count("true") == 0; }, 30s));
+  runner.stop();
+  EXPECT_TRUE(first_part_visible.load());
+  EXPECT_EQ(later_calls.load(), 2) << "the failed second part was retried";
+  EXPECT_EQ(settled_at_once.load(), 1);
+  pqxx::read_transaction tx(c);
+  EXPECT_EQ(tx.exec1("SELECT count(*) FROM audit_log WHERE action = 'about to call'")[0].as<int>(), 2)
+      << "each attempt's first part committed before its call";
+}
+
+TEST(JobQueue, AJobQueuedByAJobStartsInItsCommitUnlessAnEarlierJobOfItsKeyWaits) {
+  Queue q("jobs_chained");
+  std::mutex m;
+  std::vector<std::pair<std::thread::id, std::string>> ran;  // who ran what, in order
+  postgres::JobRunner runner(q.conninfo, {2, 30s, 2s});      // idle poll long: no wake-up by polling
+  using Next = std::variant<postgres::JobResult, postgres::JobRunner::Continuation>;
+  runner.handle_in_transaction("in", [&](const postgres::Job& job, pqxx::work& tx) {
+    {
+      std::lock_guard lock(m);
+      ran.emplace_back(std::this_thread::get_id(), "in");
+    }
+    tx.exec0("INSERT INTO audit_log (action) VALUES ('in')");
+    postgres::enqueue_job(tx, job.workspace_id, "out",
+                          "out:" + std::string(job.payload.at("key").as_string()),
+                          {{"n", job.payload.at("n")}});
+    postgres::complete_job(tx, job);
+    return postgres::JobResult::done();
+  });
+  runner.handle_in_two_parts("out", [&](const postgres::Job&, pqxx::dbtransaction& tx) -> Next {
+    tx.exec0("INSERT INTO audit_log (action) VALUES ('out first part')");
+    return [&](pqxx::connection&) {
+      {
+        std::lock_guard lock(m);
+        ran.emplace_back(std::this_thread::get_id(), "out");
+      }
+      return postgres::JobResult::done();
+    };
+  });
+  // The second part does not complete its job here, so its row shows how it was claimed.
+  pqxx::connection c(q.conninfo);
+  {
+    pqxx::work tx(c);
+    postgres::enqueue_job(tx, q.workspace, "in", "in:a", {{"n", 1}, {"key", "a"}});
+    tx.commit();
+  }
+  runner.start();
+  ASSERT_TRUE(eventually([&] {
+    std::lock_guard lock(m);
+    return ran.size() == 2;
+  }));
+  runner.stop();
+  ASSERT_EQ(ran.size(), 2u);
+  EXPECT_EQ(ran[0].second, "in");
+  EXPECT_EQ(ran[1].second, "out");
+  EXPECT_EQ(ran[0].first, ran[1].first) << "the queued job ran on the same worker, right after";
+  EXPECT_EQ(q.count("kind = 'out' AND state = 'running' AND attempts = 1"), 1)
+      << "claimed and marked running in the first job's commit";
+  pqxx::read_transaction tx(c);
+  EXPECT_EQ(tx.exec1("SELECT count(*) FROM audit_log WHERE action = 'out first part'")[0].as<int>(), 1);
+  // now() is the transaction's start: the same for both rows only if one transaction wrote both.
+  EXPECT_EQ(
+      tx.exec1("SELECT count(DISTINCT created_at) FROM audit_log WHERE action IN ('in', 'out first part')")[0]
+          .as<int>(),
+      1)
+      << "the queued job's first part ran in the transaction of the job that queued it";
 }
 
 TEST(JobQueue, ALeaseThatRunsOutGivesTheJobToAnotherWorker) {

@@ -18,8 +18,8 @@ using postgres::JobResult;
 
 namespace {
 
-void mark_failed(pqxx::work& tx, const std::string& ws, const std::string& conv, const std::string& id,
-                 const json::object& error) {
+void mark_failed(pqxx::transaction_base& tx, const std::string& ws, const std::string& conv,
+                 const std::string& id, const json::object& error) {
   postgres::exec0(
       tx,
       "UPDATE messages SET status = 'failed', status_rank = 6, error = $3::jsonb, updated_at = now()"
@@ -34,7 +34,7 @@ postgres::JobRunner::SplitHandler send_outbound_message(const crypto::Sealer& se
                                                         const whatsapp::GraphApi& api, Throttle& throttle,
                                                         PipelineSettings settings) {
   using Next = std::variant<JobResult, postgres::JobRunner::Continuation>;
-  return [&sealer, &api, &throttle, settings](const postgres::Job& job, pqxx::work& tx) -> Next {
+  return [&sealer, &api, &throttle, settings](const postgres::Job& job, pqxx::dbtransaction& tx) -> Next {
     const auto* mid = job.payload.if_contains("messageId");
     if (!mid || !mid->is_string()) return JobResult::dead("send job without a message id");
     const std::string ws = job.workspace_id;

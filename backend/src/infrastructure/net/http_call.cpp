@@ -47,7 +47,14 @@ HttpAnswer http_call(const HttpCall& call) {
   static std::once_flag once;
   std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
   HttpAnswer a;
-  std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(), &curl_easy_cleanup);
+  // One handle per thread, reset between calls: it keeps its connection cache, so the next call to
+  // the same host reuses the open (TLS) connection instead of a new handshake per message.
+  thread_local std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(nullptr, &curl_easy_cleanup);
+  if (curl) {
+    curl_easy_reset(curl.get());
+  } else {
+    curl.reset(curl_easy_init());
+  }
   if (!curl) {
     a.error = "could not start an HTTP client";
     return a;

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 #include <pqxx/pqxx>
 #include <random>
+#include <vector>
 #include "infrastructure/postgres/statement.hpp"
 
 #include "infrastructure/logging/log.hpp"
@@ -10,15 +11,20 @@
 namespace shopme::postgres {
 namespace {
 thread_local bool inside_job_worker = false;
+// The jobs queued by the job in hand, in its transaction (job workers only).
+thread_local std::vector<Job> queued_here;
 }  // namespace
 
 void enqueue_job(pqxx::transaction_base& tx, const std::string& workspace_id, const std::string& kind,
                  const std::string& ordering_key, const boost::json::object& payload, int max_attempts) {
-  postgres::exec0(
-      tx,
-      "INSERT INTO jobs (workspace_id, kind, ordering_key, payload, max_attempts) VALUES ($1, $2, $3, "
-      "$4::jsonb, $5)",
-      workspace_id, kind, ordering_key, boost::json::serialize(payload), max_attempts);
+  const auto id =
+      postgres::exec1(tx,
+                      "INSERT INTO jobs (workspace_id, kind, ordering_key, payload, max_attempts)"
+                      " VALUES ($1, $2, $3, $4::jsonb, $5) RETURNING id",
+                      workspace_id, kind, ordering_key, boost::json::serialize(payload), max_attempts)[0]
+          .as<long long>();
+  if (inside_job_worker)
+    queued_here.push_back(Job{workspace_id, id, kind, ordering_key, payload, 1, max_attempts});
   // A job worker goes on claiming after its commit (and wakes another when more is due), so a job
   // queued by a job needs no notification; elsewhere it wakes the workers of every process.
   if (!inside_job_worker) tx.exec("SELECT pg_notify('shopme_jobs', '')");
@@ -53,7 +59,8 @@ void JobRunner::handle_in_transaction(const std::string& kind, TransactionalHand
 }
 
 void JobRunner::handle_in_two_parts(const std::string& kind, SplitHandler handler) {
-  split_[kind] = std::move(handler);
+  split_[kind] = [handler](const Job& job, pqxx::work& tx) { return handler(job, tx); };
+  two_part_[kind] = std::move(handler);
 }
 
 void JobRunner::run_after_commit(const JobResult& result, const Job& job, pqxx::connection& conn) {
@@ -138,6 +145,7 @@ JobRunner::Claimed JobRunner::run_one(pqxx::connection& conn) {
     auto payload = boost::json::parse(r[4].c_str(), ec);
     if (!ec && payload.is_object()) job->payload = std::move(payload.as_object());
   }
+  queued_here.clear();
 
   // A handler's first part runs in `claim`: the row lock held by it is the claim. It either settles
   // the job there (completing it in the same commit) or hands back work to do after the commit.
@@ -151,9 +159,17 @@ JobRunner::Claimed JobRunner::run_one(pqxx::connection& conn) {
       if (auto* settled = std::get_if<JobResult>(&first)) {
         result = std::move(*settled);
         if (result.outcome == JobResult::Outcome::kDone) {
+          // A job this one queued (a reply to send) starts in the same commit when it can.
+          std::optional<Job> next;
+          Continuation next_later;
+          if (queued_here.size() == 1) {
+            next = queued_here.front();
+            next_later = start_in(*next, *claim);
+          }
           claim->commit();
           claim.reset();
           ++completed_;
+          if (next_later) finish(conn, *next, next_later);
           run_after_commit(result, *job, conn);
           return claimed;
         }
@@ -173,53 +189,104 @@ JobRunner::Claimed JobRunner::run_one(pqxx::connection& conn) {
     claim.reset();
   }
   if (later) {
-    // Leased until the work after the commit ends; a worker that dies leaves it to the lease.
-    postgres::exec0(*claim,
-                    "UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_until = now() + "
-                    "make_interval(secs => $3)"
-                    " WHERE workspace_id = $1 AND id = $2",
-                    job->workspace_id, job->id, static_cast<double>(options_.lease.count()));
+    mark_running(*claim, *job);
     claim->commit();
     claim.reset();
-    try {
-      result = later(conn);
-    } catch (const pqxx::broken_connection&) {
-      throw;  // the lease brings the job back; the worker reconnects
-    } catch (const std::exception& e) {
-      result = JobResult::retry(backoff(job->attempts), e.what());
-    }
-    if (result.outcome == JobResult::Outcome::kDone) {
-      ++completed_;
-      return claimed;
-    }
+    finish(conn, *job, later);
+    return claimed;
   }
+  settle_failure(conn, *job, result);
+  return claimed;
+}
+
+void JobRunner::mark_running(pqxx::transaction_base& tx, const Job& job) const {
+  // Leased until the work after the commit ends; a worker that dies leaves it to the lease.
+  postgres::exec0(tx,
+                  "UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_until = now() + "
+                  "make_interval(secs => $3)"
+                  " WHERE workspace_id = $1 AND id = $2",
+                  job.workspace_id, job.id, static_cast<double>(options_.lease.count()));
+}
+
+// The first part of a job queued in `tx` by the job in hand, run in a savepoint of `tx`, only at
+// the head of its ordering key. A first part that neither settles the job nor hands back a second
+// part is undone and left to an ordinary claim.
+JobRunner::Continuation JobRunner::start_in(const Job& next, pqxx::work& tx) {
+  const auto handler = two_part_.find(next.kind);
+  if (handler == two_part_.end()) return {};
+  const bool behind = postgres::exec1(tx,
+                                      "SELECT EXISTS (SELECT 1 FROM jobs WHERE ordering_key = $1 AND id < $2"
+                                      " AND state IN ('queued', 'running'))",
+                                      next.ordering_key, next.id)[0]
+                          .as<bool>();
+  if (behind) return {};
+  try {
+    pqxx::subtransaction savepoint(tx);
+    auto first = handler->second(next, savepoint);
+    auto* later = std::get_if<Continuation>(&first);
+    if (!later) {
+      // Settled at once (e.g. a simulator reply): kept; anything else is undone with the savepoint.
+      if (std::get<JobResult>(first).outcome == JobResult::Outcome::kDone) {
+        savepoint.commit();
+        ++completed_;
+      }
+      return {};
+    }
+    mark_running(savepoint, next);
+    savepoint.commit();
+    return std::move(*later);
+  } catch (const pqxx::broken_connection&) {
+    throw;
+  } catch (const std::exception& e) {
+    log::warn("a queued job could not start at once", {{"kind", next.kind}, {"error", e.what()}});
+    return {};
+  }
+}
+
+// Runs a claimed job's second part (its row marked running and committed) and settles the job.
+void JobRunner::finish(pqxx::connection& conn, const Job& job, const Continuation& later) {
+  JobResult result;
+  try {
+    result = later(conn);
+  } catch (const pqxx::broken_connection&) {
+    throw;  // the lease brings the job back; the worker reconnects
+  } catch (const std::exception& e) {
+    result = JobResult::retry(backoff(job.attempts), e.what());
+  }
+  if (result.outcome == JobResult::Outcome::kDone) {
+    ++completed_;
+    return;
+  }
+  settle_failure(conn, job, result);
+}
+
+void JobRunner::settle_failure(pqxx::connection& conn, const Job& job, const JobResult& result) {
   pqxx::work tx(conn);
-  if (result.outcome == JobResult::Outcome::kRetry && job->attempts < job->max_attempts) {
+  if (result.outcome == JobResult::Outcome::kRetry && job.attempts < job.max_attempts) {
     postgres::exec0(tx,
                     "UPDATE jobs SET state = 'queued', attempts = $5, locked_until = NULL, last_error = $3,"
                     "       run_at = now() + make_interval(secs => $4) WHERE workspace_id = $1 AND id = $2",
-                    job->workspace_id, job->id, result.reason,
-                    static_cast<double>(result.delay.count()) / 1000.0, job->attempts);
+                    job.workspace_id, job.id, result.reason,
+                    static_cast<double>(result.delay.count()) / 1000.0, job.attempts);
     ++retried_;
-    log::warn("job will be retried", {{"kind", job->kind},
-                                      {"job", job->id},
-                                      {"attempt", job->attempts},
+    log::warn("job will be retried", {{"kind", job.kind},
+                                      {"job", job.id},
+                                      {"attempt", job.attempts},
                                       {"reason", result.reason},
                                       {"delay_ms", static_cast<long long>(result.delay.count())}});
   } else {
     const std::string reason =
         result.outcome == JobResult::Outcome::kRetry
-            ? "gave up after " + std::to_string(job->attempts) + " attempts: " + result.reason
+            ? "gave up after " + std::to_string(job.attempts) + " attempts: " + result.reason
             : result.reason;
     postgres::exec0(tx,
                     "UPDATE jobs SET state = 'dead', attempts = $4, locked_until = NULL, last_error = $3"
                     " WHERE workspace_id = $1 AND id = $2",
-                    job->workspace_id, job->id, reason, job->attempts);
+                    job.workspace_id, job.id, reason, job.attempts);
     ++buried_;
-    log::error("job moved to the dead letters", {{"kind", job->kind}, {"job", job->id}, {"reason", reason}});
+    log::error("job moved to the dead letters", {{"kind", job.kind}, {"job", job.id}, {"reason", reason}});
   }
   tx.commit();
-  return claimed;
 }
 
 void JobRunner::run(int index) {

@@ -16,6 +16,7 @@
 
 #include <boost/json/object.hpp>
 #include <pqxx/connection>
+#include <pqxx/dbtransaction>
 #include <pqxx/transaction_base>
 
 namespace shopme::postgres {
@@ -85,7 +86,9 @@ class JobRunner {
   // after the claim — and whatever the first part wrote — has committed, with no transaction open.
   // For a job that calls out and must record that it is about to, in the claim's own commit.
   using Continuation = std::function<JobResult(pqxx::connection&)>;
-  using SplitHandler = std::function<std::variant<JobResult, Continuation>(const Job&, pqxx::work&)>;
+  // The first part gets the claiming transaction, or a savepoint of the transaction of the job that
+  // queued it (see start_in).
+  using SplitHandler = std::function<std::variant<JobResult, Continuation>(const Job&, pqxx::dbtransaction&)>;
 
   void handle(const std::string& kind, Handler handler);
   void handle_in_transaction(const std::string& kind, TransactionalHandler handler);
@@ -107,12 +110,18 @@ class JobRunner {
   void run(int index);
   Claimed run_one(pqxx::connection& conn);
   static void run_after_commit(const JobResult& result, const Job& job, pqxx::connection& conn);
+  void mark_running(pqxx::transaction_base& tx, const Job& job) const;
+  Continuation start_in(const Job& next, pqxx::work& tx);
+  void finish(pqxx::connection& conn, const Job& job, const Continuation& later);
+  void settle_failure(pqxx::connection& conn, const Job& job, const JobResult& result);
   void refresh_counts(pqxx::connection& conn);
 
   std::string conninfo_;
   Options options_;
   std::map<std::string, Handler> handlers_;
-  std::map<std::string, SplitHandler> split_;  // transactional handlers too (settling at once)
+  using FirstPart = std::function<std::variant<JobResult, Continuation>(const Job&, pqxx::work&)>;
+  std::map<std::string, FirstPart> split_;  // two-part and transactional handlers (those settle at once)
+  std::map<std::string, SplitHandler> two_part_;
   std::vector<std::thread> threads_;
   std::mutex mutex_;
   std::condition_variable cv_;
