@@ -241,6 +241,7 @@ int cmd_serve(Config config, const Args& args) {
                                             hub.publish_event(payload);
                                           });
   listener.on_connected([&] { jobs.wake(); });
+  ingestor.on_stored([&] { jobs.wake(); });
   metrics.add_counter("shopme_jobs_completed_total", "Pipeline jobs completed by this process.",
                       [&] { return static_cast<double>(jobs.completed()); });
   metrics.add_counter("shopme_jobs_retried_total", "Pipeline job attempts that will be retried.",

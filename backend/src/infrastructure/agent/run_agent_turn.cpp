@@ -58,8 +58,9 @@ struct TurnData {
   std::vector<ChatMessage> history;
 };
 
+// `with_history`: the last messages too (what a language model needs; the offline agent does not).
 std::optional<TurnData> load(pqxx::transaction_base& tx, const crypto::Sealer& sealer, const std::string& ws,
-                             const std::string& conv) {
+                             const std::string& conv, bool with_history) {
   const auto rows = postgres::exec(
       tx,
       "SELECT c.mode = 'bot' AND NOT cu.blocked, cu.id, cu.name, cu.language, w.currency, w.name,"
@@ -96,39 +97,41 @@ std::optional<TurnData> load(pqxx::transaction_base& tx, const crypto::Sealer& s
   d.enabled = postgres::text_array(r[13]);
   d.debug = r[14].as<bool>();
   d.prompt = r[15].is_null() ? default_prompt(d.shop) : std::string(r[15].c_str());
-  // What the customer wrote since anything was last sent to them.
+  // What the customer wrote since anything was last sent to them, the button or list row the last
+  // of it tapped, and the product the agent's last reply offered to add — one round trip.
   // Answered means: by an earlier turn (up to the seq it recorded), or by a person or the system
-  // (an operator's reply, the registration confirmation) sent after it.
-  const auto fresh = postgres::exec(
+  // (an operator's reply, the registration confirmation) sent after it. A tapped button's id carries
+  // the choice; its title alone is what it "says".
+  const auto fresh = postgres::exec1(
       tx,
-      "SELECT coalesce(string_agg(nullif(m.text, ''), E'\\n' ORDER BY m.seq), ''), coalesce(max(m.seq), 0)"
+      "WITH f AS (SELECT coalesce(string_agg(nullif(m.text, ''), E'\\n' ORDER BY m.seq), '') AS text,"
+      "                  coalesce(max(m.seq), 0) AS through"
       "  FROM messages m JOIN conversations c ON c.workspace_id = m.workspace_id AND c.id = m.conversation_id"
       " WHERE m.workspace_id = $1 AND m.conversation_id = $2 AND m.direction = 'inbound' AND m.type <> "
       "'reaction'"
       "   AND m.seq > greatest(c.agent_answered_seq, coalesce((SELECT max(seq) FROM messages WHERE "
       "workspace_id = $1"
       "        AND conversation_id = $2 AND seq > c.agent_answered_seq AND direction = 'outbound'"
-      "        AND author_kind IN ('operator', 'system')), 0))",
+      "        AND author_kind IN ('operator', 'system')), 0)))"
+      " SELECT f.text, f.through, t.tapped, t.title,"
+      "        (SELECT substring(payload::text from '\"add:([0-9a-f-]{36})\"') FROM messages WHERE "
+      "workspace_id = $1"
+      "          AND conversation_id = $2 AND direction = 'outbound' AND author_kind = 'agent' ORDER BY seq "
+      "DESC "
+      "LIMIT 1)"
+      "   FROM f LEFT JOIN LATERAL (SELECT coalesce(payload->'interactive'->>'id', "
+      "payload->'button'->>'payload', '')"
+      "          AS tapped, text AS title FROM messages WHERE workspace_id = $1 AND conversation_id = $2"
+      "          AND seq = f.through AND type IN ('interactive', 'button')) t ON true",
       ws, conv);
-  d.unanswered = fresh[0][0].c_str();
-  d.answered_through = fresh[0][1].as<long long>();
-  // A tapped button or list row: its id carries the choice; its title alone is what it "says".
-  const auto tapped = postgres::exec(
-      tx,
-      "SELECT coalesce(payload->'interactive'->>'id', payload->'button'->>'payload', ''), text FROM messages"
-      " WHERE workspace_id = $1 AND conversation_id = $2 AND seq = $3 AND type IN ('interactive', 'button')",
-      ws, conv, d.answered_through);
-  if (!tapped.empty() && !std::string_view(tapped[0][0].c_str()).empty()) {
-    d.reply_id = tapped[0][0].c_str();
-    d.unanswered = tapped[0][1].c_str();
+  d.unanswered = fresh[0].c_str();
+  d.answered_through = fresh[1].as<long long>();
+  if (!fresh[2].is_null() && !std::string_view(fresh[2].c_str()).empty()) {
+    d.reply_id = fresh[2].c_str();
+    d.unanswered = fresh[3].c_str();
   }
-  const auto offered = postgres::exec(
-      tx,
-      "SELECT substring(payload::text from '\"add:([0-9a-f-]{36})\"') FROM messages WHERE workspace_id = $1"
-      " AND conversation_id = $2 AND direction = 'outbound' AND author_kind = 'agent' ORDER BY seq DESC "
-      "LIMIT 1",
-      ws, conv);
-  if (!offered.empty() && !offered[0][0].is_null()) d.offered_product = offered[0][0].c_str();
+  if (!fresh[4].is_null()) d.offered_product = fresh[4].c_str();
+  if (!with_history) return d;
   // Earlier exchanges, oldest first, for context.
   const auto past = postgres::exec(
       tx,
@@ -293,13 +296,17 @@ Outcome offline_turn(const TurnData& d, ToolContext& ctx) {
 
 // The turn's writes: the reply through the outbox (unless an operator took over meanwhile), the
 // customer's language, the notes for the team.
+// `locked`: the caller holds the conversation's row lock since it read bot mode (the inbound job).
 void record(pqxx::transaction_base& tx, const TurnData& d, Outcome& out, const std::string& ws,
-            const std::string& conv) {
-  const auto mode = postgres::exec1(
-      tx, "SELECT mode FROM conversations WHERE workspace_id = $1 AND id = $2 FOR UPDATE", ws, conv);
+            const std::string& conv, bool locked) {
   // An operator who took over during the turn has the last word; a hand-over by the agent itself
   // still tells the customer someone is coming.
-  const bool still_ours = std::string_view(mode[0].c_str()) == "bot" || out.handed_over;
+  bool still_ours = true;
+  if (!locked) {
+    const auto mode = postgres::exec1(
+        tx, "SELECT mode FROM conversations WHERE workspace_id = $1 AND id = $2 FOR UPDATE", ws, conv);
+    still_ours = std::string_view(mode[0].c_str()) == "bot" || out.handed_over;
+  }
   if (still_ours && !out.message.body.empty()) {
     postgres::exec0(
         tx,
@@ -356,7 +363,7 @@ postgres::JobRunner::Handler run_agent_turn(const crypto::Sealer& sealer,
     std::optional<TurnData> data;
     {
       pqxx::read_transaction tx(conn);
-      data = load(tx, sealer, ws, conv);
+      data = load(tx, sealer, ws, conv, true);
     }
     auto finish_silently = [&] {
       pqxx::work tx(conn);
@@ -385,7 +392,7 @@ postgres::JobRunner::Handler run_agent_turn(const crypto::Sealer& sealer,
     }
 
     pqxx::work tx(conn);
-    record(tx, *data, out, ws, conv);
+    record(tx, *data, out, ws, conv, false);
     postgres::complete_job(tx, job);
     tx.commit();
     try {
@@ -401,7 +408,7 @@ messaging::TurnHandler answer_in_transaction(const crypto::Sealer& sealer,
                                              const std::string& public_base_url) {
   return
       [&sealer, &public_base_url](pqxx::work& tx, const messaging::InboundTurn& t) -> postgres::AfterCommit {
-        const auto data = load(tx, sealer, t.workspace_id, t.conversation_id);
+        const auto data = load(tx, sealer, t.workspace_id, t.conversation_id, false);
         if (!data || !data->bot || data->unanswered.empty()) return {};
         if (uses_model(*data)) {
           // A language model is an outside call that must not hold this transaction: a job of its own,
@@ -415,7 +422,7 @@ messaging::TurnHandler answer_in_transaction(const crypto::Sealer& sealer,
         ToolContext ctx{tx.conn(),      t.workspace_id, t.conversation_id, data->customer_id,
                         data->language, data->currency, public_base_url,   &tx};
         auto out = offline_turn(*data, ctx);
-        record(tx, *data, out, t.workspace_id, t.conversation_id);
+        record(tx, *data, out, t.workspace_id, t.conversation_id, true);
         return count_usage(t.workspace_id, 0, 0);
       };
 }
