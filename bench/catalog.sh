@@ -60,16 +60,19 @@ uid=$(psql "$DATABASE_URL" -tAc "SELECT id FROM users WHERE email = 'admin@shopm
 sid=$(psql "$DATABASE_URL" -tAc "SELECT id FROM auth_sessions WHERE user_id = '$uid' ORDER BY created_at DESC LIMIT 1")
 cat_id=$(psql "$DATABASE_URL" -tAc "SELECT id FROM categories WHERE workspace_id = '$ws' AND name = 'Formaggi'")
 
+# One table row from a result line: name, then the line's fields for rate, p50 and p99 (µs) and
+# the failures.
+row() {  # name line rate-field failures
+  local line=$2
+  field() { sed -E "s/.*[ ]$1=([0-9.]+).*/\1/" <<<"$line"; }
+  printf '| %-34s | %9.0f | %7.2f | %7.2f | %6s |\n' "$1" "$(field "$3")" "$(bc -l <<<"$(field p50_us)/1000")" \
+    "$(bc -l <<<"$(field p99_us)/1000")" "$4"
+}
 measure() {  # name path
   local out
   out=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -H "Cookie: $cookie" -s "$ROOT/bench/report.lua" "$base$2" |
     grep BENCH_RESULT)
-  local rps p50 p99 non2xx
-  rps=$(sed -E 's/.*rps=([0-9.]+).*/\1/' <<<"$out")
-  p50=$(sed -E 's/.*p50_us=([0-9]+).*/\1/' <<<"$out")
-  p99=$(sed -E 's/.*p99_us=([0-9]+).*/\1/' <<<"$out")
-  non2xx=$(sed -E 's/.*non2xx=([0-9]+).*/\1/' <<<"$out")
-  printf '| %-34s | %9.0f | %7.2f | %7.2f | %6s |\n' "$1" "$rps" "$(bc -l <<<"$p50/1000")" "$(bc -l <<<"$p99/1000")" "$non2xx"
+  row "$1" " $out" rps "$(sed -E 's/.*non2xx=([0-9]+).*/\1/' <<<"$out")"
 }
 pgb() {  # name script
   local tps
@@ -93,12 +96,8 @@ pgb "pgbench: guard + first page + count" catalog-list.sql
 open_loop() {  # name rate path
   local out
   out=$(node "$ROOT/bench/get-openloop.mjs" "$base$3" "$2" "$DURATION" "$cookie" | grep OPENLOOP_RESULT)
-  local achieved p50 p99 non2xx
-  achieved=$(sed -E 's/.*achieved=([0-9.]+).*/\1/' <<<"$out")
-  p50=$(sed -E 's/.*p50_us=([0-9]+).*/\1/' <<<"$out")
-  p99=$(sed -E 's/.*p99_us=([0-9]+).*/\1/' <<<"$out")
-  non2xx=$(sed -E 's/.* non2xx=([0-9]+) errors=([0-9]+) unanswered=([0-9]+).*/\1+\2+\3/' <<<"$out")
-  printf '| %-34s | %9.0f | %7.2f | %7.2f | %6s |\n' "$1 @ $2/s" "$achieved" "$(bc -l <<<"$p50/1000")" "$(bc -l <<<"$p99/1000")" "$non2xx"
+  row "$1 @ $2/s" "$out" achieved \
+    "$(sed -E 's/.* non2xx=([0-9]+) errors=([0-9]+) unanswered=([0-9]+).*/\1+\2+\3/' <<<"$out")"
 }
 echo
 echo "Open loop (requests started at a fixed rate for ${DURATION}s; latency from when each was due; non-2xx = non-2xx+errors+unanswered):"

@@ -241,7 +241,9 @@ int cmd_serve(Config config, const Args& args) {
                                             hub.publish_event(payload);
                                           });
   listener.on_connected([&] { jobs.wake(); });
-  ingestor.on_stored([&] { jobs.wake(); });
+  // Acknowledging webhooks comes first: when deliveries wait for the ingest writer (a commit taking
+  // longer than usual because the database is busy), job workers slow down until it catches up.
+  jobs.yield_while([&] { return ingestor.queue_depth() > 32; });
   metrics.add_counter("shopme_jobs_completed_total", "Pipeline jobs completed by this process.",
                       [&] { return static_cast<double>(jobs.completed()); });
   metrics.add_counter("shopme_jobs_retried_total", "Pipeline job attempts that will be retried.",

@@ -236,6 +236,28 @@ TEST(JobQueue, AJobQueuedByAJobStartsInItsCommitUnlessAnEarlierJobOfItsKeyWaits)
       << "the queued job's first part ran in the transaction of the job that queued it";
 }
 
+TEST(JobQueue, WhileSomethingMoreUrgentIsBusyJobsSlowDownButStillMove) {
+  Queue q("jobs_yield");
+  std::atomic<int> asked{0};
+  postgres::JobRunner runner(q.conninfo, {1, 30s, 50ms});
+  runner.yield_while([&] {
+    ++asked;
+    return true;  // busy all the time
+  });
+  runner.handle_in_transaction("work", [&](const postgres::Job& job, pqxx::work& tx) {
+    postgres::complete_job(tx, job);
+    return postgres::JobResult::done();
+  });
+  q.add("k", 10);
+  const auto start = std::chrono::steady_clock::now();
+  runner.start();
+  ASSERT_TRUE(eventually([&] { return q.count("true") == 0; }, 20s)) << "not starved";
+  const auto took = std::chrono::steady_clock::now() - start;
+  runner.stop();
+  EXPECT_GE(took, 10 * postgres::JobRunner::kYield) << "each job waited its turn";
+  EXPECT_GE(asked.load(), 10);
+}
+
 TEST(JobQueue, ALeaseThatRunsOutGivesTheJobToAnotherWorker) {
   Queue q("jobs_lease");
   {

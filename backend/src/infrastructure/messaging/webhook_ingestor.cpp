@@ -216,7 +216,6 @@ void WebhookIngestor::process(std::vector<Pending>& batch, std::unique_ptr<pqxx:
       }
     }
   }
-  if (!all.empty() && on_stored_) on_stored_();
   deliveries_ += static_cast<long long>(batch.size());
   ++batches_;
   for (std::size_t i = 0; i < batch.size(); ++i) batch[i].done(outcomes[i]);

@@ -59,9 +59,6 @@ class WebhookIngestor {
   [[nodiscard]] bool submit(Delivery delivery, Done done);
   // A channel changed (this or another process): forget cached secrets.
   void invalidate_channels();
-  // Called after each commit that stored deliveries, before they are acknowledged: wakes this
-  // process's job workers at once (the NOTIFY reaches the other processes).
-  void on_stored(std::function<void()> callback) { on_stored_ = std::move(callback); }
 
   [[nodiscard]] long long deliveries() const { return deliveries_.load(); }
   [[nodiscard]] long long batches() const { return batches_.load(); }
@@ -92,7 +89,6 @@ class WebhookIngestor {
   std::mutex cache_mutex_;
   std::map<std::string, CachedChannel> cache_;
   std::atomic<long long> deliveries_{0}, batches_{0}, depth_{0};
-  std::function<void()> on_stored_;
 };
 
 }  // namespace shopme::messaging

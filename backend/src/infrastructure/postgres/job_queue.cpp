@@ -116,8 +116,7 @@ void JobRunner::refresh_counts(pqxx::connection& conn) {
 // time cost more than running it.
 constexpr const char* kClaim = "shopme_claim_job";
 constexpr const char* kClaimSql =
-    "SELECT j.workspace_id, j.id, j.kind, j.ordering_key, j.payload::text, j.attempts + 1, j.max_attempts,"
-    "       EXISTS (SELECT 1 FROM jobs k WHERE k.state = 'queued' AND k.run_at <= now() AND k.id > j.id)"
+    "SELECT j.workspace_id, j.id, j.kind, j.ordering_key, j.payload::text, j.attempts + 1, j.max_attempts"
     "  FROM jobs j"
     " WHERE j.state IN ('queued', 'running')"
     "   AND ((j.state = 'queued' AND j.run_at <= now()) OR (j.state = 'running' AND j.locked_until < now()))"
@@ -128,15 +127,14 @@ constexpr const char* kClaimSql =
 // Claims the oldest due job whose ordering key has no earlier unfinished job. Under SKIP LOCKED a
 // competing worker neither waits for nor takes a job being claimed, and the NOT EXISTS keeps the
 // jobs of one key in order even while the head of the key is locked by someone else.
-JobRunner::Claimed JobRunner::run_one(pqxx::connection& conn) {
+bool JobRunner::run_one(pqxx::connection& conn) {
   std::optional<Job> job;
   std::optional<pqxx::work> claim(std::in_place, conn);
   const auto rows = claim->exec_prepared(kClaim);
   if (rows.empty()) {
     claim->commit();
-    return Claimed::kNothing;
+    return false;
   }
-  const auto claimed = rows[0][7].as<bool>() ? Claimed::kOneOfMore : Claimed::kOne;
   {
     const auto& r = rows[0];
     job = Job{r[0].c_str(), r[1].as<long long>(), r[2].c_str(),  r[3].c_str(),
@@ -171,7 +169,7 @@ JobRunner::Claimed JobRunner::run_one(pqxx::connection& conn) {
           ++completed_;
           if (next_later) finish(conn, *next, next_later);
           run_after_commit(result, *job, conn);
-          return claimed;
+          return true;
         }
       } else {
         later = std::move(std::get<Continuation>(first));
@@ -193,10 +191,10 @@ JobRunner::Claimed JobRunner::run_one(pqxx::connection& conn) {
     claim->commit();
     claim.reset();
     finish(conn, *job, later);
-    return claimed;
+    return true;
   }
   settle_failure(conn, *job, result);
-  return claimed;
+  return true;
 }
 
 void JobRunner::mark_running(pqxx::transaction_base& tx, const Job& job) const {
@@ -293,13 +291,15 @@ void JobRunner::run(int index) {
   inside_job_worker = true;
   std::unique_ptr<pqxx::connection> conn;
   long long seen = 0;
+  int streak = 0;  // jobs found by this worker's consecutive claims
   while (true) {
     {
       std::lock_guard lock(mutex_);
       if (stopping_) break;
       seen = wakeups_;
     }
-    Claimed worked = Claimed::kNothing;
+    if (busy_ && busy_()) std::this_thread::sleep_for(kYield);  // not on cv_: wake-ups are for idle workers
+    bool worked = false;
     try {
       if (!conn || !conn->is_open()) {
         conn = std::make_unique<pqxx::connection>(conninfo_);
@@ -314,12 +314,14 @@ void JobRunner::run(int index) {
       cv_.wait_for(lock, std::chrono::seconds(1), [&] { return stopping_; });
       continue;
     }
-    if (worked != Claimed::kNothing) {
-      // More jobs were due: pass the baton to one idle worker (with a backlog they all join in
-      // turn). Either way this worker claims again at once.
-      if (worked == Claimed::kOneOfMore) wake();
+    if (worked) {
+      // Two jobs in a row is a backlog (one notification can stand for a whole group of stored
+      // deliveries): pass the baton to one idle worker, so they all join in turn. Either way this
+      // worker claims again at once.
+      if (++streak >= 2) wake();
       continue;
     }
+    streak = 0;
     std::unique_lock lock(mutex_);
     cv_.wait_for(lock, options_.idle_poll, [&] { return stopping_ || wakeups_ != seen; });
   }

@@ -93,6 +93,11 @@ class JobRunner {
   void handle(const std::string& kind, Handler handler);
   void handle_in_transaction(const std::string& kind, TransactionalHandler handler);
   void handle_in_two_parts(const std::string& kind, SplitHandler handler);
+  // Asked before each claim: true while something more urgent needs the database (the webhook
+  // ingest falling behind). Workers then pause kYield before each job, so acknowledgements stay
+  // fast during a burst while jobs still move; the backlog is worked off when the burst ends.
+  void yield_while(std::function<bool()> busy) { busy_ = std::move(busy); }
+  static constexpr std::chrono::milliseconds kYield{20};
   void start();
   // Finishes the jobs in hand, then joins the workers.
   void stop();
@@ -106,9 +111,8 @@ class JobRunner {
   [[nodiscard]] long long dead_letters() const { return dead_.load(); }
 
  private:
-  enum class Claimed { kNothing, kOne, kOneOfMore };
   void run(int index);
-  Claimed run_one(pqxx::connection& conn);
+  bool run_one(pqxx::connection& conn);
   static void run_after_commit(const JobResult& result, const Job& job, pqxx::connection& conn);
   void mark_running(pqxx::transaction_base& tx, const Job& job) const;
   Continuation start_in(const Job& next, pqxx::work& tx);
@@ -129,6 +133,7 @@ class JobRunner {
   long long wakeups_ = 0;
   std::atomic<long long> completed_{0}, retried_{0}, buried_{0}, queued_{0}, dead_{0};
   std::atomic<long long> last_count_ms_{0};
+  std::function<bool()> busy_;
 };
 
 }  // namespace shopme::postgres
