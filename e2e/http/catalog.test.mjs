@@ -186,6 +186,10 @@ test('deep pages: the cursor continues exactly where the previous page ended; to
   assert.equal(new Set(seen).size, seen.length, 'no row twice');
   assert.equal(seen.length, first.json.total, 'every row once');
   assert.equal((await admin.get(`${w}/products?cursor=not-a-cursor`)).status, 422);
+  const beyond = await admin.get(`${w}/products?limit=7&sort=price&order=asc&page=100000`);
+  assert.deepEqual([beyond.json.items.length, beyond.json.total], [0, first.json.total], 'past the end: no rows, the total');
+  const none = await admin.get(`${w}/products?limit=7&minPrice=999999999999`);
+  assert.deepEqual([none.json.items.length, none.json.total], [0, 0]);
   const active = await admin.get(`${w}/products?status=active&limit=1`);
   const some = (await admin.get(`${w}/products?status=active&limit=2`)).json.items;
   await admin.patch(`${w}/products/${some[0].id}`, { status: 'inactive' });

@@ -435,38 +435,47 @@ Response CatalogController::list_products(Request& req, postgres::Db& db) const 
       {"stock", "p.stock::text"},
       {"sku", "p.sku"}};
 
-  pqxx::read_transaction tx(conn);
-  const auto rows = postgres::exec(tx,
-                                   "SELECT " + product_columns() + ", " + kCursorValue.at(sort) +
-                                       " FROM products p" + where + keyset + order_by + " LIMIT $7 OFFSET $8",
-                                   ws, status_p, min_price, max_price, category_p, ranked_ids, page.limit,
-                                   after_value ? 0 : page.offset(), after_value, after_id);
   // `total` stays exact and cheap: counts kept by triggers per status, per category and per
   // category and status answer the unfiltered list, the status tabs and the category filter (summed
-  // over the category's subtree); the other filters are counted.
-  long long total = 0;
-  const std::string kept_entity = "products" + std::string(status ? ":" + *status : "");
+  // over the category's subtree); the other filters are counted. It is a scalar subquery of the
+  // page's statement (evaluated once), so a page is one autocommitted statement, one snapshot.
+  std::string total_sql;
   if (counted) {
-    total = postgres::exec1(tx, "SELECT count(*) FROM products p" + where, ws, status_p, min_price, max_price,
-                            category_p, ranked_ids)[0]
-                .as<long long>();
+    total_sql = "SELECT count(*) FROM products p" + where;
   } else if (!category) {
-    const auto c =
-        postgres::exec(tx, "SELECT count FROM workspace_counts WHERE workspace_id = $1::uuid AND entity = $2",
-                       ws, kept_entity);
-    total = c.empty() ? 0 : c[0][0].as<long long>();
+    total_sql =
+        "SELECT coalesce((SELECT count FROM workspace_counts WHERE workspace_id = $1::uuid"
+        " AND entity = 'products' || coalesce(':' || $2::text, '')), 0)";
+  } else if (subcategories) {
+    total_sql =
+        "WITH RECURSIVE sub AS (SELECT id FROM categories WHERE workspace_id = $1::uuid AND id = $5::uuid"
+        " UNION ALL SELECT c.id FROM categories c JOIN sub ON c.parent_id = sub.id WHERE c.workspace_id = "
+        "$1::uuid)"
+        " SELECT coalesce(sum(k.count), 0) FROM workspace_counts k WHERE k.workspace_id = $1::uuid AND "
+        "k.entity IN"
+        " (SELECT 'products:category:' || id || coalesce(':' || $2::text, '') FROM sub)";
   } else {
-    static const std::string kSubtree =
-        "WITH RECURSIVE sub AS (SELECT id FROM categories WHERE workspace_id = $1::uuid AND id = $2::uuid "
-        "UNION ALL SELECT c.id FROM categories c JOIN sub ON c.parent_id = sub.id WHERE c.workspace_id = "
-        "$1::uuid) "
-        "SELECT coalesce(sum(k.count), 0) FROM workspace_counts k WHERE k.workspace_id = $1::uuid AND "
-        "k.entity IN "
-        "(SELECT 'products:category:' || id || coalesce(':' || $3::text, '') FROM sub)";
-    static const std::string kOne =
-        "SELECT coalesce(sum(k.count), 0) FROM workspace_counts k WHERE k.workspace_id = $1::uuid AND "
-        "k.entity = 'products:category:' || $2::uuid || coalesce(':' || $3::text, '')";
-    total = postgres::exec1(tx, subcategories ? kSubtree : kOne, ws, *category, status_p)[0].as<long long>();
+    total_sql =
+        "SELECT coalesce(sum(k.count), 0) FROM workspace_counts k WHERE k.workspace_id = $1::uuid AND"
+        " k.entity = 'products:category:' || $5::uuid || coalesce(':' || $2::text, '')";
+  }
+  pqxx::nontransaction tx(conn);
+  const auto rows =
+      postgres::exec(tx,
+                     "SELECT " + product_columns() + ", " + kCursorValue.at(sort) + ", (" + total_sql +
+                         ") FROM products p" + where + keyset + order_by + " LIMIT $7 OFFSET $8",
+                     ws, status_p, min_price, max_price, category_p, ranked_ids, page.limit,
+                     after_value ? 0 : page.offset(), after_value, after_id);
+  long long total = 0;
+  if (!rows.empty()) {
+    total = rows[0][15].as<long long>();
+  } else {  // past the end (or nothing matches): the count alone
+    total =
+        postgres::exec1(tx,
+                        "SELECT (" + total_sql +
+                            ") FROM (SELECT $2::text, $3::bigint, $4::bigint, $5::uuid, $6::uuid[]) unused",
+                        ws, status_p, min_price, max_price, category_p, ranked_ids)[0]
+            .as<long long>();
   }
   boost::json::array items;
   for (const auto& r : rows) items.push_back(product_json(r, ws));
