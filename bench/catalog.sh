@@ -7,6 +7,7 @@
 #   BENCH_DURATION (default 10) seconds per measurement, BENCH_CONNECTIONS (default 32),
 #   BENCH_PRODUCTS (default 100000 per workspace), BENCH_WORKSPACES (default 9 more),
 #   BENCH_SEARCH_RATES (default "200 500"), BENCH_LIST_RATES (default "500 1000") requests/s.
+# Results: stdout and bench/results/catalog-<UTC time>.md.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -34,6 +35,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# Everything printed also goes to bench/results/catalog-<UTC time>.md.
+mkdir -p "$ROOT/bench/results"
+RESULTS="$ROOT/bench/results/catalog-$(date -u +%Y-%m-%dT%H%MZ).md"
+exec > >(tee "$RESULTS")
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u +%FT%TZ)"
 LOG_LEVEL=warn "$BIN" db start --data-dir "$work/db" >/dev/null
 DATABASE_URL=$(DATABASE_URL= "$BIN" db url --data-dir "$work/db")
