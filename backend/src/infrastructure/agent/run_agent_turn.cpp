@@ -97,40 +97,41 @@ std::optional<TurnData> load(pqxx::transaction_base& tx, const crypto::Sealer& s
   d.enabled = postgres::text_array(r[13]);
   d.debug = r[14].as<bool>();
   d.prompt = r[15].is_null() ? default_prompt(d.shop) : std::string(r[15].c_str());
-  // What the customer wrote since anything was last sent to them, the button or list row the last
-  // of it tapped, and the product the agent's last reply offered to add — one round trip.
+  // Three small statements rather than one with subqueries: PostgreSQL's plan cache keeps a
+  // generic plan for each of these, while the combined one was planned again on every call.
+  // What the customer wrote since anything was last sent to them.
   // Answered means: by an earlier turn (up to the seq it recorded), or by a person or the system
-  // (an operator's reply, the registration confirmation) sent after it. A tapped button's id carries
-  // the choice; its title alone is what it "says".
-  const auto fresh = postgres::exec1(
+  // (an operator's reply, the registration confirmation) sent after it.
+  const auto fresh = postgres::exec(
       tx,
-      "WITH f AS (SELECT coalesce(string_agg(nullif(m.text, ''), E'\\n' ORDER BY m.seq), '') AS text,"
-      "                  coalesce(max(m.seq), 0) AS through"
+      "SELECT coalesce(string_agg(nullif(m.text, ''), E'\\n' ORDER BY m.seq), ''), coalesce(max(m.seq), 0)"
       "  FROM messages m JOIN conversations c ON c.workspace_id = m.workspace_id AND c.id = m.conversation_id"
       " WHERE m.workspace_id = $1 AND m.conversation_id = $2 AND m.direction = 'inbound' AND m.type <> "
       "'reaction'"
       "   AND m.seq > greatest(c.agent_answered_seq, coalesce((SELECT max(seq) FROM messages WHERE "
       "workspace_id = $1"
       "        AND conversation_id = $2 AND seq > c.agent_answered_seq AND direction = 'outbound'"
-      "        AND author_kind IN ('operator', 'system')), 0)))"
-      " SELECT f.text, f.through, t.tapped, t.title,"
-      "        (SELECT substring(payload::text from '\"add:([0-9a-f-]{36})\"') FROM messages WHERE "
-      "workspace_id = $1"
-      "          AND conversation_id = $2 AND direction = 'outbound' AND author_kind = 'agent' ORDER BY seq "
-      "DESC "
-      "LIMIT 1)"
-      "   FROM f LEFT JOIN LATERAL (SELECT coalesce(payload->'interactive'->>'id', "
-      "payload->'button'->>'payload', '')"
-      "          AS tapped, text AS title FROM messages WHERE workspace_id = $1 AND conversation_id = $2"
-      "          AND seq = f.through AND type IN ('interactive', 'button')) t ON true",
+      "        AND author_kind IN ('operator', 'system')), 0))",
       ws, conv);
-  d.unanswered = fresh[0].c_str();
-  d.answered_through = fresh[1].as<long long>();
-  if (!fresh[2].is_null() && !std::string_view(fresh[2].c_str()).empty()) {
-    d.reply_id = fresh[2].c_str();
-    d.unanswered = fresh[3].c_str();
+  d.unanswered = fresh[0][0].c_str();
+  d.answered_through = fresh[0][1].as<long long>();
+  // A tapped button or list row: its id carries the choice; its title alone is what it "says".
+  const auto tapped = postgres::exec(
+      tx,
+      "SELECT coalesce(payload->'interactive'->>'id', payload->'button'->>'payload', ''), text FROM messages"
+      " WHERE workspace_id = $1 AND conversation_id = $2 AND seq = $3 AND type IN ('interactive', 'button')",
+      ws, conv, d.answered_through);
+  if (!tapped.empty() && !std::string_view(tapped[0][0].c_str()).empty()) {
+    d.reply_id = tapped[0][0].c_str();
+    d.unanswered = tapped[0][1].c_str();
   }
-  if (!fresh[4].is_null()) d.offered_product = fresh[4].c_str();
+  const auto offered = postgres::exec(
+      tx,
+      "SELECT substring(payload::text from '\"add:([0-9a-f-]{36})\"') FROM messages WHERE workspace_id = $1"
+      " AND conversation_id = $2 AND direction = 'outbound' AND author_kind = 'agent' ORDER BY seq DESC "
+      "LIMIT 1",
+      ws, conv);
+  if (!offered.empty() && !offered[0][0].is_null()) d.offered_product = offered[0][0].c_str();
   if (!with_history) return d;
   // Earlier exchanges, oldest first, for context.
   const auto past = postgres::exec(
