@@ -117,6 +117,8 @@ for rate in $LIST_RATES; do
   open_loop "list first page" "$rate" "/api/workspaces/$ws/products?limit=20"
   open_loop "list deep page (cursor)" "$rate" "/api/workspaces/$ws/products?limit=20&cursor=$cursor"
   open_loop "list filtered (status)" "$rate" "/api/workspaces/$ws/products?limit=20&status=active"
+  open_loop "list filtered (status + category)" "$rate" \
+    "/api/workspaces/$ws/products?limit=20&status=active&categoryId=$cat_id"
 done
 echo
 echo "| measurement (${CONNECTIONS} connections, ${DURATION}s) | requests/s | p50 ms | p99 ms | non-2xx |"
