@@ -103,6 +103,12 @@ open_loop() {  # name rate path
   out=$(node "$ROOT/bench/get-openloop.mjs" "$base$3" "$2" "$DURATION" "$cookie" | grep OPENLOOP_RESULT)
   row "$1 @ $2/s" "$out" achieved \
     "$(sed -E 's/.* non2xx=([0-9]+) errors=([0-9]+) unanswered=([0-9]+).*/\1+\2+\3/' <<<"$out")"
+  # Where a tail comes from: the same p99 from when each request actually left, and the generator's
+  # own worst lateness.
+  printf '|   ↳ p99 from the actual send %.2f ms; generator lateness p99 %.2f ms, max %.2f ms | | | | |\n' \
+    "$(bc -l <<<"$(sed -E 's/.*from_send_p99_us=([0-9]+).*/\1/' <<<"$out")/1000")" \
+    "$(bc -l <<<"$(sed -E 's/.*lag_p99_us=([0-9]+).*/\1/' <<<"$out")/1000")" \
+    "$(bc -l <<<"$(sed -E 's/.*lag_max_us=([0-9]+).*/\1/' <<<"$out")/1000")"
 }
 echo
 echo "Open loop (requests started at a fixed rate for ${DURATION}s; latency from when each was due; non-2xx = non-2xx+errors+unanswered):"

@@ -8,18 +8,25 @@ import http from 'node:http';
 export async function runOpenLoop({ rate, seconds, maxSockets = 256, request }) {
   const total = Math.round(rate * seconds);
   const agent = new http.Agent({ keepAlive: true, maxSockets });
-  const lat = new Float64Array(total); // µs, NaN until answered
+  const lat = new Float64Array(total); // µs from when it was due, NaN until answered
+  const fromSend = new Float64Array(total); // µs from when it was actually started
+  const lag = new Float64Array(total); // µs the generator started it late (its own pauses)
   lat.fill(NaN);
+  fromSend.fill(NaN);
   let ok = 0, non2xx = 0, errors = 0, answered = 0, sent = 0;
   const statuses = {};
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const send = (i) => {
     const due = t0 + (i * 1000) / rate;
+    const started = performance.now();
+    lag[i] = Math.max(0, started - due) * 1000;
     request(i, agent, (status) => {
       answered++;
       if (status === null) { errors++; return; }
-      lat[i] = (performance.now() - due) * 1000;
+      const now = performance.now();
+      lat[i] = (now - due) * 1000;
+      fromSend[i] = (now - started) * 1000;
       statuses[status] = (statuses[status] ?? 0) + 1;
       if (status >= 200 && status < 300) ok++; else non2xx++;
     });
@@ -40,14 +47,22 @@ export async function runOpenLoop({ rate, seconds, maxSockets = 256, request }) 
   const wall = (performance.now() - t0) / 1000;
   agent.destroy();
 
-  const done = Array.from(lat).filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
-  const pct = (p) => (done.length ? Math.round(done[Math.min(done.length - 1, Math.ceil((p / 100) * done.length) - 1)]) : 0);
+  const sorted = (a) => Array.from(a).filter((v) => !Number.isNaN(v)).sort((x, y) => x - y);
+  const at = (arr, p) => (arr.length ? Math.round(arr[Math.min(arr.length - 1, Math.ceil((p / 100) * arr.length) - 1)]) : 0);
+  const done = sorted(lat);
+  const pct = (p) => at(done, p);
+  const bySend = sorted(fromSend);
+  const lags = sorted(lag);
   console.log(
     `OPENLOOP_RESULT rate=${rate} sent=${total} send_seconds=${((sendEnd - t0) / 1000).toFixed(3)} ` +
       `achieved=${(total / ((sendEnd - t0) / 1000)).toFixed(1)} ok=${ok} non2xx=${non2xx} errors=${errors} ` +
       `unanswered=${total - answered} p50_us=${pct(50)} p90_us=${pct(90)} p99_us=${pct(99)} p999_us=${pct(99.9)} ` +
       `max_us=${done.length ? Math.round(done[done.length - 1]) : 0} gen_cpu=${Math.round((100 * (cpu.user + cpu.system)) / 1e6 / wall)} ` +
-      `statuses=${Object.entries(statuses).map(([k, v]) => `${k}:${v}`).join(',') || 'none'}`,
+      `statuses=${Object.entries(statuses).map(([k, v]) => `${k}:${v}`).join(',') || 'none'} ` +
+      // The same latencies from when each request was actually started, and how late the generator
+      // started them: a stall of the generator shows in lag, a stall of the server does not.
+      `from_send_p50_us=${at(bySend, 50)} from_send_p99_us=${at(bySend, 99)} lag_p99_us=${at(lags, 99)} ` +
+      `lag_max_us=${lags.length ? Math.round(lags[lags.length - 1]) : 0}`,
   );
 }
 
