@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
+import type { FieldValues, Path, UseFormReset, UseFormSetError } from 'react-hook-form';
 import type { en } from '@/i18n/locales/en';
 import { isApiError } from '@/lib/api';
 
@@ -43,4 +43,19 @@ export function applyServerFieldErrors<T extends FieldValues>(
     }
   }
   return placed;
+}
+
+/**
+ * What a settings form does with the answer to a save: the saved values become the form's new
+ * starting point (so it is no longer dirty), and a 422's field errors go onto the fields.
+ */
+export function settingsSaveCallbacks<TValues extends FieldValues, TSaved>(
+  form: { reset: UseFormReset<TValues>; setError: UseFormSetError<TValues> },
+  toForm: (saved: TSaved) => TValues,
+  fields: readonly Path<TValues>[] | ((field: string) => Path<TValues> | undefined),
+) {
+  return {
+    onSuccess: (saved: TSaved) => form.reset(toForm(saved)),
+    onError: (error: unknown) => applyServerFieldErrors(error, form.setError, fields),
+  };
 }

@@ -5,9 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
 import type { z } from 'zod';
 import { ProblemAlert } from '@/components/feedback/ProblemAlert';
-import { applyServerFieldErrors, useFieldErrorText } from '@/components/form/validation';
+import { SaveStatus } from '@/components/form/SaveStatus';
+import { settingsSaveCallbacks, useFieldErrorText } from '@/components/form/validation';
 import { PageHeader } from '@/components/layout/PageHeader';
-import { Alert } from '@/components/ui/alert';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from '@/components/ui/card';
@@ -103,10 +103,7 @@ function SettingsFormCard({ workspace }: { workspace: Workspace }) {
   } = form;
 
   function handleSave(values: SettingsForm) {
-    update.mutate(values, {
-      onSuccess: (saved) => reset(toForm(saved)),
-      onError: (error) => applyServerFieldErrors(error, setError, FIELDS),
-    });
+    update.mutate(values, settingsSaveCallbacks({ reset, setError }, toForm, FIELDS));
   }
 
   return (
@@ -123,8 +120,7 @@ function SettingsFormCard({ workspace }: { workspace: Workspace }) {
       <CardContent className="py-6">
         <FormProvider {...form}>
           <form noValidate onSubmit={handleSubmit(handleSave)} className="flex flex-col gap-4">
-            {update.isError && <ProblemAlert error={update.error} message={t('workspace.settings.failed')} />}
-            {update.isSuccess && !isDirty && <Alert tone="success">{t('workspace.settings.saved')}</Alert>}
+            <SaveStatus mutation={update} dirty={isDirty} failed={t('workspace.settings.failed')} saved={t('workspace.settings.saved')} />
             <WorkspaceDetailsFields />
             <div className="grid gap-4 sm:grid-cols-2">
               <Field

@@ -3,11 +3,10 @@ import { useId, useMemo } from 'react';
 import { useForm, useWatch, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { ProblemAlert } from '@/components/feedback/ProblemAlert';
 import { integerField } from '@/components/form/numberFields';
 import { RadioCard } from '@/components/form/RadioCard';
-import { applyServerFieldErrors, useFieldErrorText, validation, type ValidationKey } from '@/components/form/validation';
-import { Alert } from '@/components/ui/alert';
+import { SaveStatus } from '@/components/form/SaveStatus';
+import { settingsSaveCallbacks, useFieldErrorText, validation, type ValidationKey } from '@/components/form/validation';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { SecretField } from '@/components/form/SecretField';
@@ -141,10 +140,7 @@ export function AgentForm({ workspaceId, settings }: { workspaceId: string; sett
   const locale = i18n.resolvedLanguage ?? 'en';
 
   function handleSave(values: AgentFormOutput) {
-    update.mutate(toInput(values, settings), {
-      onSuccess: (saved) => reset(toForm(saved)),
-      onError: (error) => applyServerFieldErrors(error, setError, formField),
-    });
+    update.mutate(toInput(values, settings), settingsSaveCallbacks({ reset, setError }, toForm, formField));
   }
 
   function toolLabel(tool: string): string {
@@ -153,8 +149,7 @@ export function AgentForm({ workspaceId, settings }: { workspaceId: string; sett
 
   return (
     <form noValidate onSubmit={handleSubmit(handleSave)} className="flex flex-col gap-6">
-      {update.isError && <ProblemAlert error={update.error} message={t('agentSettings.failed')} />}
-      {update.isSuccess && !isDirty && <Alert tone="success">{t('agentSettings.saved')}</Alert>}
+      <SaveStatus mutation={update} dirty={isDirty} failed={t('agentSettings.failed')} saved={t('agentSettings.saved')} />
 
       <SettingsSection title={t('agentSettings.provider.title')} description={t('agentSettings.provider.description')}>
         <fieldset className="grid gap-3 sm:col-span-2 sm:grid-cols-2">

@@ -3,10 +3,9 @@ import { useId, useMemo } from 'react';
 import { useFieldArray, useForm, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { ProblemAlert } from '@/components/feedback/ProblemAlert';
 import { integerField } from '@/components/form/numberFields';
-import { applyServerFieldErrors, useFieldErrorText, validation, type ValidationKey } from '@/components/form/validation';
-import { Alert } from '@/components/ui/alert';
+import { SaveStatus } from '@/components/form/SaveStatus';
+import { settingsSaveCallbacks, useFieldErrorText, validation, type ValidationKey } from '@/components/form/validation';
 import { Button } from '@/components/ui/button';
 import { SecretField } from '@/components/form/SecretField';
 import { SettingsSection } from '@/components/form/SettingsSection';
@@ -151,16 +150,12 @@ export function ChannelForm({ workspaceId, channel }: { workspaceId: string; cha
   const templates = useFieldArray({ control, name: 'templates' });
 
   function handleSave(values: z.output<ChannelSchema>) {
-    update.mutate(toInput(values), {
-      onSuccess: (saved) => reset(toForm(saved)),
-      onError: (error) => applyServerFieldErrors(error, setError, formField),
-    });
+    update.mutate(toInput(values), settingsSaveCallbacks({ reset, setError }, toForm, formField));
   }
 
   return (
     <form noValidate onSubmit={handleSubmit(handleSave)} className="flex flex-col gap-6">
-      {update.isError && <ProblemAlert error={update.error} message={t('channel.failed')} />}
-      {update.isSuccess && !isDirty && <Alert tone="success">{t('channel.saved')}</Alert>}
+      <SaveStatus mutation={update} dirty={isDirty} failed={t('channel.failed')} saved={t('channel.saved')} />
 
       <SettingsSection title={t('channel.account.title')} description={t('channel.account.description')}>
         <div className="sm:col-span-2">

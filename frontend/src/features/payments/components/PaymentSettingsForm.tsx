@@ -3,12 +3,11 @@ import { useMemo } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { ProblemAlert } from '@/components/feedback/ProblemAlert';
 import { RadioCard } from '@/components/form/RadioCard';
 import { SecretField } from '@/components/form/SecretField';
 import { SettingsSection } from '@/components/form/SettingsSection';
-import { applyServerFieldErrors, useFieldErrorText, validation } from '@/components/form/validation';
-import { Alert } from '@/components/ui/alert';
+import { SaveStatus } from '@/components/form/SaveStatus';
+import { settingsSaveCallbacks, useFieldErrorText, validation } from '@/components/form/validation';
 import { Button } from '@/components/ui/button';
 import { Field } from '@/components/ui/field';
 import { Input } from '@/components/ui/input';
@@ -82,16 +81,12 @@ export function PaymentSettingsForm({ workspaceId, settings }: { workspaceId: st
   const provider = useWatch({ control, name: 'provider' });
 
   function handleSave(values: z.output<PaymentSchema>) {
-    update.mutate(toInput(values), {
-      onSuccess: (saved) => reset(toForm(saved)),
-      onError: (error) => applyServerFieldErrors(error, setError, FIELDS),
-    });
+    update.mutate(toInput(values), settingsSaveCallbacks({ reset, setError }, toForm, FIELDS));
   }
 
   return (
     <form noValidate onSubmit={handleSubmit(handleSave)} className="flex flex-col gap-6">
-      {update.isError && <ProblemAlert error={update.error} message={t('payments.failed')} />}
-      {update.isSuccess && !isDirty && <Alert tone="success">{t('payments.saved')}</Alert>}
+      <SaveStatus mutation={update} dirty={isDirty} failed={t('payments.failed')} saved={t('payments.saved')} />
 
       <SettingsSection title={t('payments.provider.title')} description={t('payments.provider.description')}>
         <fieldset className="grid gap-3 sm:col-span-2 sm:grid-cols-2">
