@@ -2,6 +2,7 @@
 
 #include <boost/json.hpp>
 #include <pqxx/pqxx>
+
 #include "infrastructure/postgres/statement.hpp"
 
 namespace shopme::messaging {

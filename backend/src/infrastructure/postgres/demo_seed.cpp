@@ -8,10 +8,10 @@
 #include <pqxx/pqxx>
 #include <stdexcept>
 #include <vector>
-#include "infrastructure/postgres/statement.hpp"
 
 #include "infrastructure/crypto/password.hpp"
 #include "infrastructure/logging/log.hpp"
+#include "infrastructure/postgres/statement.hpp"
 
 namespace shopme::postgres {
 namespace {

@@ -10,9 +10,9 @@
 #include <pqxx/pqxx>
 #include <stdexcept>
 #include <thread>
-#include "infrastructure/postgres/statement.hpp"
 
 #include "infrastructure/logging/log.hpp"
+#include "infrastructure/postgres/statement.hpp"
 #include "infrastructure/process/subprocess.hpp"
 
 namespace fs = std::filesystem;

@@ -4,9 +4,9 @@
 #include <pqxx/pqxx>
 #include <random>
 #include <vector>
-#include "infrastructure/postgres/statement.hpp"
 
 #include "infrastructure/logging/log.hpp"
+#include "infrastructure/postgres/statement.hpp"
 
 namespace shopme::postgres {
 namespace {
@@ -23,11 +23,13 @@ void enqueue_job(pqxx::transaction_base& tx, const std::string& workspace_id, co
                       " VALUES ($1, $2, $3, $4::jsonb, $5) RETURNING id",
                       workspace_id, kind, ordering_key, boost::json::serialize(payload), max_attempts)[0]
           .as<long long>();
-  if (inside_job_worker)
+  // A job worker claims again after its commit (and may start this job in it), so a job queued by a
+  // job needs no notification; elsewhere the notification wakes the workers of every process.
+  if (inside_job_worker) {
     queued_here.push_back(Job{workspace_id, id, kind, ordering_key, payload, 1, max_attempts});
-  // A job worker goes on claiming after its commit (and wakes another when more is due), so a job
-  // queued by a job needs no notification; elsewhere it wakes the workers of every process.
-  if (!inside_job_worker) tx.exec("SELECT pg_notify('shopme_jobs', '')");
+  } else {
+    tx.exec("SELECT pg_notify('shopme_jobs', '')");
+  }
 }
 
 void complete_job(pqxx::transaction_base& tx, const Job& job) {

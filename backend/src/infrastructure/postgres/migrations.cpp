@@ -6,11 +6,11 @@
 #include <pqxx/pqxx>
 #include <regex>
 #include <sstream>
-#include "infrastructure/postgres/statement.hpp"
 
 #include "infrastructure/crypto/hash.hpp"
 #include "infrastructure/logging/log.hpp"
 #include "infrastructure/postgres/embedded_migrations.hpp"
+#include "infrastructure/postgres/statement.hpp"
 
 namespace shopme::postgres {
 namespace {

@@ -2,8 +2,8 @@
 
 #include <boost/json.hpp>
 #include <pqxx/pqxx>
-#include "infrastructure/postgres/statement.hpp"
 
+#include "infrastructure/postgres/statement.hpp"
 #include "interfaces/http/auth_guard.hpp"
 #include "interfaces/http/controllers/resource_queries.hpp"
 
