@@ -190,6 +190,26 @@ test('deep pages: the cursor continues exactly where the previous page ended; to
   assert.deepEqual([beyond.json.items.length, beyond.json.total], [0, first.json.total], 'past the end: no rows, the total');
   const none = await admin.get(`${w}/products?limit=7&minPrice=999999999999`);
   assert.deepEqual([none.json.items.length, none.json.total], [0, 0]);
+  // Every filter at once, walked by cursor, against the same list read page by page.
+  const formaggi = (await admin.get(`${w}/categories`)).json.items.find((c) => c.name === 'Formaggi');
+  const filtered = `${w}/products?limit=2&sort=name&order=desc&status=active&categoryId=${formaggi.id}&minPrice=1&maxPrice=100000`;
+  const pages = [];
+  for (let page = 1; ; page++) {
+    const r = await admin.get(`${filtered}&page=${page}`);
+    assert.equal(r.status, 200);
+    if (r.json.items.length === 0) break;
+    pages.push(...r.json.items.map((p) => p.id));
+  }
+  assert.ok(pages.length > 2, 'the demo has several active cheeses');
+  const walked = [];
+  for (let cursor = ''; ; ) {
+    const r = await admin.get(`${filtered}${cursor ? `&cursor=${cursor}` : ''}`);
+    assert.equal(r.json.total, pages.length, 'the counted total of the filtered list');
+    walked.push(...r.json.items.map((p) => p.id));
+    if (!r.json.nextCursor) break;
+    cursor = r.json.nextCursor;
+  }
+  assert.deepEqual(walked, pages);
   const active = await admin.get(`${w}/products?status=active&limit=1`);
   const some = (await admin.get(`${w}/products?status=active&limit=2`)).json.items;
   await admin.patch(`${w}/products/${some[0].id}`, { status: 'inactive' });

@@ -46,22 +46,22 @@ std::string similar_spellings(const Source& s, bool active_only) {
          (active_only ? s.active_filter : "");
 }
 
-std::vector<SearchHit> run(pqxx::transaction_base& tx, const std::vector<std::string>& parts,
-                           const SearchQuery& q) {
+std::string statement(const std::vector<std::string>& parts) {
   std::string sql = kQueryCte;
   for (std::size_t i = 0; i < parts.size(); ++i) sql += (i ? " UNION ALL " : " ") + parts[i];
-  sql += " ORDER BY 5 DESC, 3 LIMIT $3";
+  return sql + " ORDER BY 5 DESC, 3 LIMIT $3";
+}
+
+std::vector<SearchHit> hits_of(const pqxx::result& rows) {
   std::vector<SearchHit> hits;
-  for (const auto& r : postgres::exec(tx, sql, q.workspace_id, q.text, q.limit)) {
+  for (const auto& r : rows) {
     hits.push_back({r[0].as<std::string>(), r[1].as<std::string>(), r[2].as<std::string>(),
                     r[3].as<std::string>(), r[4].as<double>(), r[5].as<long long>()});
   }
   return hits;
 }
 
-}  // namespace
-
-std::vector<SearchHit> search_catalog(pqxx::transaction_base& tx, const SearchQuery& query) {
+std::vector<const Source*> sources_for(const SearchQuery& query) {
   static const Source kSources[] = {
       {"products", "product", "t.name", "t.description", "t.price", " AND t.status = 'active'"},
       {"services", "service", "t.name", "t.description", "t.price", " AND t.active"},
@@ -76,25 +76,50 @@ std::vector<SearchHit> search_catalog(pqxx::transaction_base& tx, const SearchQu
       sources.push_back(&s);
     }
   }
+  return sources;
+}
+
+// Words first; only when no word matched, similar spellings. `run(sql, similar)` runs one of the
+// two statements, the second with the stricter similarity threshold below.
+template <class Run>
+std::vector<SearchHit> search_with(const SearchQuery& query, Run&& run) {
+  const auto sources = sources_for(query);
   if (sources.empty() || query.text.empty()) return {};
   std::vector<std::string> words;
   for (const auto* s : sources) words.push_back(word_matches(*s, query.active_only));
-  auto hits = run(tx, words, query);
+  auto hits = hits_of(run(statement(words), false));
   if (hits.empty()) {
-    // 0.6 still accepts one wrong or missing letter in a name while keeping few candidates.
-    tx.exec0("SET LOCAL pg_trgm.word_similarity_threshold = 0.6");
     std::vector<std::string> similar;
     for (const auto* s : sources) similar.push_back(similar_spellings(*s, query.active_only));
-    hits = run(tx, similar, query);
-    // The caller's transaction goes on: later searches in it start with the default threshold.
-    tx.exec0("SET LOCAL pg_trgm.word_similarity_threshold = DEFAULT");
+    hits = hits_of(run(statement(similar), true));
   }
   return hits;
 }
 
+// 0.6 still accepts one wrong or missing letter in a name while keeping few candidates.
+constexpr const char* kSimilarityThreshold = "SET LOCAL pg_trgm.word_similarity_threshold = 0.6;";
+
+}  // namespace
+
+std::vector<SearchHit> search_catalog(pqxx::transaction_base& tx, const SearchQuery& query) {
+  return search_with(query, [&](const std::string& sql, bool similar) {
+    if (!similar) return postgres::exec(tx, sql, query.workspace_id, query.text, query.limit);
+    tx.exec0(kSimilarityThreshold);
+    auto rows = postgres::exec(tx, sql, query.workspace_id, query.text, query.limit);
+    // The caller's transaction goes on: later searches in it start with the default threshold.
+    tx.exec0("SET LOCAL pg_trgm.word_similarity_threshold = DEFAULT");
+    return rows;
+  });
+}
+
+// On its own (the dashboard's search boxes): each statement autocommitted with its generic plan,
+// one round trip each instead of four for a read-only transaction around it.
 std::vector<SearchHit> search_catalog(pqxx::connection& conn, const SearchQuery& query) {
-  pqxx::read_transaction tx(conn);
-  return search_catalog(tx, query);
+  pqxx::nontransaction tx(conn);
+  return search_with(query, [&](const std::string& sql, bool similar) {
+    return postgres::exec_generic(tx, sql, {query.workspace_id, query.text, std::to_string(query.limit)},
+                                  similar ? kSimilarityThreshold : "");
+  });
 }
 
 std::vector<std::string> matching_product_ids(pqxx::connection& conn, const std::string& workspace_id,

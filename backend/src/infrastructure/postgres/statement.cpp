@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <functional>
 #include <pqxx/connection_base>
+#include <pqxx/nontransaction>
 
 namespace shopme::postgres {
 
@@ -13,6 +14,21 @@ std::string statement_name(pqxx::transaction_base& tx, const std::string& sql) {
   // under the same name (a hash collision) throws instead of running the wrong statement.
   tx.conn().prepare(name, sql);
   return name;
+}
+
+pqxx::result exec_generic(pqxx::nontransaction& tx, const std::string& sql,
+                          const std::vector<TextParam>& params, std::string_view settings) {
+  const auto name = statement_name(tx, sql);
+  tx.conn().prepare_now(name);  // EXECUTE below names it: it must exist on the server first
+  std::string text = "SET LOCAL plan_cache_mode = force_generic_plan; ";
+  text += settings;
+  text += " EXECUTE " + name;
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    text += i ? ", " : "(";
+    text += params[i] ? tx.quote(*params[i]) : std::string("NULL");
+  }
+  if (!params.empty()) text += ")";
+  return tx.exec(text);
 }
 
 }  // namespace shopme::postgres

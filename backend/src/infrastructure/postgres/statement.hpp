@@ -3,11 +3,18 @@
 // statement of its connection: parsed and analysed once per connection instead of once per call.
 // Planning was as costly as execution on the hot paths (docs/BENCHMARKS.md), and PostgreSQL's
 // plan cache decides per statement whether a generic plan is good enough.
+#include <optional>
 #include <pqxx/transaction_base>
 #include <string>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 #include "infrastructure/postgres/pqxx_compat.hpp"
+
+namespace pqxx {
+class nontransaction;
+}
 
 namespace shopme::postgres {
 
@@ -32,5 +39,17 @@ template <class... Args>
 pqxx::row exec1(pqxx::transaction_base& tx, const std::string& sql, Args&&... args) {
   return tx.exec_prepared1(statement_name(tx, sql), std::forward<Args>(args)...);
 }
+
+// A parameter as PostgreSQL reads it: its text, or NULL. The statement's casts give the types.
+using TextParam = std::optional<std::string>;
+
+// Runs `sql` (prepared as exec does) with PostgreSQL's generic plan for it. The plan cache keeps
+// re-planning a statement whenever a plan for the actual values looks cheaper than the generic
+// one, which for the catalog's list and search cost more than running them. One round trip in
+// autocommit: `SET LOCAL plan_cache_mode = force_generic_plan; <settings> EXECUTE name('…', NULL)`
+// is one implicit transaction, so the settings end with the statement. `settings` is zero or
+// more `SET LOCAL …;` of the server's own (never values from a request).
+pqxx::result exec_generic(pqxx::nontransaction& tx, const std::string& sql,
+                          const std::vector<TextParam>& params, std::string_view settings = {});
 
 }  // namespace shopme::postgres

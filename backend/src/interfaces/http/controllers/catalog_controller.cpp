@@ -387,25 +387,39 @@ Response CatalogController::list_products(Request& req, postgres::Db& db) const 
     for (std::size_t i = 0; i < ids.size(); ++i) lit += (i ? "," : "") + ids[i];
     ranked_ids = lit + "}";
   }
+  // Only the filters given are in the statement, each variant prepared on its own with its generic
+  // plan (see exec_generic): "$n IS NULL OR …" conditions would keep PostgreSQL from using the
+  // keyset or a filter as an index condition in a plan meant for every value.
+  std::vector<postgres::TextParam> params{ws};
+  std::vector<std::string> types{"uuid"};
+  auto param = [&](std::string value, const char* type) {
+    params.emplace_back(std::move(value));
+    types.emplace_back(type);
+    return "$" + std::to_string(params.size()) + "::" + type;
+  };
+  const std::string status_p = status ? param(*status, "text") : "";
+  const std::string category_p = category ? param(*category, "uuid") : "";
   std::string where = " WHERE p.workspace_id = $1::uuid";
-  where += " AND ($2::text IS NULL OR p.status = $2)";
-  where += " AND ($3::bigint IS NULL OR p.price >= $3) AND ($4::bigint IS NULL OR p.price <= $4)";
-  where +=
-      subcategories
-          ? " AND ($5::uuid IS NULL OR p.category_id IN (WITH RECURSIVE sub AS (SELECT id FROM categories "
-            "WHERE "
-            "workspace_id = $1::uuid AND id = $5::uuid UNION ALL SELECT c.id FROM categories c JOIN sub ON "
-            "c.parent_id = sub.id WHERE c.workspace_id = $1::uuid) SELECT id FROM sub))"
-          : " AND ($5::uuid IS NULL OR p.category_id = $5::uuid)";
-  where += " AND ($6::uuid[] IS NULL OR p.id = ANY($6::uuid[]))";
+  if (status) where += " AND p.status = " + status_p;
+  if (min_price) where += " AND p.price >= " + param(std::to_string(*min_price), "bigint");
+  if (max_price) where += " AND p.price <= " + param(std::to_string(*max_price), "bigint");
+  // The category's subtree (categories are few per shop; the recursive walk is cheap).
+  const std::string subtree =
+      "WITH RECURSIVE sub AS (SELECT id FROM categories WHERE workspace_id = $1::uuid AND id = " +
+      category_p +
+      " UNION ALL SELECT c.id FROM categories c JOIN sub ON c.parent_id = sub.id"
+      " WHERE c.workspace_id = $1::uuid)";
+  if (category) {
+    where += subcategories ? " AND p.category_id IN (" + subtree + " SELECT id FROM sub)"
+                           : " AND p.category_id = " + category_p;
+  }
+  const std::string ranked_p = ranked_ids ? param(*ranked_ids, "uuid[]") : "";
+  if (ranked_ids) where += " AND p.id = ANY(" + ranked_p + ")";
   const std::string order_by = ranked_ids && !req.query_param("sort")
-                                   ? " ORDER BY array_position($6::uuid[], p.id)"
+                                   ? " ORDER BY array_position(" + ranked_p + ", p.id)"
                                    : " ORDER BY " + kSort.at(sort) + " " + order + ", p.id " + order;
   // Filters other than status and category narrow the rows first and are counted.
   const bool counted = min_price || max_price || ranked_ids;
-  const std::optional<std::string> status_p = status ? std::optional<std::string>(*status) : std::nullopt;
-  const std::optional<std::string> category_p =
-      category ? std::optional<std::string>(*category) : std::nullopt;
 
   // Keyset pagination: `cursor` (from the previous page's nextCursor) continues after the last row
   // seen, so a deep page costs what the first one does; `page` stays available for short lists.
@@ -421,13 +435,8 @@ Response CatalogController::list_products(Request& req, postgres::Db& db) const 
     after_value = decoded->substr(0, sep);
     after_id = decoded->substr(sep + 1);
   }
-  static const std::map<std::string, std::string> kCursorCast = {{"createdAt", "::timestamptz"},
-                                                                 {"name", "::text"},
-                                                                 {"price", "::bigint"},
-                                                                 {"stock", "::int"},
-                                                                 {"sku", "::text"}};
-  const std::string keyset = " AND ($9::text IS NULL OR (" + kSort.at(sort) + ", p.id) " +
-                             (order == "desc" ? "<" : ">") + " ($9" + kCursorCast.at(sort) + ", $10::uuid))";
+  static const std::map<std::string, const char*> kCursorType = {
+      {"createdAt", "timestamptz"}, {"name", "text"}, {"price", "bigint"}, {"stock", "int"}, {"sku", "text"}};
   static const std::map<std::string, std::string> kCursorValue = {
       {"createdAt", "to_char(p.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"},
       {"name", "lower(p.name)"},
@@ -439,43 +448,51 @@ Response CatalogController::list_products(Request& req, postgres::Db& db) const 
   // category and status answer the unfiltered list, the status tabs and the category filter (summed
   // over the category's subtree); the other filters are counted. It is a scalar subquery of the
   // page's statement (evaluated once), so a page is one autocommitted statement, one snapshot.
+  const std::string status_key = status ? " || ':' || " + status_p : "";
   std::string total_sql;
   if (counted) {
     total_sql = "SELECT count(*) FROM products p" + where;
   } else if (!category) {
     total_sql =
         "SELECT coalesce((SELECT count FROM workspace_counts WHERE workspace_id = $1::uuid"
-        " AND entity = 'products' || coalesce(':' || $2::text, '')), 0)";
+        " AND entity = 'products'" +
+        status_key + "), 0)";
   } else if (subcategories) {
-    total_sql =
-        "WITH RECURSIVE sub AS (SELECT id FROM categories WHERE workspace_id = $1::uuid AND id = $5::uuid"
-        " UNION ALL SELECT c.id FROM categories c JOIN sub ON c.parent_id = sub.id WHERE c.workspace_id = "
-        "$1::uuid)"
-        " SELECT coalesce(sum(k.count), 0) FROM workspace_counts k WHERE k.workspace_id = $1::uuid AND "
-        "k.entity IN"
-        " (SELECT 'products:category:' || id || coalesce(':' || $2::text, '') FROM sub)";
+    total_sql = subtree +
+                " SELECT coalesce(sum(k.count), 0) FROM workspace_counts k WHERE k.workspace_id = $1::uuid"
+                " AND k.entity IN (SELECT 'products:category:' || id" +
+                status_key + " FROM sub)";
   } else {
     total_sql =
-        "SELECT coalesce(sum(k.count), 0) FROM workspace_counts k WHERE k.workspace_id = $1::uuid AND"
-        " k.entity = 'products:category:' || $5::uuid || coalesce(':' || $2::text, '')";
+        "SELECT coalesce(sum(k.count), 0) FROM workspace_counts k WHERE k.workspace_id = $1::uuid"
+        " AND k.entity = 'products:category:' || " +
+        category_p + status_key;
   }
+  // Every parameter so far is one the total may use; the page's own come next.
+  std::string all_params;
+  for (std::size_t i = 0; i < types.size(); ++i) {
+    all_params += (i ? ", $" : "$") + std::to_string(i + 1) + "::" + types[i];
+  }
+  const auto filter_params = params;
+  std::string page_sql = "SELECT " + product_columns() + ", " + kCursorValue.at(sort) + ", (" + total_sql +
+                         ") FROM products p" + where;
+  if (after_value) {
+    page_sql += " AND (" + kSort.at(sort) + ", p.id) " + (order == "desc" ? "<" : ">") + " (" +
+                param(*after_value, kCursorType.at(sort)) + ", " + param(*after_id, "uuid") + ")";
+  }
+  page_sql += order_by + " LIMIT " + param(std::to_string(page.limit), "bigint");
+  if (!after_value && page.offset() > 0)
+    page_sql += " OFFSET " + param(std::to_string(page.offset()), "bigint");
+
   pqxx::nontransaction tx(conn);
-  const auto rows =
-      postgres::exec(tx,
-                     "SELECT " + product_columns() + ", " + kCursorValue.at(sort) + ", (" + total_sql +
-                         ") FROM products p" + where + keyset + order_by + " LIMIT $7 OFFSET $8",
-                     ws, status_p, min_price, max_price, category_p, ranked_ids, page.limit,
-                     after_value ? 0 : page.offset(), after_value, after_id);
+  const auto rows = postgres::exec_generic(tx, page_sql, params);
   long long total = 0;
   if (!rows.empty()) {
     total = rows[0][15].as<long long>();
   } else {  // past the end (or nothing matches): the count alone
-    total =
-        postgres::exec1(tx,
-                        "SELECT (" + total_sql +
-                            ") FROM (SELECT $2::text, $3::bigint, $4::bigint, $5::uuid, $6::uuid[]) unused",
-                        ws, status_p, min_price, max_price, category_p, ranked_ids)[0]
-            .as<long long>();
+    total = postgres::exec_generic(tx, "SELECT (" + total_sql + ") FROM (SELECT " + all_params + ") unused",
+                                   filter_params)[0][0]
+                .as<long long>();
   }
   boost::json::array items;
   for (const auto& r : rows) items.push_back(product_json(r, ws));
