@@ -46,10 +46,11 @@ std::string similar_spellings(const Source& s, bool active_only) {
          (active_only ? s.active_filter : "");
 }
 
-std::string statement(const std::vector<std::string>& parts) {
+// The limit is a literal (a number of the server's): see exec_generic.
+std::string statement(const std::vector<std::string>& parts, int limit) {
   std::string sql = kQueryCte;
   for (std::size_t i = 0; i < parts.size(); ++i) sql += (i ? " UNION ALL " : " ") + parts[i];
-  return sql + " ORDER BY 5 DESC, 3 LIMIT $3";
+  return sql + " ORDER BY 5 DESC, 3 LIMIT " + std::to_string(limit);
 }
 
 std::vector<SearchHit> hits_of(const pqxx::result& rows) {
@@ -87,11 +88,11 @@ std::vector<SearchHit> search_with(const SearchQuery& query, Run&& run) {
   if (sources.empty() || query.text.empty()) return {};
   std::vector<std::string> words;
   for (const auto* s : sources) words.push_back(word_matches(*s, query.active_only));
-  auto hits = hits_of(run(statement(words), false));
+  auto hits = hits_of(run(statement(words, query.limit), false));
   if (hits.empty()) {
     std::vector<std::string> similar;
     for (const auto* s : sources) similar.push_back(similar_spellings(*s, query.active_only));
-    hits = hits_of(run(statement(similar), true));
+    hits = hits_of(run(statement(similar, query.limit), true));
   }
   return hits;
 }
@@ -103,9 +104,9 @@ constexpr const char* kSimilarityThreshold = "SET LOCAL pg_trgm.word_similarity_
 
 std::vector<SearchHit> search_catalog(pqxx::transaction_base& tx, const SearchQuery& query) {
   return search_with(query, [&](const std::string& sql, bool similar) {
-    if (!similar) return postgres::exec(tx, sql, query.workspace_id, query.text, query.limit);
+    if (!similar) return postgres::exec(tx, sql, query.workspace_id, query.text);
     tx.exec0(kSimilarityThreshold);
-    auto rows = postgres::exec(tx, sql, query.workspace_id, query.text, query.limit);
+    auto rows = postgres::exec(tx, sql, query.workspace_id, query.text);
     // The caller's transaction goes on: later searches in it start with the default threshold.
     tx.exec0("SET LOCAL pg_trgm.word_similarity_threshold = DEFAULT");
     return rows;
@@ -117,7 +118,7 @@ std::vector<SearchHit> search_catalog(pqxx::transaction_base& tx, const SearchQu
 std::vector<SearchHit> search_catalog(pqxx::connection& conn, const SearchQuery& query) {
   pqxx::nontransaction tx(conn);
   return search_with(query, [&](const std::string& sql, bool similar) {
-    return postgres::exec_generic(tx, sql, {query.workspace_id, query.text, std::to_string(query.limit)},
+    return postgres::exec_generic(tx, sql, {query.workspace_id, query.text},
                                   similar ? kSimilarityThreshold : "");
   });
 }

@@ -16,12 +16,11 @@ std::string statement_name(pqxx::transaction_base& tx, const std::string& sql) {
   return name;
 }
 
-pqxx::result exec_generic(pqxx::nontransaction& tx, const std::string& sql,
-                          const std::vector<TextParam>& params, std::string_view settings) {
+pqxx::result exec_with_settings(pqxx::nontransaction& tx, const std::string& sql,
+                                const std::vector<TextParam>& params, std::string_view settings) {
   const auto name = statement_name(tx, sql);
   tx.conn().prepare_now(name);  // EXECUTE below names it: it must exist on the server first
-  std::string text = "SET LOCAL plan_cache_mode = force_generic_plan; ";
-  text += settings;
+  std::string text(settings);
   text += " EXECUTE " + name;
   for (std::size_t i = 0; i < params.size(); ++i) {
     text += i ? ", " : "(";
@@ -29,6 +28,12 @@ pqxx::result exec_generic(pqxx::nontransaction& tx, const std::string& sql,
   }
   if (!params.empty()) text += ")";
   return tx.exec(text);
+}
+
+pqxx::result exec_generic(pqxx::nontransaction& tx, const std::string& sql,
+                          const std::vector<TextParam>& params, std::string_view settings) {
+  return exec_with_settings(tx, sql, params,
+                            "SET LOCAL plan_cache_mode = force_generic_plan; " + std::string(settings));
 }
 
 }  // namespace shopme::postgres

@@ -43,12 +43,17 @@ pqxx::row exec1(pqxx::transaction_base& tx, const std::string& sql, Args&&... ar
 // A parameter as PostgreSQL reads it: its text, or NULL. The statement's casts give the types.
 using TextParam = std::optional<std::string>;
 
-// Runs `sql` (prepared as exec does) with PostgreSQL's generic plan for it. The plan cache keeps
-// re-planning a statement whenever a plan for the actual values looks cheaper than the generic
-// one, which for the catalog's list and search cost more than running them. One round trip in
-// autocommit: `SET LOCAL plan_cache_mode = force_generic_plan; <settings> EXECUTE name('…', NULL)`
-// is one implicit transaction, so the settings end with the statement. `settings` is zero or
-// more `SET LOCAL …;` of the server's own (never values from a request).
+// Runs `sql` (prepared as exec does) in autocommit with `settings` (zero or more `SET LOCAL …;` of
+// the server's own, never values from a request) for this statement only, in one round trip:
+// `<settings> EXECUTE name('…', NULL)` is one implicit transaction, so the settings end with it.
+pqxx::result exec_with_settings(pqxx::nontransaction& tx, const std::string& sql,
+                                const std::vector<TextParam>& params, std::string_view settings);
+
+// The same with PostgreSQL's generic plan for the statement. The plan cache re-plans a statement
+// on every call while a plan for the actual values looks cheaper than the generic one, which for
+// the catalog's list and search cost more than running them. Only for statements whose generic
+// plan is good: no optional conditions ("$n IS NULL OR …"), no LIMIT or OFFSET as a parameter
+// (the planner then assumes a tenth of the rows and sorts them all).
 pqxx::result exec_generic(pqxx::nontransaction& tx, const std::string& sql,
                           const std::vector<TextParam>& params, std::string_view settings = {});
 

@@ -480,12 +480,15 @@ Response CatalogController::list_products(Request& req, postgres::Db& db) const 
     page_sql += " AND (" + kSort.at(sort) + ", p.id) " + (order == "desc" ? "<" : ">") + " (" +
                 param(*after_value, kCursorType.at(sort)) + ", " + param(*after_id, "uuid") + ")";
   }
-  page_sql += order_by + " LIMIT " + param(std::to_string(page.limit), "bigint");
-  if (!after_value && page.offset() > 0)
-    page_sql += " OFFSET " + param(std::to_string(page.offset()), "bigint");
+  // The limit as a literal (1–100, checked above): as a parameter, a generic plan assumes a tenth
+  // of the rows and sorts them all. Offset pages keep PostgreSQL's own choice of plan per value.
+  page_sql += order_by + " LIMIT " + std::to_string(page.limit);
+  const bool offset = !after_value && page.offset() > 0;
+  if (offset) page_sql += " OFFSET " + param(std::to_string(page.offset()), "bigint");
 
   pqxx::nontransaction tx(conn);
-  const auto rows = postgres::exec_generic(tx, page_sql, params);
+  const auto rows = offset ? postgres::exec_with_settings(tx, page_sql, params, "")
+                           : postgres::exec_generic(tx, page_sql, params);
   long long total = 0;
   if (!rows.empty()) {
     total = rows[0][15].as<long long>();
