@@ -39,6 +39,7 @@
 #   BENCH_THINK_MS       mean pause between a reply and the next message, paced runs (default 5000; 0: none)
 #   BENCH_SOLO           1: also one turn at a time, per agent                       (default 1)
 #   BENCH_PROFILE        1: pg_stat_statements pass after the repeats                (default 1)
+#   BENCH_PROFILE_TOP    statements listed per profile run                           (default 15)
 #   BENCH_DRAIN          seconds the job queue gets to empty after a run             (default 10)
 #   SHOPME_IO_THREADS (2), SHOPME_DB_WORKERS (4), SHOPME_INGEST_THREADS (1), SHOPME_JOB_WORKERS (4)
 #   BENCH_BIN            server binary                                               (default build/bin/shopme)
@@ -59,6 +60,7 @@ CONVERSATIONS="${BENCH_CONVERSATIONS:-200}"
 THINK_MS="${BENCH_THINK_MS:-5000}"
 SOLO="${BENCH_SOLO:-1}"
 PROFILE="${BENCH_PROFILE:-1}"
+PROFILE_TOP="${BENCH_PROFILE_TOP:-15}"
 DRAIN="${BENCH_DRAIN:-10}"
 IO_THREADS="${SHOPME_IO_THREADS:-2}"
 DB_WORKERS="${SHOPME_DB_WORKERS:-4}"
@@ -72,7 +74,7 @@ FIRST_WA=393500000001
 PASSWORD="bench-password-$RANDOM$RANDOM"
 
 is_uint() { [[ "$1" =~ ^[0-9]+$ ]]; }
-for v in REPEAT DURATION WARMUP CONVERSATIONS THINK_MS SOLO PROFILE DRAIN IO_THREADS DB_WORKERS INGEST_THREADS JOB_WORKERS; do
+for v in REPEAT DURATION WARMUP CONVERSATIONS THINK_MS SOLO PROFILE PROFILE_TOP DRAIN IO_THREADS DB_WORKERS INGEST_THREADS JOB_WORKERS; do
   is_uint "${!v}" || die "$v must be a non-negative integer (got '${!v}')"
 done
 (( REPEAT >= 1 && REPEAT <= 5 )) || die "BENCH_REPEAT must be 1..5"
@@ -372,7 +374,7 @@ profile_of() {  # key turns
          tot AS (SELECT sum(total_exec_time + total_plan_time) AS t FROM s)
     SELECT round(s.calls::numeric / $2, 2), round((s.total_exec_time / s.calls)::numeric, 3), round((s.total_exec_time / $2)::numeric, 3),
            round((s.total_plan_time / $2)::numeric, 3), round((100 * (s.total_exec_time + s.total_plan_time) / nullif(tot.t, 0))::numeric, 1), left(s.q, 150)
-      FROM s, tot ORDER BY s.total_exec_time + s.total_plan_time DESC LIMIT 15" >"$WORK/profile-$1.tsv"
+      FROM s, tot ORDER BY s.total_exec_time + s.total_plan_time DESC LIMIT $PROFILE_TOP" >"$WORK/profile-$1.tsv"
   "$PSQL" "$DB_URL" -qtAX -F ' ' -c "
     SELECT round(sum(calls)::numeric / $2, 1), round((sum(total_exec_time) / $2)::numeric, 2), round((sum(total_plan_time) / $2)::numeric, 2),
            round(sum(calls) FILTER (WHERE query ~* '^\\s*commit')::numeric / $2, 2),
@@ -548,7 +550,7 @@ REPORT="$WORK/report.md"
     echo
     echo "### Statement profile"
     echo
-    echo "pg_stat_statements (\`track = top\`, utility statements and planning included) over one more run per agent at $CONVERSATIONS conversations and one with the offline agent and a single conversation, after the repeats; statements sorted by execution + planning time (the 15 first). CPU by PostgreSQL process from /proc: backends = the connections' processes (the server's, and the benchmark's few monitoring queries), ended-children = processes that exited during the run (autovacuum workers)."
+    echo "pg_stat_statements (\`track = top\`, utility statements and planning included) over one more run per agent at $CONVERSATIONS conversations and one with the offline agent and a single conversation, after the repeats; statements sorted by execution + planning time (the $PROFILE_TOP first). CPU by PostgreSQL process from /proc: backends = the connections' processes (the server's, and the benchmark's few monitoring queries), ended-children = processes that exited during the run (autovacuum workers)."
     echo
     cat "$PROFILE_FILE"
   fi

@@ -262,7 +262,7 @@ run_wrk() {  # connections
 run_open() {
   local key="open-$OPEN_RATE" out="$WORK/open-$RUN.txt" file="$WORK/bodies.txt" line gu gs
   SEQ=$(( SEQ + 1 ))
-  "$NODE" "$GEN" --out "$file" --count $(( OPEN_RATE * OPEN_DURATION )) --prefix "o$SEQ" --phone-id "$PHONE_ID" --secret "$SECRET" --customers "$CUSTOMERS"
+  "$NODE" "$GEN" --out "$file" --count $(( OPEN_RATE * (OPEN_DURATION + 1) )) --prefix "o$SEQ" --phone-id "$PHONE_ID" --secret "$SECRET" --customers "$CUSTOMERS"
   snap_begin
   local TIMEFORMAT='%U %S'
   { time "$NODE" "$OPENLOOP" "$BASE/webhooks/whatsapp" "$file" "$OPEN_RATE" "$OPEN_DURATION" >"$out" 2>&1; } 2>"$out.time" \
@@ -367,7 +367,7 @@ REPORT="$WORK/report.md"
   echo "- Server: $SERVER_VERSION; SHOPME_IO_THREADS=$IO_THREADS, SHOPME_DB_WORKERS=$DB_WORKERS, SHOPME_INGEST_THREADS=$INGEST_THREADS, SHOPME_JOB_WORKERS=$JOB_WORKERS, LOG_LEVEL=warn, bound to 127.0.0.1; demo data; the demo shop's channel configured through the API (app secret sealed by the server), disabled so nothing is sent out."
   echo "- Deliveries: one text message each, a distinct message id per request (never a redelivery), the sender drawn at random from $CUSTOMERS customers (first contact creates the customer and the conversation); signed with HMAC-SHA256 ahead of the run (bench/webhook-gen.mjs)."
   echo "- Reference: pgbench $PG_VERSION \`-M extended -T $PG_DURATION\`, one \`SELECT shopme_ingest_whatsapp(...)\` with a one-delivery batch (raw event, customer, conversation, message, conversation update, job) per transaction, over TCP."
-  echo "- Load: wrk $WRK_VERSION \`-t$WRK_THREADS -d${DURATION}s --latency\` (closed loop), and bench/webhook-openloop.mjs (node $NODE_VERSION, open loop, latency measured from when each request was due) at $OPEN_RATE deliveries/s for ${OPEN_DURATION} s. All on the same $NPROC cores as the server and PostgreSQL."
+  echo "- Load: wrk $WRK_VERSION \`-t$WRK_THREADS -d${DURATION}s --latency\` (closed loop), and bench/webhook-openloop.mjs (node $NODE_VERSION, open loop, latency measured from when each request was due) at $OPEN_RATE deliveries/s for ${OPEN_DURATION} s after 1 s at the same rate that is not counted (connections opened, code paths warm). All on the same $NPROC cores as the server and PostgreSQL."
   echo "- The server's job workers run during every measurement (the pgbench ones included) and take the inbound job each stored message creates; before each measurement the backlog left by the previous one gets ${DRAIN} s to drain, what is left is deleted."
   echo "- $REPEAT interleaved repeats; each row is the repeat with the median rate (lower middle for an even count); errors summed over all repeats."
   echo "- CPU columns: % of one core over the run ($(( NPROC * 100 ))% = the machine): server process, PostgreSQL (postmaster + backends), load generator, everything else."
