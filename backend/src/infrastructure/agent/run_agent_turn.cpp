@@ -309,14 +309,9 @@ void record(pqxx::transaction_base& tx, const TurnData& d, Outcome& out, const s
     still_ours = std::string_view(mode[0].c_str()) == "bot" || out.handed_over;
   }
   if (still_ours && !out.message.body.empty()) {
-    postgres::exec0(
-        tx,
-        "UPDATE conversations SET agent_answered_seq = greatest(agent_answered_seq, $3) WHERE workspace_id "
-        "= $1 AND id = $2",
-        ws, conv, d.answered_through);
     if (out.message.kind == messaging::OutboundKind::kText)
       out.message.body = clip(out.message.body, messaging::kMaxTextLength - 10);
-    messaging::queue_outbound(tx, ws, conv, out.message, "agent");
+    messaging::queue_outbound(tx, ws, conv, out.message, "agent", std::nullopt, d.answered_through);
   }
   // The customer's language is the one they write in: later links, pages and messages follow it.
   if (!out.language.empty() && out.language != d.language) {

@@ -11,15 +11,13 @@ std::string seal_context(const std::string& workspace_id, std::string_view field
   return "whatsapp:" + workspace_id + ":" + std::string(field);
 }
 
-namespace {
-std::optional<std::string> unseal(const crypto::Sealer& sealer, const pqxx::field& f, const std::string& ws,
-                                  std::string_view name) {
-  if (f.is_null()) return std::nullopt;
-  auto raw = crypto::base64url_decode(f.c_str());
+std::optional<std::string> open_sealed(const crypto::Sealer& sealer, const pqxx::field& column,
+                                       const std::string& workspace_id, std::string_view field) {
+  if (column.is_null()) return std::nullopt;
+  auto raw = crypto::base64url_decode(column.c_str());
   if (!raw) return std::nullopt;
-  return sealer.open(*raw, seal_context(ws, name));
+  return sealer.open(*raw, seal_context(workspace_id, field));
 }
-}  // namespace
 
 ChannelSettings load_channel(pqxx::transaction_base& tx, const crypto::Sealer& sealer,
                              const std::string& workspace_id, const std::string& default_api_base_url) {
@@ -39,9 +37,9 @@ ChannelSettings load_channel(pqxx::transaction_base& tx, const crypto::Sealer& s
   c.phone_number_id = r[0].c_str();
   c.business_account_id = r[1].c_str();
   c.api_base_url = r[2].c_str();
-  c.access_token = unseal(sealer, r[3], workspace_id, "accessToken");
-  c.app_secret = unseal(sealer, r[4], workspace_id, "appSecret");
-  c.verify_token = unseal(sealer, r[5], workspace_id, "verifyToken");
+  c.access_token = open_sealed(sealer, r[3], workspace_id, "accessToken");
+  c.app_secret = open_sealed(sealer, r[4], workspace_id, "appSecret");
+  c.verify_token = open_sealed(sealer, r[5], workspace_id, "verifyToken");
   c.enabled = r[6].as<bool>();
   c.welcome_message = r[7].c_str();
   c.inactive_message = r[8].c_str();

@@ -2,6 +2,7 @@
 // A workspace's WhatsApp channel as the pipeline needs it, credentials opened with the server key.
 #include <boost/json/array.hpp>
 #include <optional>
+#include <pqxx/field>
 #include <pqxx/transaction_base>
 #include <string>
 
@@ -29,6 +30,10 @@ struct ChannelSettings {
 
 // Sealed values are bound to the workspace and the field they belong to.
 std::string seal_context(const std::string& workspace_id, std::string_view field);
+
+// A sealed column of whatsapp_channels opened (nullopt when NULL or unreadable).
+std::optional<std::string> open_sealed(const crypto::Sealer& sealer, const pqxx::field& column,
+                                       const std::string& workspace_id, std::string_view field);
 
 // Defaults (configured = false) when the workspace has no channel yet.
 ChannelSettings load_channel(pqxx::transaction_base& tx, const crypto::Sealer& sealer,

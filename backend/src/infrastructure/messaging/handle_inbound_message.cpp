@@ -28,7 +28,13 @@ postgres::JobRunner::TransactionalHandler handle_inbound_message(TurnHandler tur
         "       ch.workspace_id IS NOT NULL, coalesce(ch.enabled, false), coalesce(ch.welcome_message, ''),"
         "       coalesce(ch.inactive_message, ''), coalesce(ch.abuse_max_per_minute, 20),"
         "       coalesce(ch.abuse_block_minutes, 60),"
-        "       cu.registered_at IS NOT NULL AND cu.gdpr_consent_at IS NOT NULL, cu.language"
+        "       cu.registered_at IS NOT NULL AND cu.gdpr_consent_at IS NOT NULL, cu.language,"
+        // Abuse control's count: only the newest messages can be within the minute, so the thread
+        // index is read backwards, stopping after one more than the limit, instead of the whole history.
+        "       (SELECT count(*) FROM (SELECT x.direction, x.created_at FROM messages x"
+        "          WHERE x.workspace_id = m.workspace_id AND x.conversation_id = m.conversation_id"
+        "          ORDER BY x.seq DESC LIMIT 2 * coalesce(ch.abuse_max_per_minute, 20) + 2) y"
+        "         WHERE y.direction = 'inbound' AND y.created_at > now() - interval '1 minute')"
         "  FROM messages m"
         "  JOIN conversations c ON c.workspace_id = m.workspace_id AND c.id = m.conversation_id"
         "  JOIN customers cu ON cu.workspace_id = c.workspace_id AND cu.id = c.customer_id"
@@ -81,15 +87,7 @@ postgres::JobRunner::TransactionalHandler handle_inbound_message(TurnHandler tur
     // Abuse control: more than the allowed messages in the last minute blocks the customer for a while
     // and alerts the team. Simulator conversations are exempt: a tester typing fast is not abuse.
     if (!t.sandbox) {
-      const auto recent =
-          postgres::exec1(
-              tx,  // Only the newest messages can be within the minute: the thread index read backwards,
-                   // stopping after one more than the limit, instead of the whole history.
-              "SELECT count(*) FROM (SELECT direction, created_at FROM messages"
-              "  WHERE workspace_id = $1 AND conversation_id = $2 ORDER BY seq DESC LIMIT $3) m"
-              " WHERE m.direction = 'inbound' AND m.created_at > now() - interval '1 minute'",
-              ws, t.conversation_id, 2 * max_per_minute + 2)[0]
-              .as<int>();
+      const int recent = r[20].as<int>();
       if (recent > max_per_minute) {
         const std::string reason = "Automatic block: more than " + std::to_string(max_per_minute) +
                                    " messages in a minute (" + std::to_string(block_minutes) + " minutes)";

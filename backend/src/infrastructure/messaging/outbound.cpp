@@ -166,29 +166,41 @@ void notify(pqxx::transaction_base& tx, std::string_view type, const std::string
 
 std::string queue_outbound(pqxx::transaction_base& tx, const std::string& workspace_id,
                            const std::string& conversation_id, const OutboundMessage& message,
-                           std::string_view author_kind, const std::optional<std::string>& author_id) {
+                           std::string_view author_kind, const std::optional<std::string>& author_id,
+                           std::optional<long long> answers_through) {
   const char* type = message.kind == OutboundKind::kText       ? "text"
                      : message.kind == OutboundKind::kTemplate ? "template"
                                                                : "interactive";
   const std::string text = display_text(message);
+  // One round trip for the four writes of every reply (a turn's commit waits for each of them).
+  constexpr int kSendAttempts = 10;
   const auto row = postgres::exec1(
       tx,
-      "INSERT INTO messages (workspace_id, conversation_id, direction, type, text, payload, status, "
-      "status_rank,"
-      "                      author_kind, author_id)"
-      " VALUES ($1, $2, 'outbound', $3, $4, jsonb_build_object('outbound', $5::jsonb), 'queued', 0, $6, $7)"
-      " RETURNING id",
+      "WITH m AS ("
+      "  INSERT INTO messages (workspace_id, conversation_id, direction, type, text, payload, status,"
+      "                        status_rank, author_kind, author_id)"
+      "  VALUES ($1, $2, 'outbound', $3, $4, jsonb_build_object('outbound', $5::jsonb), 'queued', 0, $6, $7)"
+      "  RETURNING id),"
+      " c AS ("
+      "  UPDATE conversations SET last_message_at = now(), last_message_preview = left($4, 200),"
+      "         agent_answered_seq = greatest(agent_answered_seq, coalesce($8::bigint, agent_answered_seq)),"
+      "         updated_at = now()"
+      "   WHERE workspace_id = $1 AND id = $2),"
+      " j AS ("
+      "  INSERT INTO jobs (workspace_id, kind, ordering_key, payload, max_attempts)"
+      "  SELECT $1, 'send', 'outbound:' || $2, jsonb_build_object('messageId', m.id), $9 FROM m RETURNING id)"
+      " SELECT m.id, j.id, pg_notify('shopme_events', json_build_object('type', 'message.created',"
+      "        'workspaceId', $1, 'conversationId', $2, 'messageId', m.id)::text) FROM m, j",
       workspace_id, conversation_id, type, text, json::serialize(outbound_to_json(message)), author_kind,
-      author_id);
+      author_id, answers_through, kSendAttempts);
   const std::string id = row[0].c_str();
-  postgres::exec0(
-      tx,
-      "UPDATE conversations SET last_message_at = now(), last_message_preview = left($3, 200), updated_at = "
-      "now()"
-      " WHERE workspace_id = $1 AND id = $2",
-      workspace_id, conversation_id, text);
-  postgres::enqueue_job(tx, workspace_id, "send", "outbound:" + conversation_id, {{"messageId", id}}, 10);
-  notify(tx, "message.created", workspace_id, conversation_id, {{"messageId", id}});
+  postgres::job_enqueued(tx, postgres::Job{workspace_id,
+                                           row[1].as<long long>(),
+                                           "send",
+                                           "outbound:" + conversation_id,
+                                           {{"messageId", id}},
+                                           1,
+                                           kSendAttempts});
   return id;
 }
 

@@ -20,10 +20,13 @@ boost::json::object outbound_to_json(const OutboundMessage& message);
 void notify(pqxx::transaction_base& tx, std::string_view type, const std::string& workspace_id,
             const std::string& conversation_id, const boost::json::object& extra = {});
 
-// Returns the new message id.
+// The outbox row, the conversation's preview, the send job and the live event, in one statement.
+// `answers_through`: the last inbound message (seq) an agent's reply answers. Returns the new
+// message id.
 std::string queue_outbound(pqxx::transaction_base& tx, const std::string& workspace_id,
                            const std::string& conversation_id, const OutboundMessage& message,
                            std::string_view author_kind,
-                           const std::optional<std::string>& author_id = std::nullopt);
+                           const std::optional<std::string>& author_id = std::nullopt,
+                           std::optional<long long> answers_through = std::nullopt);
 
 }  // namespace shopme::messaging

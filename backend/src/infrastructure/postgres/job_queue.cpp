@@ -23,10 +23,14 @@ void enqueue_job(pqxx::transaction_base& tx, const std::string& workspace_id, co
                       " VALUES ($1, $2, $3, $4::jsonb, $5) RETURNING id",
                       workspace_id, kind, ordering_key, boost::json::serialize(payload), max_attempts)[0]
           .as<long long>();
+  job_enqueued(tx, Job{workspace_id, id, kind, ordering_key, payload, 1, max_attempts});
+}
+
+void job_enqueued(pqxx::transaction_base& tx, Job job) {
   // A job worker claims again after its commit (and may start this job in it), so a job queued by a
   // job needs no notification; elsewhere the notification wakes the workers of every process.
   if (inside_job_worker) {
-    queued_here.push_back(Job{workspace_id, id, kind, ordering_key, payload, 1, max_attempts});
+    queued_here.push_back(std::move(job));
   } else {
     tx.exec("SELECT pg_notify('shopme_jobs', '')");
   }
@@ -214,14 +218,20 @@ void JobRunner::mark_running(pqxx::transaction_base& tx, const Job& job) const {
 JobRunner::Continuation JobRunner::start_in(const Job& next, pqxx::work& tx) {
   const auto handler = two_part_.find(next.kind);
   if (handler == two_part_.end()) return {};
-  const bool behind = postgres::exec1(tx,
-                                      "SELECT EXISTS (SELECT 1 FROM jobs WHERE ordering_key = $1 AND id < $2"
-                                      " AND state IN ('queued', 'running'))",
-                                      next.ordering_key, next.id)[0]
-                          .as<bool>();
-  if (behind) return {};
   try {
     pqxx::subtransaction savepoint(tx);
+    // Leased here only at the head of its ordering key (one statement: the check and the lease).
+    const bool head =
+        !postgres::exec(savepoint,
+                        "UPDATE jobs SET state = 'running', attempts = attempts + 1,"
+                        "       locked_until = now() + make_interval(secs => $4)"
+                        " WHERE workspace_id = $1 AND id = $2 AND NOT EXISTS (SELECT 1 FROM jobs k"
+                        "   WHERE k.ordering_key = $3 AND k.id < $2 AND k.state IN ('queued', 'running'))"
+                        " RETURNING 1",
+                        next.workspace_id, next.id, next.ordering_key,
+                        static_cast<double>(options_.lease.count()))
+             .empty();
+    if (!head) return {};  // the savepoint is rolled back: an ordinary claim takes it in turn
     auto first = handler->second(next, savepoint);
     auto* later = std::get_if<Continuation>(&first);
     if (!later) {
@@ -232,7 +242,6 @@ JobRunner::Continuation JobRunner::start_in(const Job& next, pqxx::work& tx) {
       }
       return {};
     }
-    mark_running(savepoint, next);
     savepoint.commit();
     return std::move(*later);
   } catch (const pqxx::broken_connection&) {

@@ -55,6 +55,10 @@ struct JobResult {
 
 void enqueue_job(pqxx::transaction_base& tx, const std::string& workspace_id, const std::string& kind,
                  const std::string& ordering_key, const boost::json::object& payload, int max_attempts = 8);
+// For a statement that inserted a job row itself, as part of a larger write: what enqueue_job does
+// after its INSERT (a job queued by a job worker may start in that job's commit; elsewhere the
+// workers are notified).
+void job_enqueued(pqxx::transaction_base& tx, Job job);
 // Deletes the job inside the handler's transaction, so its effects and its completion commit together.
 void complete_job(pqxx::transaction_base& tx, const Job& job);
 
