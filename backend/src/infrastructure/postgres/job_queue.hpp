@@ -29,6 +29,9 @@ struct Job {
   boost::json::object payload;
   int attempts = 0;  // including this one
   int max_attempts = 0;
+  // The claim deleted the row already (a job handled wholly in the claiming transaction: its
+  // completion commits with its effects, and a rollback brings it back); complete_job has nothing to do.
+  bool deleted_with_claim = false;
 };
 
 // Work to do after a job's transaction has committed (e.g. a counter that must not hold a hot row's
@@ -121,7 +124,9 @@ class JobRunner {
   void mark_running(pqxx::transaction_base& tx, const Job& job) const;
   Continuation start_in(const Job& next, pqxx::work& tx);
   void finish(pqxx::connection& conn, const Job& job, const Continuation& later);
-  void settle_failure(pqxx::connection& conn, const Job& job, const JobResult& result);
+  // `released`: the claim was rolled back (see record_failure).
+  void settle_failure(pqxx::connection& conn, const Job& job, const JobResult& result, bool released);
+  bool record_failure(pqxx::transaction_base& tx, const Job& job, const JobResult& result, bool released);
   void refresh_counts(pqxx::connection& conn);
 
   std::string conninfo_;
@@ -130,6 +135,7 @@ class JobRunner {
   using FirstPart = std::function<std::variant<JobResult, Continuation>(const Job&, pqxx::work&)>;
   std::map<std::string, FirstPart> split_;  // two-part and transactional handlers (those settle at once)
   std::map<std::string, SplitHandler> two_part_;
+  std::string whole_in_claim_;  // kinds handled wholly in the claiming transaction (a text[] literal)
   std::vector<std::thread> threads_;
   std::mutex mutex_;
   std::condition_variable cv_;

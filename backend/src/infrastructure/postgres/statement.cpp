@@ -16,11 +16,11 @@ std::string statement_name(pqxx::transaction_base& tx, const std::string& sql) {
   return name;
 }
 
-pqxx::result exec_with_settings(pqxx::nontransaction& tx, const std::string& sql,
-                                const std::vector<TextParam>& params, std::string_view settings) {
+pqxx::result exec_prefixed(pqxx::transaction_base& tx, std::string_view prefix, const std::string& sql,
+                           const std::vector<TextParam>& params) {
   const auto name = statement_name(tx, sql);
   tx.conn().prepare_now(name);  // EXECUTE below names it: it must exist on the server first
-  std::string text(settings);
+  std::string text(prefix);
   text += " EXECUTE " + name;
   for (std::size_t i = 0; i < params.size(); ++i) {
     text += i ? ", " : "(";
@@ -28,6 +28,11 @@ pqxx::result exec_with_settings(pqxx::nontransaction& tx, const std::string& sql
   }
   if (!params.empty()) text += ")";
   return tx.exec(text);
+}
+
+pqxx::result exec_with_settings(pqxx::nontransaction& tx, const std::string& sql,
+                                const std::vector<TextParam>& params, std::string_view settings) {
+  return exec_prefixed(tx, settings, sql, params);
 }
 
 pqxx::result exec_generic(pqxx::nontransaction& tx, const std::string& sql,

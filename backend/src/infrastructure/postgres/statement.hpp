@@ -43,9 +43,14 @@ pqxx::row exec1(pqxx::transaction_base& tx, const std::string& sql, Args&&... ar
 // A parameter as PostgreSQL reads it: its text, or NULL. The statement's casts give the types.
 using TextParam = std::optional<std::string>;
 
-// Runs `sql` (prepared as exec does) in autocommit with `settings` (zero or more `SET LOCAL …;` of
-// the server's own, never values from a request) for this statement only, in one round trip:
-// `<settings> EXECUTE name('…', NULL)` is one implicit transaction, so the settings end with it.
+// Runs `sql` (prepared as exec does) right after `prefix` (statements of the server's own, never
+// values from a request), in one round trip: `<prefix> EXECUTE name('…', NULL)`. Returns the
+// result of `sql`.
+pqxx::result exec_prefixed(pqxx::transaction_base& tx, std::string_view prefix, const std::string& sql,
+                           const std::vector<TextParam>& params);
+
+// In autocommit, with `settings` (zero or more `SET LOCAL …;`) for this statement only: the message
+// is one implicit transaction, so the settings end with it.
 pqxx::result exec_with_settings(pqxx::nontransaction& tx, const std::string& sql,
                                 const std::vector<TextParam>& params, std::string_view settings);
 
