@@ -29,12 +29,14 @@ postgres::JobRunner::TransactionalHandler handle_inbound_message(TurnHandler tur
         "       coalesce(ch.inactive_message, ''), coalesce(ch.abuse_max_per_minute, 20),"
         "       coalesce(ch.abuse_block_minutes, 60),"
         "       cu.registered_at IS NOT NULL AND cu.gdpr_consent_at IS NOT NULL, cu.language,"
-        // Abuse control's count: only the newest messages can be within the minute, so the thread
-        // index is read backwards, stopping after one more than the limit, instead of the whole history.
-        "       (SELECT count(*) FROM (SELECT x.direction, x.created_at FROM messages x"
-        "          WHERE x.workspace_id = m.workspace_id AND x.conversation_id = m.conversation_id"
-        "          ORDER BY x.seq DESC LIMIT 2 * coalesce(ch.abuse_max_per_minute, 20) + 2) y"
-        "         WHERE y.direction = 'inbound' AND y.created_at > now() - interval '1 minute')"
+        // Abuse control's count of the last minute's inbound messages, read from the thread index
+        // backwards: the newest message older than a minute bounds it, so it costs the last minute's
+        // messages, not the conversation's history (nor the configured limit).
+        "       (SELECT count(*) FROM messages x"
+        "         WHERE x.workspace_id = m.workspace_id AND x.conversation_id = m.conversation_id"
+        "           AND x.direction = 'inbound' AND x.seq > coalesce((SELECT y.seq FROM messages y"
+        "             WHERE y.workspace_id = m.workspace_id AND y.conversation_id = m.conversation_id"
+        "               AND y.created_at <= now() - interval '1 minute' ORDER BY y.seq DESC LIMIT 1), 0))"
         "  FROM messages m"
         "  JOIN conversations c ON c.workspace_id = m.workspace_id AND c.id = m.conversation_id"
         "  JOIN customers cu ON cu.workspace_id = c.workspace_id AND cu.id = c.customer_id"
