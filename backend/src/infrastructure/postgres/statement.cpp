@@ -30,15 +30,10 @@ pqxx::result exec_prefixed(pqxx::transaction_base& tx, std::string_view prefix, 
   return tx.exec(text);
 }
 
-pqxx::result exec_with_settings(pqxx::nontransaction& tx, const std::string& sql,
-                                const std::vector<TextParam>& params, std::string_view settings) {
-  return exec_prefixed(tx, settings, sql, params);
-}
-
 pqxx::result exec_generic(pqxx::nontransaction& tx, const std::string& sql,
                           const std::vector<TextParam>& params, std::string_view settings) {
-  return exec_with_settings(tx, sql, params,
-                            "SET LOCAL plan_cache_mode = force_generic_plan; " + std::string(settings));
+  return exec_prefixed(tx, "SET LOCAL plan_cache_mode = force_generic_plan; " + std::string(settings), sql,
+                       params);
 }
 
 }  // namespace shopme::postgres

@@ -49,16 +49,13 @@ using TextParam = std::optional<std::string>;
 pqxx::result exec_prefixed(pqxx::transaction_base& tx, std::string_view prefix, const std::string& sql,
                            const std::vector<TextParam>& params);
 
-// In autocommit, with `settings` (zero or more `SET LOCAL …;`) for this statement only: the message
-// is one implicit transaction, so the settings end with it.
-pqxx::result exec_with_settings(pqxx::nontransaction& tx, const std::string& sql,
-                                const std::vector<TextParam>& params, std::string_view settings);
-
-// The same with PostgreSQL's generic plan for the statement. The plan cache re-plans a statement
-// on every call while a plan for the actual values looks cheaper than the generic one, which for
-// the catalog's list and search cost more than running them. Only for statements whose generic
-// plan is good: no optional conditions ("$n IS NULL OR …"), no LIMIT or OFFSET as a parameter
-// (the planner then assumes a tenth of the rows and sorts them all).
+// In autocommit, with PostgreSQL's generic plan for the statement and `settings` (zero or more
+// `SET LOCAL …;`) for it only: the message is one implicit transaction, so the settings end with
+// it. The plan cache re-plans a statement on every call while a plan for the actual values looks
+// cheaper than the generic one, which for the catalog's list and search cost more than running
+// them. Only for statements whose generic plan is good: no optional conditions ("$n IS NULL OR
+// …"), no LIMIT or OFFSET as a parameter (the planner then assumes a tenth of the rows and sorts
+// them all).
 pqxx::result exec_generic(pqxx::nontransaction& tx, const std::string& sql,
                           const std::vector<TextParam>& params, std::string_view settings = {});
 

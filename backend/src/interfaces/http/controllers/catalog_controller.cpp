@@ -487,7 +487,7 @@ Response CatalogController::list_products(Request& req, postgres::Db& db) const 
   if (offset) page_sql += " OFFSET " + param(std::to_string(page.offset()), "bigint");
 
   pqxx::nontransaction tx(conn);
-  const auto rows = offset ? postgres::exec_with_settings(tx, page_sql, params, "")
+  const auto rows = offset ? postgres::exec_prefixed(tx, "", page_sql, params)
                            : postgres::exec_generic(tx, page_sql, params);
   long long total = 0;
   if (!rows.empty()) {
