@@ -204,7 +204,7 @@ bool JobRunner::run_one(pqxx::connection& conn) {
     }
     if (!later) {
       claim.reset();  // roll back whatever the handler did; the job is free again until settled
-      settle_failure(conn, *job, result, true);
+      settle_failure(conn, *job, result, false);
       return true;
     }
   } else if (whole != handlers_.end()) {
@@ -295,42 +295,38 @@ void JobRunner::finish(pqxx::connection& conn, const Job& job, const Continuatio
     ++completed_;
     return;
   }
-  settle_failure(conn, job, result, false);
+  settle_failure(conn, job, result, true);
 }
 
 void JobRunner::settle_failure(pqxx::connection& conn, const Job& job, const JobResult& result,
-                               bool released) {
+                               bool marked_running) {
   pqxx::work tx(conn);
-  record_failure(tx, job, result, released);
+  record_failure(tx, job, result, marked_running);
   tx.commit();
 }
 
 namespace {
-// A released job (its claim rolled back) may have been claimed again meanwhile: it is settled only
-// if nobody holds it and no later attempt has been recorded, so it is never settled twice.
+// Settled only while the row is as this worker left it: a job whose claim was rolled back may have
+// been claimed again meanwhile, and a lease may have run out and been taken over. The UPDATE waits
+// for whoever holds the row and checks `attempts` again on what they left, so a job is never
+// settled twice (nor by a worker that lost it).
 constexpr const char* kRetryJob =
     "UPDATE jobs SET state = 'queued', attempts = $5, locked_until = NULL, last_error = $3,"
-    "       run_at = now() + make_interval(secs => $4) WHERE workspace_id = $1 AND id = $2";
-constexpr const char* kRetryReleasedJob =
-    "UPDATE jobs SET state = 'queued', attempts = $5, locked_until = NULL, last_error = $3,"
-    "       run_at = now() + make_interval(secs => $4) WHERE workspace_id = $1 AND id = $2"
-    "   AND attempts < $5 AND state IN ('queued', 'running')"
-    "   AND id IN (SELECT k.id FROM jobs k WHERE k.workspace_id = $1 AND k.id = $2 FOR UPDATE SKIP LOCKED)";
+    "       run_at = now() + make_interval(secs => $4)"
+    " WHERE workspace_id = $1 AND id = $2 AND attempts = $6 AND state IN ('queued', 'running')";
 constexpr const char* kBuryJob =
     "UPDATE jobs SET state = 'dead', attempts = $4, locked_until = NULL, last_error = $3"
-    " WHERE workspace_id = $1 AND id = $2";
-constexpr const char* kBuryReleasedJob =
-    "UPDATE jobs SET state = 'dead', attempts = $4, locked_until = NULL, last_error = $3"
-    " WHERE workspace_id = $1 AND id = $2 AND attempts < $4 AND state IN ('queued', 'running')"
-    "   AND id IN (SELECT k.id FROM jobs k WHERE k.workspace_id = $1 AND k.id = $2 FOR UPDATE SKIP LOCKED)";
+    " WHERE workspace_id = $1 AND id = $2 AND attempts = $5 AND state IN ('queued', 'running')";
 }  // namespace
 
 bool JobRunner::record_failure(pqxx::transaction_base& tx, const Job& job, const JobResult& result,
-                               bool released) {
+                               bool marked_running) {
+  // The row counts this attempt once marked running; a claim alone does not write it.
+  const int seen_attempts = marked_running ? job.attempts : job.attempts - 1;
   if (result.outcome == JobResult::Outcome::kRetry && job.attempts < job.max_attempts) {
     const auto r =
-        postgres::exec(tx, released ? kRetryReleasedJob : kRetryJob, job.workspace_id, job.id, result.reason,
-                       static_cast<double>(result.delay.count()) / 1000.0, job.attempts);
+        postgres::exec(tx, kRetryJob, job.workspace_id, job.id, result.reason,
+                       static_cast<double>(result.delay.count()) / 1000.0, job.attempts, seen_attempts);
     if (r.affected_rows() == 0) return false;
     ++retried_;
     log::warn("job will be retried", {{"kind", job.kind},
@@ -344,8 +340,7 @@ bool JobRunner::record_failure(pqxx::transaction_base& tx, const Job& job, const
       result.outcome == JobResult::Outcome::kRetry
           ? "gave up after " + std::to_string(job.attempts) + " attempts: " + result.reason
           : result.reason;
-  const auto r = postgres::exec(tx, released ? kBuryReleasedJob : kBuryJob, job.workspace_id, job.id, reason,
-                                job.attempts);
+  const auto r = postgres::exec(tx, kBuryJob, job.workspace_id, job.id, reason, job.attempts, seen_attempts);
   if (r.affected_rows() == 0) return false;
   ++buried_;
   log::error("job moved to the dead letters", {{"kind", job.kind}, {"job", job.id}, {"reason", reason}});

@@ -124,9 +124,11 @@ class JobRunner {
   void mark_running(pqxx::transaction_base& tx, const Job& job) const;
   Continuation start_in(const Job& next, pqxx::work& tx);
   void finish(pqxx::connection& conn, const Job& job, const Continuation& later);
-  // `released`: the claim was rolled back (see record_failure).
-  void settle_failure(pqxx::connection& conn, const Job& job, const JobResult& result, bool released);
-  bool record_failure(pqxx::transaction_base& tx, const Job& job, const JobResult& result, bool released);
+  // `marked_running`: the row was marked running for this attempt (a second part); otherwise the
+  // claim alone held it, and may have been rolled back (see record_failure).
+  void settle_failure(pqxx::connection& conn, const Job& job, const JobResult& result, bool marked_running);
+  bool record_failure(pqxx::transaction_base& tx, const Job& job, const JobResult& result,
+                      bool marked_running);
   void refresh_counts(pqxx::connection& conn);
 
   std::string conninfo_;
