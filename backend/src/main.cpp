@@ -230,17 +230,19 @@ int cmd_serve(Config config, const Args& args) {
   jobs.handle_in_two_parts("send", messaging::send_outbound_message(sealer, graph, throttle, pipeline));
   jobs.handle("read", messaging::send_read_receipt(sealer, graph, throttle, pipeline));
   http::LiveHub hub;
-  postgres::NotificationListener listener(db.conninfo(), {"shopme_events", "shopme_jobs"},
-                                          [&](const std::string& channel, const std::string& payload) {
-                                            if (channel == "shopme_jobs") {
-                                              jobs.wake();
-                                              return;
-                                            }
-                                            if (payload.find("\"channel.updated\"") != std::string::npos)
-                                              ingestor.invalidate_channels();
-                                            hub.publish_event(payload);
-                                          });
+  postgres::NotificationListener listener(
+      db.conninfo(), {"shopme_events", "shopme_jobs"},
+      [&](const std::string& channel, const std::string& payload, int sender) {
+        if (channel == "shopme_jobs") {
+          // Our own ingest commits woke the workers already.
+          if (!ingestor.sent_by_me(sender)) jobs.wake();
+          return;
+        }
+        if (payload.find("\"channel.updated\"") != std::string::npos) ingestor.invalidate_channels();
+        hub.publish_event(payload);
+      });
   listener.on_connected([&] { jobs.wake(); });
+  ingestor.on_stored([&] { jobs.wake(); });
   // Acknowledging webhooks comes first: when deliveries wait for the ingest writer (a commit taking
   // longer than usual because the database is busy), job workers slow down until it catches up.
   jobs.yield_while([&] { return ingestor.queue_depth() > 32; });

@@ -58,7 +58,7 @@ TEST(JobQueue, OneKeyInOrderSeveralKeysInParallel) {
   std::map<std::string, std::vector<long long>> seen;
   std::atomic<int> running{0}, most{0};
   postgres::JobRunner runner(q.conninfo, {4, 30s, 100ms});
-  runner.handle_in_transaction("work", [&](const postgres::Job& job, pqxx::work& tx) {
+  runner.handle_in_transaction("work", [&](const postgres::Job& job, pqxx::dbtransaction& tx) {
     const int now = ++running;
     int prev = most.load();
     while (now > prev && !most.compare_exchange_weak(prev, now)) {
@@ -116,7 +116,7 @@ TEST(JobQueue, ATransactionalHandlerThatThrowsLeavesNothingBehind) {
   Queue q("jobs_rollback");
   std::atomic<int> calls{0};
   postgres::JobRunner runner(q.conninfo, {1, 30s, 50ms});
-  runner.handle_in_transaction("write", [&](const postgres::Job& job, pqxx::work& tx) {
+  runner.handle_in_transaction("write", [&](const postgres::Job& job, pqxx::dbtransaction& tx) {
     tx.exec0("INSERT INTO audit_log (action) VALUES ('side effect')");
     if (++calls == 1) throw std::runtime_error("boom");
     postgres::complete_job(tx, job);
@@ -185,7 +185,7 @@ TEST(JobQueue, AJobQueuedByAJobStartsInItsCommitUnlessAnEarlierJobOfItsKeyWaits)
   std::vector<std::pair<std::thread::id, std::string>> ran;  // who ran what, in order
   postgres::JobRunner runner(q.conninfo, {2, 30s, 2s});      // idle poll long: no wake-up by polling
   using Next = std::variant<postgres::JobResult, postgres::JobRunner::Continuation>;
-  runner.handle_in_transaction("in", [&](const postgres::Job& job, pqxx::work& tx) {
+  runner.handle_in_transaction("in", [&](const postgres::Job& job, pqxx::dbtransaction& tx) {
     {
       std::lock_guard lock(m);
       ran.emplace_back(std::this_thread::get_id(), "in");
@@ -244,7 +244,7 @@ TEST(JobQueue, WhileSomethingMoreUrgentIsBusyJobsSlowDownButStillMove) {
     ++asked;
     return true;  // busy all the time
   });
-  runner.handle_in_transaction("work", [&](const postgres::Job& job, pqxx::work& tx) {
+  runner.handle_in_transaction("work", [&](const postgres::Job& job, pqxx::dbtransaction& tx) {
     postgres::complete_job(tx, job);
     return postgres::JobResult::done();
   });

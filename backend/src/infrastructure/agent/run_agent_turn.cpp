@@ -402,25 +402,25 @@ postgres::JobRunner::Handler run_agent_turn(const crypto::Sealer& sealer,
 
 messaging::TurnHandler answer_in_transaction(const crypto::Sealer& sealer,
                                              const std::string& public_base_url) {
-  return
-      [&sealer, &public_base_url](pqxx::work& tx, const messaging::InboundTurn& t) -> postgres::AfterCommit {
-        const auto data = load(tx, sealer, t.workspace_id, t.conversation_id, false);
-        if (!data || !data->bot || data->unanswered.empty()) return {};
-        if (uses_model(*data)) {
-          // A language model is an outside call that must not hold this transaction: a job of its own,
-          // in the conversation's order.
-          postgres::enqueue_job(tx, t.workspace_id, "agent_turn", "conversation:" + t.conversation_id,
-                                {{"conversationId", t.conversation_id}}, 3);
-          return {};
-        }
-        // The offline agent makes no outside call: it answers here, its tools working in this
-        // transaction, and the reply commits with the message's job (one commit for the whole turn).
-        ToolContext ctx{tx.conn(),      t.workspace_id, t.conversation_id, data->customer_id,
-                        data->language, data->currency, public_base_url,   &tx};
-        auto out = offline_turn(*data, ctx);
-        record(tx, *data, out, t.workspace_id, t.conversation_id, true);
-        return count_usage(t.workspace_id, 0, 0);
-      };
+  return [&sealer, &public_base_url](pqxx::dbtransaction& tx,
+                                     const messaging::InboundTurn& t) -> postgres::AfterCommit {
+    const auto data = load(tx, sealer, t.workspace_id, t.conversation_id, false);
+    if (!data || !data->bot || data->unanswered.empty()) return {};
+    if (uses_model(*data)) {
+      // A language model is an outside call that must not hold this transaction: a job of its own,
+      // in the conversation's order.
+      postgres::enqueue_job(tx, t.workspace_id, "agent_turn", "conversation:" + t.conversation_id,
+                            {{"conversationId", t.conversation_id}}, 3);
+      return {};
+    }
+    // The offline agent makes no outside call: it answers here, its tools working in this
+    // transaction, and the reply commits with the message's job (one commit for the whole turn).
+    ToolContext ctx{tx.conn(),      t.workspace_id, t.conversation_id, data->customer_id,
+                    data->language, data->currency, public_base_url,   &tx};
+    auto out = offline_turn(*data, ctx);
+    record(tx, *data, out, t.workspace_id, t.conversation_id, true);
+    return count_usage(t.workspace_id, 0, 0);
+  };
 }
 
 }  // namespace shopme::agent

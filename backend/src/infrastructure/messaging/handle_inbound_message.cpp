@@ -16,7 +16,7 @@ namespace shopme::messaging {
 
 postgres::JobRunner::TransactionalHandler handle_inbound_message(TurnHandler turn,
                                                                  const std::string& public_base_url) {
-  return [turn = std::move(turn), &public_base_url](const postgres::Job& job, pqxx::work& tx) {
+  return [turn = std::move(turn), &public_base_url](const postgres::Job& job, pqxx::dbtransaction& tx) {
     const auto* mid = job.payload.if_contains("messageId");
     if (!mid || !mid->is_string()) return postgres::JobResult::dead("inbound job without a message id");
     const std::string ws = job.workspace_id;

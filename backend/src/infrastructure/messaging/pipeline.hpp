@@ -36,7 +36,7 @@ struct InboundTurn {
   std::string text;
   bool sandbox = false;
 };
-using TurnHandler = std::function<postgres::AfterCommit(pqxx::work& tx, const InboundTurn& turn)>;
+using TurnHandler = std::function<postgres::AfterCommit(pqxx::dbtransaction& tx, const InboundTurn& turn)>;
 
 // Per phone number token buckets: the Cloud API's throughput limit (80 messages/s by default).
 class Throttle {

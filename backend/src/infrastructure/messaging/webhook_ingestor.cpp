@@ -15,12 +15,15 @@ namespace shopme::messaging {
 namespace json = boost::json;
 
 WebhookIngestor::WebhookIngestor(std::string conninfo, const crypto::Sealer& sealer, Options options)
-    : conninfo_(std::move(conninfo)), sealer_(sealer), options_(options) {}
+    : conninfo_(std::move(conninfo)),
+      sealer_(sealer),
+      options_(options),
+      backend_pids_(std::make_unique<std::atomic<int>[]>(static_cast<std::size_t>(options.threads))) {}
 
 WebhookIngestor::~WebhookIngestor() { stop(); }
 
 void WebhookIngestor::start() {
-  for (int i = 0; i < options_.threads; ++i) threads_.emplace_back([this] { run(); });
+  for (int i = 0; i < options_.threads; ++i) threads_.emplace_back([this, i] { run(i); });
 }
 
 void WebhookIngestor::stop() {
@@ -49,8 +52,22 @@ void WebhookIngestor::invalidate_channels() {
   cache_.clear();
 }
 
-void WebhookIngestor::run() {
-  std::unique_ptr<pqxx::connection> conn;
+bool WebhookIngestor::sent_by_me(int backend_pid) const {
+  for (int i = 0; i < options_.threads; ++i) {
+    if (backend_pids_[static_cast<std::size_t>(i)].load() == backend_pid) return true;
+  }
+  return false;
+}
+
+void WebhookIngestor::connect(Connection& conn, int slot) {
+  if (conn && conn->is_open()) return;
+  backend_pids_[static_cast<std::size_t>(slot)] = 0;
+  conn = std::make_unique<pqxx::connection>(conninfo_);
+  backend_pids_[static_cast<std::size_t>(slot)] = conn->backendpid();
+}
+
+void WebhookIngestor::run(int slot) {
+  Connection conn;
   while (true) {
     std::vector<Pending> batch;
     {
@@ -63,7 +80,7 @@ void WebhookIngestor::run() {
       }
       depth_ -= static_cast<long long>(batch.size());
     }
-    process(batch, conn);
+    process(batch, conn, slot);
   }
 }
 
@@ -108,13 +125,13 @@ void WebhookIngestor::resolve(std::vector<std::string> phone_ids, pqxx::connecti
   }
 }
 
-void WebhookIngestor::process(std::vector<Pending>& batch, std::unique_ptr<pqxx::connection>& conn) {
+void WebhookIngestor::process(std::vector<Pending>& batch, Connection& conn, int slot) {
   std::vector<IngestOutcome> outcomes(batch.size(), IngestOutcome::kStored);
   std::vector<std::optional<whatsapp::ParsedWebhook>> parsed(batch.size());
   std::vector<json::array> entries(batch.size());  // what each delivery adds to the batch
 
   try {
-    if (!conn || !conn->is_open()) conn = std::make_unique<pqxx::connection>(conninfo_);
+    connect(conn, slot);
     std::vector<std::string> phones;
     for (std::size_t i = 0; i < batch.size(); ++i) {
       const auto& d = batch[i].delivery;
@@ -179,10 +196,13 @@ void WebhookIngestor::process(std::vector<Pending>& batch, std::unique_ptr<pqxx:
     }
   }
 
+  // One statement, so its own (implicit) transaction: one round trip instead of BEGIN, the call and
+  // COMMIT; the acknowledgements still wait for the commit, which ends the statement.
+  int stored = 0;
   auto store = [&](const json::array& all) {
-    pqxx::work tx(*conn);
-    postgres::exec1(tx, "SELECT shopme_ingest_whatsapp($1::jsonb)", json::serialize(all));
-    tx.commit();
+    pqxx::nontransaction tx(*conn);
+    stored +=
+        postgres::exec1(tx, "SELECT shopme_ingest_whatsapp($1::jsonb)", json::serialize(all))[0].as<int>();
   };
   json::array all;
   for (auto& e : entries) {
@@ -203,7 +223,7 @@ void WebhookIngestor::process(std::vector<Pending>& batch, std::unique_ptr<pqxx:
     for (std::size_t i = 0; i < batch.size(); ++i) {
       if (entries[i].empty()) continue;
       try {
-        if (!conn || !conn->is_open()) conn = std::make_unique<pqxx::connection>(conninfo_);
+        connect(conn, slot);
         store(entries[i]);
       } catch (const std::exception& e) {
         log::error("webhook delivery could not be stored", {{"error", e.what()}});
@@ -216,6 +236,7 @@ void WebhookIngestor::process(std::vector<Pending>& batch, std::unique_ptr<pqxx:
       }
     }
   }
+  if (stored > 0 && on_stored_) on_stored_();
   deliveries_ += static_cast<long long>(batch.size());
   ++batches_;
   for (std::size_t i = 0; i < batch.size(); ++i) batch[i].done(outcomes[i]);

@@ -59,6 +59,11 @@ class WebhookIngestor {
   [[nodiscard]] bool submit(Delivery delivery, Done done);
   // A channel changed (this or another process): forget cached secrets.
   void invalidate_channels();
+  // Called after a commit that stored new messages (so new jobs), before the acknowledgements: this
+  // process's job workers start at once instead of when the commit's NOTIFY comes back to it.
+  void on_stored(std::function<void()> fn) { on_stored_ = std::move(fn); }
+  // Whether a notification was sent by one of this ingestor's connections (see on_stored).
+  [[nodiscard]] bool sent_by_me(int backend_pid) const;
 
   [[nodiscard]] long long deliveries() const { return deliveries_.load(); }
   [[nodiscard]] long long batches() const { return batches_.load(); }
@@ -74,8 +79,10 @@ class WebhookIngestor {
     std::optional<std::string> app_secret;
     std::chrono::steady_clock::time_point expires;
   };
-  void run();
-  void process(std::vector<Pending>& batch, std::unique_ptr<pqxx::connection>& conn);
+  using Connection = std::unique_ptr<pqxx::connection>;
+  void run(int slot);
+  void process(std::vector<Pending>& batch, Connection& conn, int slot);
+  void connect(Connection& conn, int slot);
   void resolve(std::vector<std::string> phone_ids, pqxx::connection& conn);
 
   std::string conninfo_;
@@ -89,6 +96,8 @@ class WebhookIngestor {
   std::mutex cache_mutex_;
   std::map<std::string, CachedChannel> cache_;
   std::atomic<long long> deliveries_{0}, batches_{0}, depth_{0};
+  std::function<void()> on_stored_;
+  std::unique_ptr<std::atomic<int>[]> backend_pids_;  // one per thread, 0 while not connected
 };
 
 }  // namespace shopme::messaging

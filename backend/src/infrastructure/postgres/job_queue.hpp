@@ -75,7 +75,7 @@ class JobRunner {
   using Handler = std::function<JobResult(const Job&, pqxx::connection&)>;
   // A handler that only touches the database runs inside the claiming transaction: the row lock is
   // the claim, a crash rolls everything back, and the job costs one commit instead of two.
-  using TransactionalHandler = std::function<JobResult(const Job&, pqxx::work&)>;
+  using TransactionalHandler = std::function<JobResult(const Job&, pqxx::dbtransaction&)>;
 
   struct Options {
     int workers = 4;
@@ -122,7 +122,7 @@ class JobRunner {
   bool run_one(pqxx::connection& conn);
   static void run_after_commit(const JobResult& result, const Job& job, pqxx::connection& conn);
   void mark_running(pqxx::transaction_base& tx, const Job& job) const;
-  Continuation start_in(const Job& next, pqxx::work& tx);
+  Continuation start_in(const Job& next, pqxx::dbtransaction& tx);
   void finish(pqxx::connection& conn, const Job& job, const Continuation& later);
   // `marked_running`: the row was marked running for this attempt (a second part); otherwise the
   // claim alone held it, and may have been rolled back (see record_failure).
@@ -134,7 +134,7 @@ class JobRunner {
   std::string conninfo_;
   Options options_;
   std::map<std::string, Handler> handlers_;
-  using FirstPart = std::function<std::variant<JobResult, Continuation>(const Job&, pqxx::work&)>;
+  using FirstPart = std::function<std::variant<JobResult, Continuation>(const Job&, pqxx::dbtransaction&)>;
   std::map<std::string, FirstPart> split_;  // two-part and transactional handlers (those settle at once)
   std::map<std::string, SplitHandler> two_part_;
   std::string whole_in_claim_;  // kinds handled wholly in the claiming transaction (a text[] literal)

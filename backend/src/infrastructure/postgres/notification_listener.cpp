@@ -11,7 +11,7 @@ class Receiver : public pqxx::notification_receiver {
  public:
   Receiver(pqxx::connection_base& c, const std::string& channel, const NotificationListener::Callback& cb)
       : pqxx::notification_receiver(c, channel), cb_(cb) {}
-  void operator()(const std::string& payload, int) override { cb_(channel(), payload); }
+  void operator()(const std::string& payload, int sender) override { cb_(channel(), payload, sender); }
 
  private:
   const NotificationListener::Callback& cb_;

@@ -12,7 +12,9 @@ namespace shopme::postgres {
 
 class NotificationListener {
  public:
-  using Callback = std::function<void(const std::string& channel, const std::string& payload)>;
+  // `sender` is the PostgreSQL backend process id of the connection that sent the notification: a
+  // process can recognize what it sent itself (and has already acted on).
+  using Callback = std::function<void(const std::string& channel, const std::string& payload, int sender)>;
 
   NotificationListener(std::string conninfo, std::vector<std::string> channels, Callback callback);
   ~NotificationListener();
