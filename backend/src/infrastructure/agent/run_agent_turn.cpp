@@ -61,20 +61,8 @@ struct TurnData {
 // `with_history`: the last messages too (what a language model needs; the offline agent does not).
 std::optional<TurnData> load(pqxx::transaction_base& tx, const crypto::Sealer& sealer, const std::string& ws,
                              const std::string& conv, bool with_history) {
-  const auto rows = postgres::exec(
-      tx,
-      "SELECT c.mode = 'bot' AND NOT cu.blocked, cu.id, cu.name, cu.language, w.currency, w.name,"
-      "       coalesce(s.provider, 'builtin'), coalesce(s.base_url, ''), coalesce(s.model, ''), "
-      "s.api_key_sealed,"
-      "       coalesce(s.temperature, 0.3)::float8, coalesce(s.max_tokens, 800), coalesce(s.timeout_ms, "
-      "20000),"
-      "       coalesce(s.enabled_tools, '{}'), coalesce(s.debug, false), p.text"
-      "  FROM conversations c JOIN customers cu ON cu.workspace_id = c.workspace_id AND cu.id = c.customer_id"
-      "  JOIN workspaces w ON w.id = c.workspace_id"
-      "  LEFT JOIN agent_settings s ON s.workspace_id = c.workspace_id"
-      "  LEFT JOIN agent_prompts p ON p.workspace_id = s.workspace_id AND p.version = s.prompt_version"
-      " WHERE c.workspace_id = $1 AND c.id = $2",
-      ws, conv);
+  // One call (see the migration "turn_state"): four statements in one round trip, with their generic plans.
+  const auto rows = postgres::exec(tx, "SELECT * FROM shopme_turn_state($1, $2)", ws, conv);
   if (rows.empty()) return std::nullopt;
   const auto& r = rows[0];
   TurnData d;
@@ -97,41 +85,15 @@ std::optional<TurnData> load(pqxx::transaction_base& tx, const crypto::Sealer& s
   d.enabled = postgres::text_array(r[13]);
   d.debug = r[14].as<bool>();
   d.prompt = r[15].is_null() ? default_prompt(d.shop) : std::string(r[15].c_str());
-  // Three small statements rather than one with subqueries: PostgreSQL's plan cache keeps a
-  // generic plan for each of these, while the combined one was planned again on every call.
-  // What the customer wrote since anything was last sent to them.
-  // Answered means: by an earlier turn (up to the seq it recorded), or by a person or the system
-  // (an operator's reply, the registration confirmation) sent after it.
-  const auto fresh = postgres::exec(
-      tx,
-      "SELECT coalesce(string_agg(nullif(m.text, ''), E'\\n' ORDER BY m.seq), ''), coalesce(max(m.seq), 0)"
-      "  FROM messages m JOIN conversations c ON c.workspace_id = m.workspace_id AND c.id = m.conversation_id"
-      " WHERE m.workspace_id = $1 AND m.conversation_id = $2 AND m.direction = 'inbound' AND m.type <> "
-      "'reaction'"
-      "   AND m.seq > greatest(c.agent_answered_seq, coalesce((SELECT max(seq) FROM messages WHERE "
-      "workspace_id = $1"
-      "        AND conversation_id = $2 AND seq > c.agent_answered_seq AND direction = 'outbound'"
-      "        AND author_kind IN ('operator', 'system')), 0))",
-      ws, conv);
-  d.unanswered = fresh[0][0].c_str();
-  d.answered_through = fresh[0][1].as<long long>();
-  // A tapped button or list row: its id carries the choice; its title alone is what it "says".
-  const auto tapped = postgres::exec(
-      tx,
-      "SELECT coalesce(payload->'interactive'->>'id', payload->'button'->>'payload', ''), text FROM messages"
-      " WHERE workspace_id = $1 AND conversation_id = $2 AND seq = $3 AND type IN ('interactive', 'button')",
-      ws, conv, d.answered_through);
-  if (!tapped.empty() && !std::string_view(tapped[0][0].c_str()).empty()) {
-    d.reply_id = tapped[0][0].c_str();
-    d.unanswered = tapped[0][1].c_str();
+  // What the customer wrote since anything was last sent to them; a tapped button or list row
+  // instead: its id carries the choice, its title alone is what it "says".
+  d.unanswered = r[16].c_str();
+  d.answered_through = r[17].as<long long>();
+  if (!r[18].is_null() && !std::string_view(r[18].c_str()).empty()) {
+    d.reply_id = r[18].c_str();
+    d.unanswered = r[19].c_str();
   }
-  const auto offered = postgres::exec(
-      tx,
-      "SELECT substring(payload::text from '\"add:([0-9a-f-]{36})\"') FROM messages WHERE workspace_id = $1"
-      " AND conversation_id = $2 AND direction = 'outbound' AND author_kind = 'agent' ORDER BY seq DESC "
-      "LIMIT 1",
-      ws, conv);
-  if (!offered.empty() && !offered[0][0].is_null()) d.offered_product = offered[0][0].c_str();
+  if (!r[20].is_null()) d.offered_product = r[20].c_str();
   if (!with_history) return d;
   // Earlier exchanges, oldest first, for context.
   const auto past = postgres::exec(

@@ -105,11 +105,10 @@ constexpr const char* kSimilarityThreshold = "SET LOCAL pg_trgm.word_similarity_
 std::vector<SearchHit> search_catalog(pqxx::transaction_base& tx, const SearchQuery& query) {
   return search_with(query, [&](const std::string& sql, bool similar) {
     if (!similar) return postgres::exec(tx, sql, query.workspace_id, query.text);
-    tx.exec0(kSimilarityThreshold);
-    auto rows = postgres::exec(tx, sql, query.workspace_id, query.text);
-    // The caller's transaction goes on: later searches in it start with the default threshold.
-    tx.exec0("SET LOCAL pg_trgm.word_similarity_threshold = DEFAULT");
-    return rows;
+    // The threshold and the statement in one round trip. The setting stays until the caller's
+    // transaction ends; the similar-spelling statement is the only one of the server whose operator
+    // (<%) reads it, and it always sets it first.
+    return postgres::exec_prefixed(tx, kSimilarityThreshold, sql, {query.workspace_id, query.text});
   });
 }
 
