@@ -383,10 +383,7 @@ class Dialogue {
   BuiltinReply search(const Understood& u) {
     if (u.terms.empty() && !u.question) return not_found("");
     const auto faq = items_of(use("search_faq", {{"query", in_.text}, {"limit", 3}}));
-    const auto products = u.terms.empty()
-                              ? json::array{}
-                              : items_of(use("search_products", {{"query", u.terms}, {"limit", 10}}));
-    if (!faq.empty() && (u.question || products.empty())) {
+    auto answer = [&] {
       const json::value* best = &faq[0];
       for (const auto& f : faq) {
         if (str(f, "language") == lang_) {
@@ -395,7 +392,13 @@ class Dialogue {
         }
       }
       return text(str(*best, "answer"));
-    }
+    };
+    // A question the FAQs answer needs no product search (each costs a statement or two).
+    if (!faq.empty() && u.question) return answer();
+    const auto products = u.terms.empty()
+                              ? json::array{}
+                              : items_of(use("search_products", {{"query", u.terms}, {"limit", 10}}));
+    if (!faq.empty() && products.empty()) return answer();
     if (products.size() == 1) return product(str(products[0], "id"));
     if (u.terms.empty()) return not_found("");
     if (!products.empty())

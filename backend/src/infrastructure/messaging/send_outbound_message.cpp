@@ -41,25 +41,41 @@ postgres::JobRunner::SplitHandler send_outbound_message(const crypto::Sealer& se
     const std::string id(mid->as_string());
 
     // In the claiming transaction: read the row, settle what needs no call, mark it "sending"; the
-    // claim and the mark commit together before the call.
+    // claim and the mark commit together before the call. The statement that reads the row marks it
+    // already when nothing can stop the call (one round trip fewer); every other outcome below
+    // writes the row's status itself, over that mark.
     std::string conv, to, phone_number_id, token, base_url;
     int per_second = 80;
     OutboundMessage message;
     {
       const auto rows = postgres::exec(
           tx,
-          "SELECT m.status, extract(epoch FROM (m.sending_started_at + make_interval(secs => $3) - now())),"
-          "       (m.payload->'outbound')::text, c.id, c.sandbox,"
-          "       coalesce(c.last_inbound_at > now() - interval '24 hours', false), coalesce(cu.whatsapp_id, "
-          "''),"
+          "WITH m AS ("
+          "  SELECT workspace_id, id, conversation_id, status, sending_started_at, payload FROM messages"
+          "   WHERE workspace_id = $1 AND id = $2 AND direction = 'outbound' FOR UPDATE),"
+          " r AS ("
+          "  SELECT m.status, extract(epoch FROM (m.sending_started_at + make_interval(secs => $3) - now()))"
+          "           AS wait,"
+          "         (m.payload->'outbound')::text AS outbound, c.id AS conv, c.sandbox,"
+          "         coalesce(c.last_inbound_at > now() - interval '24 hours', false) AS in_window,"
+          "         coalesce(cu.whatsapp_id, '') AS recipient,"
           // The channel, with only the access token opened: the send needs nothing else of it.
-          "       ch.workspace_id IS NOT NULL, ch.phone_number_id, coalesce(ch.api_base_url, $4),"
-          "       ch.access_token_sealed, coalesce(ch.messages_per_second, 80)"
-          "  FROM messages m"
-          "  JOIN conversations c ON c.workspace_id = m.workspace_id AND c.id = m.conversation_id"
-          "  JOIN customers cu ON cu.workspace_id = c.workspace_id AND cu.id = c.customer_id"
-          "  LEFT JOIN whatsapp_channels ch ON ch.workspace_id = m.workspace_id"
-          " WHERE m.workspace_id = $1 AND m.id = $2 AND m.direction = 'outbound' FOR UPDATE OF m",
+          "         ch.workspace_id IS NOT NULL AS configured, ch.phone_number_id,"
+          "         coalesce(ch.api_base_url, $4) AS base_url, ch.access_token_sealed,"
+          "         coalesce(ch.messages_per_second, 80) AS per_second"
+          "    FROM m"
+          "    JOIN conversations c ON c.workspace_id = m.workspace_id AND c.id = m.conversation_id"
+          "    JOIN customers cu ON cu.workspace_id = c.workspace_id AND cu.id = c.customer_id"
+          "    LEFT JOIN whatsapp_channels ch ON ch.workspace_id = m.workspace_id),"
+          " marked AS ("
+          "  UPDATE messages x SET status = 'sending', status_rank = 1, sending_started_at = now(),"
+          "         updated_at = now()"
+          "    FROM r WHERE x.workspace_id = $1 AND x.id = $2"
+          "     AND (r.status = 'queued' OR (r.status = 'sending' AND NOT coalesce(r.wait > 0, false)))"
+          "     AND NOT r.sandbox AND r.configured AND r.recipient <> '' AND r.access_token_sealed IS NOT "
+          "NULL"
+          "  RETURNING 1)"
+          " SELECT r.*, EXISTS (SELECT 1 FROM marked) FROM r",
           ws, id, static_cast<double>(settings.in_doubt_grace.count()), settings.default_api_base_url);
       auto finish = [&] {
         postgres::complete_job(tx, job);
@@ -125,12 +141,12 @@ postgres::JobRunner::SplitHandler send_outbound_message(const crypto::Sealer& se
       token = *access_token;
       base_url = r[9].c_str();
       per_second = r[11].as<int>();
-      postgres::exec0(
-          tx,
-          "UPDATE messages SET status = 'sending', status_rank = 1, sending_started_at = now(), updated_at = "
-          "now()"
-          " WHERE workspace_id = $1 AND id = $2",
-          ws, id);
+      if (!r[12].as<bool>()) {  // the statement above marks every row that gets this far; kept in step here
+        postgres::exec0(tx,
+                        "UPDATE messages SET status = 'sending', status_rank = 1, sending_started_at = now(),"
+                        " updated_at = now() WHERE workspace_id = $1 AND id = $2",
+                        ws, id);
+      }
     }
 
     return [&api, &throttle, job, ws, id, conv, to, phone_number_id, token, base_url, per_second,
