@@ -161,6 +161,27 @@ test('every message type of a batch is stored once, in order, with what a person
   assert.equal(conv.windowOpen, true);
 });
 
+test('a first contact opens its conversation with the message summarized; an id stored before opens an empty one', async () => {
+  const from = '393331110091';
+  const first = text(from, 'Buongiorno, siete aperti?');
+  assert.equal((await hook(delivery([first], { contacts: [{ profile: { name: 'Anna Neri' }, wa_id: from }] }))).status, 200);
+  const conv = await conversationOf(from);
+  assert.equal(conv.customer.name, 'Anna Neri');
+  assert.equal(conv.unreadCount, 1);
+  assert.equal(conv.status, 'open');
+  assert.equal(conv.windowOpen, true);
+  assert.ok(conv.lastMessageAt, 'the new conversation carries its first message time');
+
+  // Another sender with a message id the workspace stored already: the message is a no-op, and the
+  // conversation just created for that sender shows nothing it does not hold.
+  const other = '393331110092';
+  assert.equal((await hook(delivery([{ ...first, from: other }], { contacts: [{ profile: { name: 'Bruno' }, wa_id: other }] }))).status, 200);
+  const empty = await conversationOf(other);
+  assert.equal(empty.unreadCount, 0);
+  assert.equal(empty.lastMessageAt, null);
+  assert.equal((await thread(empty.id)).length, 0);
+});
+
 test('two changes for two numbers in one delivery: each routed by its phone number id', async () => {
   const body = JSON.stringify({ object: 'whatsapp_business_account', entry: [
     { id: '1', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { phone_number_id: PHONE_ID }, messages: [text('393331110002', 'prima')] } }] },
