@@ -392,10 +392,6 @@ void JobRunner::run(int index) {
     try {
       if (!conn || !conn->is_open()) {
         conn = std::make_unique<pqxx::connection>(conninfo_);
-        // Jobs run keyed statements (this workspace, this conversation, this row), for which the
-        // generic plan is the right one; left to choose, the plan cache planned some of them again on
-        // every call (a plan for the actual values looked cheaper), and planning cost more than running.
-        conn->set_variable("plan_cache_mode", "force_generic_plan");
         conn->prepare(kClaim, kClaimSql);
       }
       worked = run_one(*conn);
