@@ -292,7 +292,7 @@ void record(pqxx::transaction_base& tx, const TurnData& d, Outcome& out, const s
 // Usage counters after the turn's commit, in a statement of their own: every turn of a workspace
 // updates the same day row, and holding its lock through the turn's commit made turns wait for
 // each other. A crash between the two loses one turn's count, never a reply; so the statement does
-// not wait for the disk either (it runs before the worker goes on to send the reply).
+// not wait for the disk either (it runs once the reply started in that commit has been handed over).
 postgres::AfterCommit count_usage(std::string ws, long long prompt_tokens, long long completion_tokens) {
   return [ws = std::move(ws), prompt_tokens, completion_tokens](pqxx::connection& conn) {
     pqxx::nontransaction stats(conn);
