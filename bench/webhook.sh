@@ -204,7 +204,27 @@ snap_begin() {
   SNAP_SRV="$(tree_ticks "$SERVER_PID")"
   SNAP_PG="$(tree_ticks "$(postmaster_pid)")"
   SNAP_SYS="$(machine_busy_ticks)"
+  maintenance_snapshot >"$WORK/maint0.txt"
   SNAP_T0="$(date +%s.%N)"
+}
+# What PostgreSQL did besides the benchmark's statements, to line slow runs up with: autovacuum and
+# autoanalyze runs per table, checkpoints, WAL flushes ("name count" lines; cheap catalog reads).
+maintenance_snapshot() {
+  sql "SELECT 'vacuum:' || relname, autovacuum_count FROM pg_stat_all_tables WHERE autovacuum_count > 0
+       UNION ALL SELECT 'analyze:' || relname, autoanalyze_count FROM pg_stat_all_tables WHERE autoanalyze_count > 0
+       UNION ALL SELECT 'checkpoints', checkpoints_timed + checkpoints_req FROM pg_stat_bgwriter
+       UNION ALL SELECT 'wal_syncs', wal_sync FROM pg_stat_wal" | tr '|' ' '
+}
+# "k=v" fields for the run: autovac=<runs>(<tables>) autoanalyze=<runs> checkpoints=<n> wal_syncs=<n>
+maintenance_delta() {
+  awk 'NR == FNR { before[$1] = $2; next }
+       { d = $2 - before[$1]; if (d <= 0) next
+         split($1, k, ":")
+         if (k[1] == "vacuum") { vac += d; tables = tables (tables ? "," : "") k[2] }
+         else if (k[1] == "analyze") an += d
+         else other[$1] = d }
+       END { printf "autovac=%d(%s) autoanalyze=%d checkpoints=%d wal_syncs=%d", vac, tables, an, other["checkpoints"], other["wal_syncs"] }' \
+    "$WORK/maint0.txt" <(maintenance_snapshot)
 }
 snap_end() {  # key gen_user gen_sys extra...
   local key="$1" gu="$2" gs="$3"; shift 3
@@ -222,7 +242,7 @@ snap_end() {  # key gen_user gen_sys extra...
   del=$(( $(metric shopme_webhook_deliveries_total "$WORK/m1.txt") - SNAP_DEL ))
   com=$(( $(metric shopme_webhook_commits_total "$WORK/m1.txt") - SNAP_COM ))
   jobs=$(( $(metric shopme_jobs_completed_total "$WORK/m1.txt") - SNAP_JOBS ))
-  echo "$key $* srv_cpu=$tc pg_cpu=$pc gen_cpu=$gc other_cpu=$(other_pct "$(pct $(( sys - SNAP_SYS )) "$wall")" "$tc" "$pc" "$gc") deliveries=$del commits=$com jobs_done=$jobs jobs_backlog=$backlog jobs_dropped_before=$SNAP_DROPPED rss_kb=$(status_kb "$SERVER_PID" VmRSS) hwm_kb=$(status_kb "$SERVER_PID" VmHWM)" >>"$RAW"
+  echo "$key $* srv_cpu=$tc pg_cpu=$pc gen_cpu=$gc other_cpu=$(other_pct "$(pct $(( sys - SNAP_SYS )) "$wall")" "$tc" "$pc" "$gc") deliveries=$del commits=$com jobs_done=$jobs jobs_backlog=$backlog jobs_dropped_before=$SNAP_DROPPED rss_kb=$(status_kb "$SERVER_PID" VmRSS) hwm_kb=$(status_kb "$SERVER_PID" VmHWM) $(maintenance_delta)" >>"$RAW"
 }
 
 run_pgbench() {  # clients
@@ -395,7 +415,7 @@ REPORT="$WORK/report.md"
   echo "${WEBHOOK_STATUSES:-(no webhook series found in /metrics)}"
   echo '```'
   echo
-  echo "Every run:"
+  echo "Every run (autovac: autovacuum runs during the measurement and the tables they worked on; autoanalyze, checkpoints and WAL flushes likewise, from pg_stat_all_tables, pg_stat_bgwriter and pg_stat_wal):"
   echo
   echo '```'
   cat "$RAW"
