@@ -102,10 +102,6 @@ missing=()
 PGBENCH="$(find_pgbench)"  # optional: the one-commit reference
 LOAD="$ROOT/bench/agent-load.mjs"
 [[ -f "$LOAD" ]] || die "$LOAD is missing"
-if (( PROFILE )); then
-  PGSS_LIB="$(ls /usr/lib/postgresql/*/lib/pg_stat_statements.so 2>/dev/null | head -1 || true)"
-  [[ -n "$PGSS_LIB" ]] || { echo "bench: pg_stat_statements is not installed; no statement profile" >&2; PROFILE=0; }
-fi
 
 # ---------------------------------------------------------------- work directory, clean-up on exit
 bench_workdir shopme-bench-agent
@@ -125,18 +121,10 @@ echo "== machine: $CPU_MODEL, $NPROC cores, ${MEM_GIB} GiB, $OS / $KERNEL; load 
 # ---------------------------------------------------------------- database (durable: fsync on)
 echo "== starting PostgreSQL (embedded cluster, fsync on, unix socket)"
 start_db durable
-if (( PROFILE )); then
-  # Loaded now, tracking nothing until the profile pass turns it on (a reload, no restart).
-  sql "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'" >/dev/null
-  DATABASE_URL= "$BIN" db stop --data-dir "$DB_DIR" >"$WORK/db-stop.log" 2>&1 || { cat "$WORK/db-stop.log" >&2; die "could not restart the database"; }
-  start_db durable
-  sql "ALTER SYSTEM SET pg_stat_statements.track = 'none'" >/dev/null
-  sql "ALTER SYSTEM SET pg_stat_statements.track_utility = on" >/dev/null
-  sql "ALTER SYSTEM SET pg_stat_statements.track_planning = off" >/dev/null
-  sql "SELECT pg_reload_conf()" >/dev/null
-  sql "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
-  # The benchmark's own queries (psql, pgbench) are left out of the profile; the server's are not.
-  export PGOPTIONS="-c pg_stat_statements.track=none"
+# Loaded now, tracking nothing until the profile pass turns it on (a reload, no restart).
+if (( PROFILE )) && ! load_statement_stats durable; then
+  echo "bench: pg_stat_statements is not installed; no statement profile" >&2
+  PROFILE=0
 fi
 FSYNC="$(sql 'SHOW fsync')"; SYNC_COMMIT="$(sql 'SHOW synchronous_commit')"; WAL_SYNC="$(sql 'SHOW wal_sync_method')"
 [[ "$FSYNC" == on && "$SYNC_COMMIT" == on ]] || die "the cluster runs with fsync=$FSYNC synchronous_commit=$SYNC_COMMIT; this benchmark needs durable commits"

@@ -144,6 +144,22 @@ start_db() {  # [durable|durable-tcp]
 }
 sql() { "$PSQL" "$DB_URL" -qtAX -c "$1"; }
 
+# Loads pg_stat_statements (the cluster restarts), tracking nothing until the caller turns it on
+# (`pg_stat_statements.track`, a reload). The benchmark's own queries (psql, pgbench) stay out of it:
+# PGOPTIONS turns tracking off for every session the benchmark opens. False when it is not installed.
+load_statement_stats() {  # the start_db mode
+  [[ -n "$(ls /usr/lib/postgresql/*/lib/pg_stat_statements.so 2>/dev/null | head -1 || true)" ]] || return 1
+  sql "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'" >/dev/null
+  DATABASE_URL= "$BIN" db stop --data-dir "$DB_DIR" >"$WORK/db-stop.log" 2>&1 || { cat "$WORK/db-stop.log" >&2; die "could not restart the database"; }
+  start_db "$1"
+  sql "ALTER SYSTEM SET pg_stat_statements.track = 'none'" >/dev/null
+  sql "ALTER SYSTEM SET pg_stat_statements.track_utility = on" >/dev/null
+  sql "ALTER SYSTEM SET pg_stat_statements.track_planning = off" >/dev/null
+  sql "SELECT pg_reload_conf()" >/dev/null
+  sql "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
+  export PGOPTIONS="-c pg_stat_statements.track=none"
+}
+
 # ---------------------------------------------------------------- server
 # Stops the benchmark with the server's exit status if the server is gone.
 check_server() {

@@ -29,6 +29,7 @@
 #   BENCH_MAX_RATE      deliveries/s the signed bodies are sized for (per wrk run) (default 8000)
 #   BENCH_CUSTOMERS     distinct senders                                           (default 100000)
 #   BENCH_DRAIN         seconds to let the job backlog drain between runs          (default 5)
+#   BENCH_PROFILE       1: the server's top statements per run (pg_stat_statements) (default 1)
 #   SHOPME_IO_THREADS (2), SHOPME_DB_WORKERS (4), SHOPME_INGEST_THREADS (1), SHOPME_JOB_WORKERS (4)
 #   BENCH_BIN           server binary                                              (default build/bin/shopme)
 #   BENCH_RESULTS_DIR   where the results file goes                                (default bench/results)
@@ -51,6 +52,7 @@ OPEN_RATE="${BENCH_OPEN_RATE:-1000}"
 MAX_RATE="${BENCH_MAX_RATE:-8000}"
 CUSTOMERS="${BENCH_CUSTOMERS:-100000}"
 DRAIN="${BENCH_DRAIN:-5}"
+PROFILE="${BENCH_PROFILE:-1}"
 IO_THREADS="${SHOPME_IO_THREADS:-2}"
 DB_WORKERS="${SHOPME_DB_WORKERS:-4}"
 INGEST_THREADS="${SHOPME_INGEST_THREADS:-1}"
@@ -102,15 +104,23 @@ echo "== machine: $CPU_MODEL, $NPROC cores, ${MEM_GIB} GiB, $OS / $KERNEL; load 
 # ---------------------------------------------------------------- database (durable: fsync on)
 echo "== starting PostgreSQL (embedded cluster, fsync on, TCP on 127.0.0.1)"
 start_db durable-tcp
+# The server's statements are tracked through every run (the reference's pgbench and the
+# benchmark's own queries are not): each run line is followed by its most costly statements.
+if (( PROFILE )) && load_statement_stats durable-tcp; then
+  sql "ALTER SYSTEM SET pg_stat_statements.track = 'top'" >/dev/null
+  sql "SELECT pg_reload_conf()" >/dev/null
+else
+  PROFILE=0
+fi
 FSYNC="$(sql 'SHOW fsync')"; SYNC_COMMIT="$(sql 'SHOW synchronous_commit')"; WAL_SYNC="$(sql 'SHOW wal_sync_method')"
 [[ "$FSYNC" == on && "$SYNC_COMMIT" == on ]] || die "the cluster runs with fsync=$FSYNC synchronous_commit=$SYNC_COMMIT; this benchmark needs durable commits"
 
 # ---------------------------------------------------------------- server, on the demo data
-DATABASE_URL="$DB_URL" LOG_LEVEL=warn SHOPME_ADMIN_PASSWORD="$PASSWORD" "$BIN" seed --demo --data-dir "$SRV_DIR" >"$WORK/seed.log" 2>&1 \
+PGOPTIONS= DATABASE_URL="$DB_URL" LOG_LEVEL=warn SHOPME_ADMIN_PASSWORD="$PASSWORD" "$BIN" seed --demo --data-dir "$SRV_DIR" >"$WORK/seed.log" 2>&1 \
   || { cat "$WORK/seed.log" >&2; die "seeding the demo data failed"; }
 free_port SERVER_PORT
 echo "== starting ShopMe on 127.0.0.1:$SERVER_PORT"
-DATABASE_URL="$DB_URL" PORT="$SERVER_PORT" SHOPME_BIND=127.0.0.1 LOG_LEVEL=warn SHOPME_ADMIN_PASSWORD="$PASSWORD" \
+PGOPTIONS= DATABASE_URL="$DB_URL" PORT="$SERVER_PORT" SHOPME_BIND=127.0.0.1 LOG_LEVEL=warn SHOPME_ADMIN_PASSWORD="$PASSWORD" \
   SHOPME_IO_THREADS="$IO_THREADS" SHOPME_DB_WORKERS="$DB_WORKERS" SHOPME_INGEST_THREADS="$INGEST_THREADS" \
   SHOPME_JOB_WORKERS="$JOB_WORKERS" SHOPME_STATIC_DIR="$WORK/no-dashboard" \
   "$BIN" serve --data-dir "$SRV_DIR" >"$WORK/server.log" 2>&1 &
@@ -205,6 +215,7 @@ snap_begin() {
   SNAP_PG="$(tree_ticks "$(postmaster_pid)")"
   SNAP_SYS="$(machine_busy_ticks)"
   maintenance_snapshot >"$WORK/maint0.txt"
+  (( PROFILE )) && sql "SELECT pg_stat_statements_reset()" >/dev/null
   SNAP_T0="$(date +%s.%N)"
 }
 # What PostgreSQL did besides the benchmark's statements, to line slow runs up with: autovacuum and
@@ -243,6 +254,12 @@ snap_end() {  # key gen_user gen_sys extra...
   com=$(( $(metric shopme_webhook_commits_total "$WORK/m1.txt") - SNAP_COM ))
   jobs=$(( $(metric shopme_jobs_completed_total "$WORK/m1.txt") - SNAP_JOBS ))
   echo "$key $* srv_cpu=$tc pg_cpu=$pc gen_cpu=$gc other_cpu=$(other_pct "$(pct $(( sys - SNAP_SYS )) "$wall")" "$tc" "$pc" "$gc") deliveries=$del commits=$com jobs_done=$jobs jobs_backlog=$backlog jobs_dropped_before=$SNAP_DROPPED rss_kb=$(status_kb "$SERVER_PID" VmRSS) hwm_kb=$(status_kb "$SERVER_PID" VmHWM) $(maintenance_delta)" >>"$RAW"
+  if (( PROFILE )); then  # calls, total and mean execution ms, the statement's start
+    sql "SELECT calls, round(total_exec_time::numeric), round(mean_exec_time::numeric, 3),
+                left(regexp_replace(query, '\\s+', ' ', 'g'), 90)
+           FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 5" |
+      awk -F '|' -v k="$key" '{ printf "  %s top: calls=%s total_ms=%s mean_ms=%s  %s\n", k, $1, $2, $3, $4 }' >>"$RAW"
+  fi
 }
 
 run_pgbench() {  # clients
