@@ -40,6 +40,8 @@
 #   BENCH_SOLO           1: also one turn at a time, per agent                       (default 1)
 #   BENCH_PROFILE        1: pg_stat_statements pass after the repeats                (default 1)
 #   BENCH_PROFILE_TOP    statements listed per profile run                           (default 15)
+#   BENCH_PROFILE_NESTED 1: the profile also times the statements inside functions   (default 0)
+#                        (track = all; listed with the top-level ones, marked "in a function")
 #   BENCH_DRAIN          seconds the job queue gets to empty after a run             (default 10)
 #   SHOPME_IO_THREADS (2), SHOPME_DB_WORKERS (4), SHOPME_INGEST_THREADS (1), SHOPME_JOB_WORKERS (4)
 #   BENCH_BIN            server binary                                               (default build/bin/shopme)
@@ -61,6 +63,7 @@ THINK_MS="${BENCH_THINK_MS:-5000}"
 SOLO="${BENCH_SOLO:-1}"
 PROFILE="${BENCH_PROFILE:-1}"
 PROFILE_TOP="${BENCH_PROFILE_TOP:-15}"
+PROFILE_NESTED="${BENCH_PROFILE_NESTED:-0}"
 DRAIN="${BENCH_DRAIN:-10}"
 IO_THREADS="${SHOPME_IO_THREADS:-2}"
 DB_WORKERS="${SHOPME_DB_WORKERS:-4}"
@@ -74,7 +77,7 @@ FIRST_WA=393500000001
 PASSWORD="bench-password-$RANDOM$RANDOM"
 
 is_uint() { [[ "$1" =~ ^[0-9]+$ ]]; }
-for v in REPEAT DURATION WARMUP CONVERSATIONS THINK_MS SOLO PROFILE PROFILE_TOP DRAIN IO_THREADS DB_WORKERS INGEST_THREADS JOB_WORKERS; do
+for v in REPEAT DURATION WARMUP CONVERSATIONS THINK_MS SOLO PROFILE PROFILE_TOP PROFILE_NESTED DRAIN IO_THREADS DB_WORKERS INGEST_THREADS JOB_WORKERS; do
   is_uint "${!v}" || die "$v must be a non-negative integer (got '${!v}')"
 done
 (( REPEAT >= 1 && REPEAT <= 5 )) || die "BENCH_REPEAT must be 1..5"
@@ -82,7 +85,7 @@ done
 (( WARMUP <= 30 )) || die "BENCH_WARMUP is capped at 30 seconds"
 (( CONVERSATIONS >= 1 && CONVERSATIONS <= 1000 )) || die "BENCH_CONVERSATIONS must be 1..1000"
 (( THINK_MS <= 20000 )) || die "BENCH_THINK_MS is capped at 20000"
-(( SOLO <= 1 && PROFILE <= 1 )) || die "BENCH_SOLO and BENCH_PROFILE are 0 or 1"
+(( SOLO <= 1 && PROFILE <= 1 && PROFILE_NESTED <= 1 )) || die "BENCH_SOLO and BENCH_PROFILE are 0 or 1"
 (( DRAIN <= 60 )) || die "BENCH_DRAIN is capped at 60 seconds"
 SOLO_DURATION=$(( DURATION / 2 > 3 ? DURATION / 2 : 3 ))
 PACED_WARMUP=$(( (THINK_MS * 3 / 2 + 999) / 1000 ))
@@ -357,9 +360,10 @@ PROFILE_FILE="$WORK/profile.md"
 : >"$PROFILE_FILE"
 profile_of() {  # key turns
   "$PSQL" "$DB_URL" -qtAX -F $'\t' -c "
-    WITH s AS (SELECT regexp_replace(query, '\\s+', ' ', 'g') AS q, calls, total_exec_time, total_plan_time FROM pg_stat_statements
-                WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND toplevel AND calls > 0),
-         tot AS (SELECT sum(total_exec_time + total_plan_time) AS t FROM s)
+    WITH s AS (SELECT CASE WHEN toplevel THEN '' ELSE '(in a function) ' END || regexp_replace(query, '\\s+', ' ', 'g') AS q,
+                      toplevel, calls, total_exec_time, total_plan_time FROM pg_stat_statements
+                WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND calls > 0),
+         tot AS (SELECT sum(total_exec_time + total_plan_time) AS t FROM s WHERE toplevel)
     SELECT round(s.calls::numeric / $2, 2), round((s.total_exec_time / s.calls)::numeric, 3), round((s.total_exec_time / $2)::numeric, 3),
            round((s.total_plan_time / $2)::numeric, 3), round((100 * (s.total_exec_time + s.total_plan_time) / nullif(tot.t, 0))::numeric, 1), left(s.q, 150)
       FROM s, tot ORDER BY s.total_exec_time + s.total_plan_time DESC LIMIT $PROFILE_TOP" >"$WORK/profile-$1.tsv"
@@ -371,7 +375,7 @@ profile_of() {  # key turns
 }
 if (( PROFILE )); then
   echo "== statement profile (pg_stat_statements, not in the medians)"
-  sql "ALTER SYSTEM SET pg_stat_statements.track = 'top'" >/dev/null
+  sql "ALTER SYSTEM SET pg_stat_statements.track = '$( (( PROFILE_NESTED )) && echo all || echo top)'" >/dev/null
   sql "ALTER SYSTEM SET pg_stat_statements.track_planning = on" >/dev/null
   sql "SELECT pg_reload_conf()" >/dev/null
   RUN=P
@@ -538,7 +542,7 @@ REPORT="$WORK/report.md"
     echo
     echo "### Statement profile"
     echo
-    echo "pg_stat_statements (\`track = top\`, utility statements and planning included) over one more run per agent at $CONVERSATIONS conversations and one with the offline agent and a single conversation, after the repeats; statements sorted by execution + planning time (the $PROFILE_TOP first). CPU by PostgreSQL process from /proc: backends = the connections' processes (the server's, and the benchmark's few monitoring queries), ended-children = processes that exited during the run (autovacuum workers)."
+    echo "pg_stat_statements (\`track = $( (( PROFILE_NESTED )) && echo "all\`: the statements run inside functions are listed too, marked, their time also counted in the calling statement's" || echo 'top`'), utility statements and planning included) over one more run per agent at $CONVERSATIONS conversations and one with the offline agent and a single conversation, after the repeats; statements sorted by execution + planning time (the $PROFILE_TOP first). CPU by PostgreSQL process from /proc: backends = the connections' processes (the server's, and the benchmark's few monitoring queries), ended-children = processes that exited during the run (autovacuum workers)."
     echo
     cat "$PROFILE_FILE"
   fi

@@ -236,6 +236,63 @@ TEST(JobQueue, AJobQueuedByAJobStartsInItsCommitUnlessAnEarlierJobOfItsKeyWaits)
       << "the queued job's first part ran in the transaction of the job that queued it";
 }
 
+TEST(JobQueue, AJobLeasedByTheStatementThatQueuedItStartsFromWhatItReturned) {
+  Queue q("jobs_started");
+  std::mutex m;
+  std::vector<long long> started_with;  // the value the second parts got from the first job
+  std::atomic<int> in_attempts{0};
+  std::atomic<bool> lease_outside_first_part{false};
+  postgres::JobRunner runner(q.conninfo, {2, 30s, 2s});
+  using Next = std::variant<postgres::JobResult, postgres::JobRunner::Continuation>;
+  runner.handle_in_transaction("in", [&](const postgres::Job& job, pqxx::dbtransaction& tx) {
+    const auto lease = postgres::start_at_once_lease();
+    if (!lease) throw std::runtime_error("no lease offered to the first job queued");
+    const auto id = tx.exec1(
+                          "INSERT INTO jobs (workspace_id, kind, ordering_key, state, attempts, locked_until)"
+                          " VALUES (" +
+                          tx.quote(job.workspace_id) +
+                          ", 'out', 'out:a', 'running', 1,"
+                          " now() + make_interval(secs => " +
+                          std::to_string(*lease) + ")) RETURNING id")[0]
+                        .as<long long>();
+    postgres::Job out{job.workspace_id, id, "out", "out:a", {}, 1, 8};
+    out.started = boost::json::object{{"value", 42}};
+    postgres::job_enqueued(tx, out);
+    // Only the first job queued may be leased at once.
+    if (postgres::start_at_once_lease()) throw std::runtime_error("a second lease offered");
+    // The first attempt fails after queuing: the leased job must go with its rollback.
+    if (++in_attempts == 1) throw std::runtime_error("first attempt fails");
+    postgres::complete_job(tx, job);
+    return postgres::JobResult::done();
+  });
+  runner.handle_in_two_parts("out", [&](const postgres::Job& job, pqxx::dbtransaction&) -> Next {
+    if (postgres::start_at_once_lease()) lease_outside_first_part = true;
+    if (!job.started) return postgres::JobResult::dead("not started at once");
+    const auto value = job.started->at("value").as_int64();
+    return [&, value](pqxx::connection&) {
+      std::lock_guard lock(m);
+      started_with.push_back(value);
+      return postgres::JobResult::done();
+    };
+  });
+  EXPECT_FALSE(postgres::start_at_once_lease()) << "outside a job worker";
+  q.add("in:a", 1, "in");
+  runner.start();
+  ASSERT_TRUE(eventually([&] {
+    std::lock_guard lock(m);
+    return !started_with.empty();
+  }));
+  runner.stop();
+  EXPECT_EQ(in_attempts.load(), 2);
+  ASSERT_EQ(started_with.size(), 1u) << "the rolled-back attempt's leased job never ran";
+  EXPECT_EQ(started_with[0], 42);
+  EXPECT_FALSE(lease_outside_first_part.load()) << "a started job's own first part may not lease at once";
+  // The second part does not complete its job: one row, as the statement leased it.
+  EXPECT_EQ(q.count("kind = 'out'"), 1);
+  EXPECT_EQ(q.count("kind = 'out' AND state = 'running' AND attempts = 1"), 1);
+  EXPECT_EQ(q.count("kind = 'in'"), 0);
+}
+
 TEST(JobQueue, WhileSomethingMoreUrgentIsBusyJobsSlowDownButStillMove) {
   Queue q("jobs_yield");
   std::atomic<int> asked{0};

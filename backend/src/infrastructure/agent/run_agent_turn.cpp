@@ -58,13 +58,12 @@ struct TurnData {
   std::vector<ChatMessage> history;
 };
 
-// `with_history`: the last messages too (what a language model needs; the offline agent does not).
-std::optional<TurnData> load(pqxx::transaction_base& tx, const crypto::Sealer& sealer, const std::string& ws,
-                             const std::string& conv, bool with_history) {
-  // One call (see the migration "turn_state"): four statements in one round trip, with their generic plans.
-  const auto rows = postgres::exec(tx, "SELECT * FROM shopme_turn_state($1, $2)", ws, conv);
-  if (rows.empty()) return std::nullopt;
-  const auto& r = rows[0];
+// What a turn reads first, one call (see the migration "turn_state"): four statements in one round
+// trip, with their generic plans. The offline agent gets its row with the inbound message's first
+// read (TurnHandler::state_function).
+constexpr const char* kStateFunction = "shopme_turn_state";
+
+TurnData from_state(const messaging::StateRow& r, const crypto::Sealer& sealer, const std::string& ws) {
   TurnData d;
   d.bot = r[0].as<bool>();
   d.customer_id = r[1].c_str();
@@ -94,6 +93,15 @@ std::optional<TurnData> load(pqxx::transaction_base& tx, const crypto::Sealer& s
     d.unanswered = r[19].c_str();
   }
   if (!r[20].is_null()) d.offered_product = r[20].c_str();
+  return d;
+}
+
+// `with_history`: the last messages too (what a language model needs; the offline agent does not).
+std::optional<TurnData> load(pqxx::transaction_base& tx, const crypto::Sealer& sealer, const std::string& ws,
+                             const std::string& conv, bool with_history) {
+  const auto rows = postgres::exec(tx, std::string("SELECT * FROM ") + kStateFunction + "($1, $2)", ws, conv);
+  if (rows.empty()) return std::nullopt;
+  auto d = from_state({rows[0], 0}, sealer, ws);
   if (!with_history) return d;
   // Earlier exchanges, oldest first, for context.
   const auto past = postgres::exec(
@@ -364,9 +372,10 @@ postgres::JobRunner::Handler run_agent_turn(const crypto::Sealer& sealer,
 
 messaging::TurnHandler answer_in_transaction(const crypto::Sealer& sealer,
                                              const std::string& public_base_url) {
-  return [&sealer, &public_base_url](pqxx::dbtransaction& tx,
-                                     const messaging::InboundTurn& t) -> postgres::AfterCommit {
-    const auto data = load(tx, sealer, t.workspace_id, t.conversation_id, false);
+  const auto answer = [&sealer, &public_base_url](pqxx::dbtransaction& tx,
+                                                  const messaging::InboundTurn& t) -> postgres::AfterCommit {
+    const auto data = t.state ? std::optional(from_state(*t.state, sealer, t.workspace_id))
+                              : load(tx, sealer, t.workspace_id, t.conversation_id, false);
     if (!data || !data->bot || data->unanswered.empty()) return {};
     if (uses_model(*data)) {
       // A language model is an outside call that must not hold this transaction: a job of its own,
@@ -383,6 +392,7 @@ messaging::TurnHandler answer_in_transaction(const crypto::Sealer& sealer,
     record(tx, *data, out, t.workspace_id, t.conversation_id, true);
     return count_usage(t.workspace_id, 0, 0);
   };
+  return {kStateFunction, answer};
 }
 
 }  // namespace shopme::agent

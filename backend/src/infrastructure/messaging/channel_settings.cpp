@@ -14,7 +14,13 @@ std::string seal_context(const std::string& workspace_id, std::string_view field
 std::optional<std::string> open_sealed(const crypto::Sealer& sealer, const pqxx::field& column,
                                        const std::string& workspace_id, std::string_view field) {
   if (column.is_null()) return std::nullopt;
-  auto raw = crypto::base64url_decode(column.c_str());
+  return open_sealed(sealer, std::string(column.c_str()), workspace_id, field);
+}
+
+std::optional<std::string> open_sealed(const crypto::Sealer& sealer, const std::string& column_text,
+                                       const std::string& workspace_id, std::string_view field) {
+  if (column_text.empty()) return std::nullopt;
+  auto raw = crypto::base64url_decode(column_text);
   if (!raw) return std::nullopt;
   return sealer.open(*raw, seal_context(workspace_id, field));
 }

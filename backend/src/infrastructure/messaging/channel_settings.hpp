@@ -34,6 +34,9 @@ std::string seal_context(const std::string& workspace_id, std::string_view field
 // A sealed column of whatsapp_channels opened (nullopt when NULL or unreadable).
 std::optional<std::string> open_sealed(const crypto::Sealer& sealer, const pqxx::field& column,
                                        const std::string& workspace_id, std::string_view field);
+// The same from the column's text (base64url; empty for NULL).
+std::optional<std::string> open_sealed(const crypto::Sealer& sealer, const std::string& column_text,
+                                       const std::string& workspace_id, std::string_view field);
 
 // Defaults (configured = false) when the workspace has no channel yet.
 ChannelSettings load_channel(pqxx::transaction_base& tx, const crypto::Sealer& sealer,

@@ -14,42 +14,68 @@
 
 namespace shopme::messaging {
 
+namespace {
+
+// The message, its conversation (locked: its turns run one at a time), customer, workspace and
+// channel, and the abuse count, in one statement; with the turn's state when the turn handler has a
+// state function and the customer may be answered (registered, bot mode, not blocked, not a reaction).
+constexpr int kFirstReadColumns = 21;
+std::string first_read_sql(const std::string& state_function) {
+  std::string sql =
+      "SELECT m.id, m.type, m.text, c.id, c.mode, c.sandbox, c.welcomed_at IS NULL,"
+      "       coalesce(c.inactive_notice_at < now() - interval '1 day', true),"
+      "       cu.id, cu.blocked, coalesce(cu.blocked_until <= now(), false), w.status = 'active',"
+      "       ch.workspace_id IS NOT NULL, coalesce(ch.enabled, false), coalesce(ch.welcome_message, ''),"
+      "       coalesce(ch.inactive_message, ''), coalesce(ch.abuse_max_per_minute, 20),"
+      "       coalesce(ch.abuse_block_minutes, 60),"
+      "       cu.registered_at IS NOT NULL AND cu.gdpr_consent_at IS NOT NULL, cu.language,"
+      // Abuse control's count of the last minute's inbound messages, read from the thread index
+      // backwards: the newest message older than a minute bounds it, so it costs the last minute's
+      // messages, not the conversation's history (nor the configured limit).
+      "       (SELECT count(*) FROM messages x"
+      "         WHERE x.workspace_id = m.workspace_id AND x.conversation_id = m.conversation_id"
+      "           AND x.direction = 'inbound' AND x.seq > coalesce((SELECT y.seq FROM messages y"
+      "             WHERE y.workspace_id = m.workspace_id AND y.conversation_id = m.conversation_id"
+      "               AND y.created_at <= now() - interval '1 minute' ORDER BY y.seq DESC LIMIT 1), 0))"
+      "  FROM messages m"
+      "  JOIN conversations c ON c.workspace_id = m.workspace_id AND c.id = m.conversation_id"
+      "  JOIN customers cu ON cu.workspace_id = c.workspace_id AND cu.id = c.customer_id"
+      "  JOIN workspaces w ON w.id = m.workspace_id"
+      "  LEFT JOIN whatsapp_channels ch ON ch.workspace_id = m.workspace_id"
+      " WHERE m.workspace_id = $1 AND m.id = $2 FOR UPDATE OF c";
+  if (state_function.empty()) return sql;
+  // The gate is evaluated before the function runs (OFFSET 0 keeps the subquery, and its condition
+  // on the outer row alone is then checked once, first).
+  const auto at = sql.find("  FROM messages m");
+  sql.insert(at,
+             ", m.workspace_id AS turn_ws, c.id AS turn_conv,"
+             " cu.registered_at IS NOT NULL AND cu.gdpr_consent_at IS NOT NULL AND c.mode = 'bot'"
+             " AND NOT cu.blocked AND m.type <> 'reaction' AS turn_gate");
+  return "WITH f AS (" + sql + ") SELECT f.*, s.* FROM f LEFT JOIN LATERAL (SELECT * FROM " + state_function +
+         "(f.turn_ws, f.turn_conv) WHERE f.turn_gate OFFSET 0) s ON true";
+}
+
+}  // namespace
+
 postgres::JobRunner::TransactionalHandler handle_inbound_message(TurnHandler turn,
                                                                  const std::string& public_base_url) {
-  return [turn = std::move(turn), &public_base_url](const postgres::Job& job, pqxx::dbtransaction& tx) {
+  auto sql = first_read_sql(turn.state_function);
+  return [turn = std::move(turn), sql = std::move(sql), &public_base_url](const postgres::Job& job,
+                                                                          pqxx::dbtransaction& tx) {
     const auto* mid = job.payload.if_contains("messageId");
     if (!mid || !mid->is_string()) return postgres::JobResult::dead("inbound job without a message id");
     const std::string ws = job.workspace_id;
-    const auto rows = postgres::exec(
-        tx,
-        "SELECT m.id, m.type, m.text, c.id, c.mode, c.sandbox, c.welcomed_at IS NULL,"
-        "       coalesce(c.inactive_notice_at < now() - interval '1 day', true),"
-        "       cu.id, cu.blocked, coalesce(cu.blocked_until <= now(), false), w.status = 'active',"
-        "       ch.workspace_id IS NOT NULL, coalesce(ch.enabled, false), coalesce(ch.welcome_message, ''),"
-        "       coalesce(ch.inactive_message, ''), coalesce(ch.abuse_max_per_minute, 20),"
-        "       coalesce(ch.abuse_block_minutes, 60),"
-        "       cu.registered_at IS NOT NULL AND cu.gdpr_consent_at IS NOT NULL, cu.language,"
-        // Abuse control's count of the last minute's inbound messages, read from the thread index
-        // backwards: the newest message older than a minute bounds it, so it costs the last minute's
-        // messages, not the conversation's history (nor the configured limit).
-        "       (SELECT count(*) FROM messages x"
-        "         WHERE x.workspace_id = m.workspace_id AND x.conversation_id = m.conversation_id"
-        "           AND x.direction = 'inbound' AND x.seq > coalesce((SELECT y.seq FROM messages y"
-        "             WHERE y.workspace_id = m.workspace_id AND y.conversation_id = m.conversation_id"
-        "               AND y.created_at <= now() - interval '1 minute' ORDER BY y.seq DESC LIMIT 1), 0))"
-        "  FROM messages m"
-        "  JOIN conversations c ON c.workspace_id = m.workspace_id AND c.id = m.conversation_id"
-        "  JOIN customers cu ON cu.workspace_id = c.workspace_id AND cu.id = c.customer_id"
-        "  JOIN workspaces w ON w.id = m.workspace_id"
-        "  LEFT JOIN whatsapp_channels ch ON ch.workspace_id = m.workspace_id"
-        " WHERE m.workspace_id = $1 AND m.id = $2 FOR UPDATE OF c",
-        ws, std::string(mid->as_string()));
+    const auto rows = postgres::exec(tx, sql, ws, std::string(mid->as_string()));
     if (rows.empty()) {  // deleted with its workspace or customer meanwhile
       postgres::complete_job(tx, job);
       return postgres::JobResult::done();
     }
     const auto& r = rows[0];
-    InboundTurn t{ws, r[3].c_str(), r[8].c_str(), r[0].c_str(), r[1].c_str(), r[2].c_str(), r[5].as<bool>()};
+    InboundTurn t{ws,           r[3].c_str(), r[8].c_str(),    r[0].c_str(),
+                  r[1].c_str(), r[2].c_str(), r[5].as<bool>(), {}};
+    constexpr int kStateFirst = kFirstReadColumns + 3;  // after the gate's three columns
+    if (!turn.state_function.empty() && static_cast<int>(r.size()) > kStateFirst && !r[kStateFirst].is_null())
+      t.state = StateRow{r, kStateFirst};
     const bool human = std::string_view(r[4].c_str()) == "human";
     const bool first_contact = r[6].as<bool>();
     const bool inactive_notice_due = r[7].as<bool>();
@@ -151,7 +177,7 @@ postgres::JobRunner::TransactionalHandler handle_inbound_message(TurnHandler tur
     }
     if (!registered) return finish();
     auto result = finish();
-    if (turn) result.after_commit = turn(tx, t);
+    if (turn.answer) result.after_commit = turn.answer(tx, t);
     return result;
   };
 }

@@ -172,14 +172,34 @@ std::string queue_outbound(pqxx::transaction_base& tx, const std::string& worksp
                      : message.kind == OutboundKind::kTemplate ? "template"
                                                                : "interactive";
   const std::string text = display_text(message);
+  const auto outbound = outbound_to_json(message);
+  // Inside a job worker's first part, the send can be leased by this very statement and start right
+  // after the commit, its row already "sending" (the send's own first part then reads nothing): when
+  // it is the conversation's first unfinished send and nothing stands in its way (a real customer, a
+  // configured channel, the window open for what it is). Otherwise it is queued for the send job.
+  const auto lease = postgres::start_at_once_lease();
   // One round trip for the four writes of every reply (a turn's commit waits for each of them).
   constexpr int kSendAttempts = 10;
   const auto row = postgres::exec1(
       tx,
-      "WITH m AS ("
+      "WITH s AS ("
+      "  SELECT coalesce(cu.whatsapp_id, '') AS recipient, ch.phone_number_id, ch.api_base_url,"
+      "         ch.access_token_sealed, coalesce(ch.messages_per_second, 80) AS per_second,"
+      "         $10::boolean AND NOT c.sandbox AND ch.workspace_id IS NOT NULL"
+      "           AND ch.access_token_sealed IS NOT NULL AND coalesce(cu.whatsapp_id, '') <> ''"
+      "           AND (NOT $11::boolean OR coalesce(c.last_inbound_at > now() - interval '24 hours', false))"
+      "           AND NOT EXISTS (SELECT 1 FROM jobs k WHERE k.ordering_key = 'outbound:' || $2::uuid"
+      "                             AND k.state IN ('queued', 'running')) AS go"
+      "    FROM conversations c"
+      "    JOIN customers cu ON cu.workspace_id = c.workspace_id AND cu.id = c.customer_id"
+      "    LEFT JOIN whatsapp_channels ch ON ch.workspace_id = c.workspace_id"
+      "   WHERE c.workspace_id = $1::uuid AND c.id = $2::uuid),"
+      " m AS ("
       "  INSERT INTO messages (workspace_id, conversation_id, direction, type, text, payload, status,"
-      "                        status_rank, author_kind, author_id)"
-      "  VALUES ($1, $2, 'outbound', $3, $4, jsonb_build_object('outbound', $5::jsonb), 'queued', 0, $6, $7)"
+      "                        status_rank, author_kind, author_id, sending_started_at)"
+      "  SELECT $1, $2, 'outbound', $3, $4, jsonb_build_object('outbound', $5::jsonb),"
+      "         CASE WHEN s.go THEN 'sending' ELSE 'queued' END, CASE WHEN s.go THEN 1 ELSE 0 END, $6, $7,"
+      "         CASE WHEN s.go THEN now() END FROM s"
       "  RETURNING id),"
       " c AS ("
       "  UPDATE conversations SET last_message_at = now(), last_message_preview = left($4, 200),"
@@ -187,20 +207,32 @@ std::string queue_outbound(pqxx::transaction_base& tx, const std::string& worksp
       "         updated_at = now()"
       "   WHERE workspace_id = $1 AND id = $2),"
       " j AS ("
-      "  INSERT INTO jobs (workspace_id, kind, ordering_key, payload, max_attempts)"
-      "  SELECT $1, 'send', 'outbound:' || $2, jsonb_build_object('messageId', m.id), $9 FROM m RETURNING id)"
+      "  INSERT INTO jobs (workspace_id, kind, ordering_key, payload, max_attempts, state, attempts, "
+      "locked_until)"
+      "  SELECT $1, 'send', 'outbound:' || $2, jsonb_build_object('messageId', m.id), $9,"
+      "         CASE WHEN s.go THEN 'running' ELSE 'queued' END, CASE WHEN s.go THEN 1 ELSE 0 END,"
+      "         CASE WHEN s.go THEN now() + make_interval(secs => $12::float8) END"
+      "    FROM m, s RETURNING id)"
       " SELECT m.id, j.id, pg_notify('shopme_events', json_build_object('type', 'message.created',"
-      "        'workspaceId', $1, 'conversationId', $2, 'messageId', m.id)::text) FROM m, j",
-      workspace_id, conversation_id, type, text, json::serialize(outbound_to_json(message)), author_kind,
-      author_id, answers_through, kSendAttempts);
+      "        'workspaceId', $1, 'conversationId', $2, 'messageId', m.id)::text),"
+      "        s.go, s.recipient, s.phone_number_id, s.api_base_url, s.access_token_sealed, s.per_second"
+      "   FROM m, j, s",
+      workspace_id, conversation_id, type, text, json::serialize(outbound), author_kind, author_id,
+      answers_through, kSendAttempts, lease.has_value(), needs_window(message), lease.value_or(0.0));
   const std::string id = row[0].c_str();
-  postgres::job_enqueued(tx, postgres::Job{workspace_id,
-                                           row[1].as<long long>(),
-                                           "send",
-                                           "outbound:" + conversation_id,
-                                           {{"messageId", id}},
-                                           1,
-                                           kSendAttempts});
+  postgres::Job job{
+      workspace_id, row[1].as<long long>(), "send", "outbound:" + conversation_id, {{"messageId", id}}, 1,
+      kSendAttempts};
+  if (row[3].as<bool>()) {
+    job.started = json::object{{"outbound", outbound},
+                               {"conversationId", conversation_id},
+                               {"recipient", row[4].c_str()},
+                               {"phoneNumberId", row[5].c_str()},
+                               {"apiBaseUrl", row[6].is_null() ? json::value() : json::value(row[6].c_str())},
+                               {"accessTokenSealed", row[7].c_str()},
+                               {"perSecond", row[8].as<int>()}};
+  }
+  postgres::job_enqueued(tx, std::move(job));
   return id;
 }
 

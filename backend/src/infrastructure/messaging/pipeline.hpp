@@ -9,6 +9,9 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <optional>
+#include <pqxx/field>
+#include <pqxx/row>
 #include <string>
 
 #include "infrastructure/crypto/sealed.hpp"
@@ -24,6 +27,13 @@ struct PipelineSettings {
   std::chrono::seconds in_doubt_grace{60};
 };
 
+// The columns of a row from `first` on: what the turn's state function returned (see TurnHandler).
+struct StateRow {
+  pqxx::row row;
+  pqxx::row::size_type first = 0;
+  pqxx::field operator[](pqxx::row::size_type i) const { return row[first + i]; }
+};
+
 // What the conversation turn sees; the AI agent plugs in here. It runs inside the inbound job's
 // transaction, so anything it writes or queues commits with the job's completion; what it returns
 // runs after that commit.
@@ -35,8 +45,15 @@ struct InboundTurn {
   std::string type;
   std::string text;
   bool sandbox = false;
+  std::optional<StateRow> state;  // the state function's row, read with the message
 };
-using TurnHandler = std::function<postgres::AfterCommit(pqxx::dbtransaction& tx, const InboundTurn& turn)>;
+struct TurnHandler {
+  // A set-returning SQL function of (workspace uuid, conversation uuid): what the turn needs to read
+  // first. The message's own first read calls it in the same statement for a customer who may be
+  // answered (one round trip fewer) and hands its row over as InboundTurn::state. Empty: none.
+  std::string state_function;
+  std::function<postgres::AfterCommit(pqxx::dbtransaction& tx, const InboundTurn& turn)> answer;
+};
 
 // Per phone number token buckets: the Cloud API's throughput limit (80 messages/s by default).
 class Throttle {

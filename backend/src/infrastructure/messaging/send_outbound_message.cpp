@@ -28,6 +28,109 @@ void mark_failed(pqxx::transaction_base& tx, const std::string& ws, const std::s
   notify(tx, "message.updated", ws, conv, {{"messageId", id}});
 }
 
+// What the call needs, read and opened by the first part.
+struct Call {
+  std::string ws, id, conv, to, phone_number_id, token, base_url;
+  int per_second = 80;
+  OutboundMessage message;
+};
+
+// The second part: the call, then its outcome and the job's completion in one commit.
+postgres::JobRunner::Continuation make_call(const whatsapp::GraphApi& api, Throttle& throttle,
+                                            const postgres::Job& job, Call call) {
+  return [&api, &throttle, job, c = std::move(call)](pqxx::connection& conn) -> JobResult {
+    const auto& [ws, id, conv, to, phone_number_id, token, base_url, per_second, message] = c;
+    throttle.acquire(phone_number_id, per_second);
+    const auto result = api.post(base_url, phone_number_id, token, whatsapp::message_body(to, message, id));
+    pqxx::work settle(conn);
+    using Outcome = whatsapp::SendResult::Outcome;
+    if (result.outcome == Outcome::kAccepted) {
+      postgres::exec0(settle,
+                      "UPDATE messages SET provider_message_id = $3,"
+                      "       status = CASE WHEN status_rank < 2 THEN 'accepted' ELSE status END,"
+                      "       status_rank = greatest(status_rank, 2), updated_at = now()"
+                      " WHERE workspace_id = $1 AND id = $2",
+                      ws, id, result.provider_message_id);
+      notify(settle, "message.updated", ws, conv, {{"messageId", id}});
+      postgres::complete_job(settle, job);
+      settle.commit();
+      return JobResult::done();
+    }
+    const json::object error{
+        {"code", result.code != 0 ? json::value(result.code) : json::value(result.http_status)},
+        {"title", result.title},
+        {"detail", result.detail}};
+    if (result.outcome == Outcome::kPermanent) {
+      mark_failed(settle, ws, conv, id, error);
+      postgres::complete_job(settle, job);
+      settle.commit();
+      log::warn("message refused by WhatsApp", {{"code", result.code}, {"title", result.title}});
+      return JobResult::done();
+    }
+    if (job.attempts >= job.max_attempts) {
+      json::object gave_up = error;
+      gave_up["title"] = "Gave up after " + std::to_string(job.attempts) + " attempts: " + result.title;
+      mark_failed(settle, ws, conv, id, gave_up);
+      settle.commit();
+      return JobResult::dead(std::string(gave_up["title"].as_string()));
+    }
+    // No answer at all may still mean the message went out: keep it "sending" (in doubt). A clear
+    // refusal (429, 5xx, throughput codes) means it did not: back to the queue.
+    const bool in_doubt = result.http_status == 0 || (result.http_status >= 200 && result.http_status < 300);
+    if (!in_doubt) {
+      postgres::exec0(
+          settle,
+          "UPDATE messages SET status = 'queued', status_rank = 0, sending_started_at = NULL, updated_at = "
+          "now()"
+          " WHERE workspace_id = $1 AND id = $2 AND status = 'sending'",
+          ws, id);
+    }
+    settle.commit();
+    auto delay = postgres::backoff(job.attempts);
+    delay = std::max(delay, std::chrono::milliseconds(result.retry_after_seconds * 1000LL));
+    return JobResult::retry(delay, result.title + (result.detail.empty() ? "" : ": " + result.detail));
+  };
+}
+
+// A send leased by the statement that queued it (queue_outbound): its row is "sending" already and
+// the statement returned what the call needs; only the token is left to open.
+std::variant<JobResult, postgres::JobRunner::Continuation> start_prepared(
+    const crypto::Sealer& sealer, const whatsapp::GraphApi& api, Throttle& throttle,
+    const PipelineSettings& settings, const postgres::Job& job, pqxx::dbtransaction& tx) {
+  const auto& f = *job.started;
+  const auto str = [&f](std::string_view key) {
+    const auto* v = f.if_contains(key);
+    return v && v->is_string() ? std::string(v->as_string()) : std::string();
+  };
+  Call call;
+  call.ws = job.workspace_id;
+  call.id = std::string(job.payload.at("messageId").as_string());
+  call.conv = str("conversationId");
+  call.to = str("recipient");
+  call.phone_number_id = str("phoneNumberId");
+  call.base_url = str("apiBaseUrl");
+  if (call.base_url.empty()) call.base_url = settings.default_api_base_url;
+  call.per_second = static_cast<int>(f.at("perSecond").to_number<long long>());
+  auto message = outbound_from_json(f.at("outbound").as_object());
+  const auto token = open_sealed(sealer, str("accessTokenSealed"), call.ws, "accessToken");
+  if (!message || !token || token->empty()) {
+    mark_failed(tx, call.ws, call.conv, call.id,
+                !message ? json::object{{"code", "invalid"},
+                                        {"title", "The message cannot be sent"},
+                                        {"detail", message.error().detail}}
+                         : json::object{{"code", "channel-not-configured"},
+                                        {"title", "WhatsApp is not configured"},
+                                        {"detail",
+                                         "The access token cannot be opened; set it again in the "
+                                         "channel settings."}});
+    postgres::complete_job(tx, job);
+    return JobResult::done();
+  }
+  call.token = *token;
+  call.message = std::move(message.value());
+  return make_call(api, throttle, job, std::move(call));
+}
+
 }  // namespace
 
 postgres::JobRunner::SplitHandler send_outbound_message(const crypto::Sealer& sealer,
@@ -37,6 +140,7 @@ postgres::JobRunner::SplitHandler send_outbound_message(const crypto::Sealer& se
   return [&sealer, &api, &throttle, settings](const postgres::Job& job, pqxx::dbtransaction& tx) -> Next {
     const auto* mid = job.payload.if_contains("messageId");
     if (!mid || !mid->is_string()) return JobResult::dead("send job without a message id");
+    if (job.started) return start_prepared(sealer, api, throttle, settings, job, tx);
     const std::string ws = job.workspace_id;
     const std::string id(mid->as_string());
 
@@ -149,60 +253,8 @@ postgres::JobRunner::SplitHandler send_outbound_message(const crypto::Sealer& se
       }
     }
 
-    return [&api, &throttle, job, ws, id, conv, to, phone_number_id, token, base_url, per_second,
-            message = std::move(message)](pqxx::connection& conn) -> JobResult {
-      throttle.acquire(phone_number_id, per_second);
-      const auto result = api.post(base_url, phone_number_id, token, whatsapp::message_body(to, message, id));
-
-      pqxx::work settle(conn);
-      using Outcome = whatsapp::SendResult::Outcome;
-      if (result.outcome == Outcome::kAccepted) {
-        postgres::exec0(settle,
-                        "UPDATE messages SET provider_message_id = $3,"
-                        "       status = CASE WHEN status_rank < 2 THEN 'accepted' ELSE status END,"
-                        "       status_rank = greatest(status_rank, 2), updated_at = now()"
-                        " WHERE workspace_id = $1 AND id = $2",
-                        ws, id, result.provider_message_id);
-        notify(settle, "message.updated", ws, conv, {{"messageId", id}});
-        postgres::complete_job(settle, job);
-        settle.commit();
-        return JobResult::done();
-      }
-      const json::object error{
-          {"code", result.code != 0 ? json::value(result.code) : json::value(result.http_status)},
-          {"title", result.title},
-          {"detail", result.detail}};
-      if (result.outcome == Outcome::kPermanent) {
-        mark_failed(settle, ws, conv, id, error);
-        postgres::complete_job(settle, job);
-        settle.commit();
-        log::warn("message refused by WhatsApp", {{"code", result.code}, {"title", result.title}});
-        return JobResult::done();
-      }
-      if (job.attempts >= job.max_attempts) {
-        json::object gave_up = error;
-        gave_up["title"] = "Gave up after " + std::to_string(job.attempts) + " attempts: " + result.title;
-        mark_failed(settle, ws, conv, id, gave_up);
-        settle.commit();
-        return JobResult::dead(std::string(gave_up["title"].as_string()));
-      }
-      // No answer at all may still mean the message went out: keep it "sending" (in doubt). A clear
-      // refusal (429, 5xx, throughput codes) means it did not: back to the queue.
-      const bool in_doubt =
-          result.http_status == 0 || (result.http_status >= 200 && result.http_status < 300);
-      if (!in_doubt) {
-        postgres::exec0(
-            settle,
-            "UPDATE messages SET status = 'queued', status_rank = 0, sending_started_at = NULL, updated_at = "
-            "now()"
-            " WHERE workspace_id = $1 AND id = $2 AND status = 'sending'",
-            ws, id);
-      }
-      settle.commit();
-      auto delay = postgres::backoff(job.attempts);
-      delay = std::max(delay, std::chrono::milliseconds(result.retry_after_seconds * 1000LL));
-      return JobResult::retry(delay, result.title + (result.detail.empty() ? "" : ": " + result.detail));
-    };
+    return make_call(api, throttle, job,
+                     {ws, id, conv, to, phone_number_id, token, base_url, per_second, std::move(message)});
   };
 }
 

@@ -1,5 +1,6 @@
 #include "infrastructure/postgres/job_queue.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <pqxx/pqxx>
 #include <random>
@@ -38,7 +39,24 @@ class ClaimTransaction final : public pqxx::dbtransaction {
 
 // The jobs queued by the job in hand, in its transaction (job workers only).
 thread_local std::vector<Job> queued_here;
+// While a handler's first part runs in its claiming transaction: the worker's lease (seconds), under
+// which the first job it queues may be written already leased (start_at_once_lease).
+thread_local std::optional<double> lease_for_start_at_once;
+
+// Marks the span of a first part during which a job it queues may start at once.
+class StartAtOnceScope {
+ public:
+  explicit StartAtOnceScope(double lease_seconds) { lease_for_start_at_once = lease_seconds; }
+  ~StartAtOnceScope() { lease_for_start_at_once.reset(); }
+  StartAtOnceScope(const StartAtOnceScope&) = delete;
+  StartAtOnceScope& operator=(const StartAtOnceScope&) = delete;
+};
 }  // namespace
+
+std::optional<double> start_at_once_lease() {
+  if (!inside_job_worker || !queued_here.empty()) return std::nullopt;
+  return lease_for_start_at_once;
+}
 
 void enqueue_job(pqxx::transaction_base& tx, const std::string& workspace_id, const std::string& kind,
                  const std::string& ordering_key, const boost::json::object& payload, int max_attempts) {
@@ -190,15 +208,21 @@ bool JobRunner::run_one(pqxx::connection& conn) {
   const auto whole = handlers_.find(job->kind);
   if (split != split_.end()) {
     try {
-      auto first = split->second(*job, *claim);
+      auto first = [&] {
+        StartAtOnceScope scope(static_cast<double>(options_.lease.count()));
+        return split->second(*job, *claim);
+      }();
       if (auto* settled = std::get_if<JobResult>(&first)) {
         result = std::move(*settled);
         if (result.outcome == JobResult::Outcome::kDone) {
-          // A job this one queued (a reply to send) starts in the same commit when it can.
+          // A job this one queued (a reply to send) starts in the same commit when it can: the one
+          // its statement leased already, or else the only one queued.
           std::optional<Job> next;
           Continuation next_later;
-          if (queued_here.size() == 1) {
-            next = queued_here.front();
+          const auto started =
+              std::find_if(queued_here.begin(), queued_here.end(), [](const Job& q) { return q.started; });
+          if (started != queued_here.end() || queued_here.size() == 1) {
+            next = started != queued_here.end() ? *started : queued_here.front();
             next_later = start_in(*next, *claim);
           }
           // A reply started in this commit is sent right after it: that commit must be on disk first.
@@ -252,7 +276,31 @@ void JobRunner::mark_running(pqxx::transaction_base& tx, const Job& job) const {
 // part is undone and left to an ordinary claim.
 JobRunner::Continuation JobRunner::start_in(const Job& next, pqxx::dbtransaction& tx) {
   const auto handler = two_part_.find(next.kind);
-  if (handler == two_part_.end()) return {};
+  if (handler == two_part_.end()) {
+    if (next.started)
+      log::error("a job was leased at once but has no two-part handler", {{"kind", next.kind}});
+    return {};
+  }
+  if (next.started) {
+    // Leased and prepared by the statement that queued it: its first part reads nothing. It has no
+    // savepoint to go back to; a first part that does not hand back the call leaves the job to its
+    // lease (claimed again when it ends).
+    try {
+      auto first = handler->second(next, tx);
+      if (auto* later = std::get_if<Continuation>(&first)) return std::move(*later);
+      if (std::get<JobResult>(first).outcome == JobResult::Outcome::kDone) {
+        ++completed_;
+      } else {
+        log::warn("a job leased at once did not start; its lease brings it back", {{"kind", next.kind}});
+      }
+    } catch (const pqxx::broken_connection&) {
+      throw;
+    } catch (const std::exception& e) {
+      log::warn("a job leased at once could not start; its lease brings it back",
+                {{"kind", next.kind}, {"error", e.what()}});
+    }
+    return {};
+  }
   // A savepoint of SQL's own rather than a pqxx subtransaction: it is set in the same round trip as
   // the lease, and one kept needs no RELEASE before the commit (two round trips fewer in a turn).
   static const std::string kSavepoint = "shopme_start_in";

@@ -32,6 +32,9 @@ struct Job {
   // The claim deleted the row already (a job handled wholly in the claiming transaction: its
   // completion commits with its effects, and a rollback brings it back); complete_job has nothing to do.
   bool deleted_with_claim = false;
+  // Set for a job leased by the very statement that queued it (see start_at_once_lease): what its
+  // first part would otherwise read, so that part runs no statement of its own.
+  std::optional<boost::json::object> started = std::nullopt;
 };
 
 // Work to do after a job's transaction has committed (e.g. a counter that must not hold a hot row's
@@ -62,6 +65,11 @@ void enqueue_job(pqxx::transaction_base& tx, const std::string& workspace_id, co
 // after its INSERT (a job queued by a job worker may start in that job's commit; elsewhere the
 // workers are notified).
 void job_enqueued(pqxx::transaction_base& tx, Job job);
+// Inside the first part of a job's handler (in its claiming transaction) that has queued no job
+// yet: the lease, in seconds, under which the job it queues now may be written already running and
+// prepared (Job::started); the runner runs that job's first part from what the statement returned
+// and its second part right after the commit. nullopt anywhere else: queue it as usual.
+std::optional<double> start_at_once_lease();
 // Deletes the job inside the handler's transaction, so its effects and its completion commit together.
 void complete_job(pqxx::transaction_base& tx, const Job& job);
 
