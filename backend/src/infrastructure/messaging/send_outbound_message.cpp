@@ -42,20 +42,28 @@ postgres::JobRunner::Continuation make_call(const whatsapp::GraphApi& api, Throt
     const auto& [ws, id, conv, to, phone_number_id, token, base_url, per_second, message] = c;
     throttle.acquire(phone_number_id, per_second);
     const auto result = api.post(base_url, phone_number_id, token, whatsapp::message_body(to, message, id));
-    pqxx::work settle(conn);
     using Outcome = whatsapp::SendResult::Outcome;
     if (result.outcome == Outcome::kAccepted) {
-      postgres::exec0(settle,
-                      "UPDATE messages SET provider_message_id = $3,"
-                      "       status = CASE WHEN status_rank < 2 THEN 'accepted' ELSE status END,"
-                      "       status_rank = greatest(status_rank, 2), updated_at = now()"
-                      " WHERE workspace_id = $1 AND id = $2",
-                      ws, id, result.provider_message_id);
-      notify(settle, "message.updated", ws, conv, {{"messageId", id}});
-      postgres::complete_job(settle, job);
-      settle.commit();
+      // The provider's id, the live event and the job's completion: one statement, its own
+      // transaction, committed without waiting for the disk. Lost in a crash, the row stays
+      // "sending" and the job comes back with its lease: the in-doubt wait then lets the status
+      // callback, which names the row, settle it; it is not sent twice.
+      pqxx::nontransaction settle(conn);
+      postgres::exec(settle,
+                     "WITH m AS ("
+                     "  UPDATE messages SET provider_message_id = $3,"
+                     "         status = CASE WHEN status_rank < 2 THEN 'accepted' ELSE status END,"
+                     "         status_rank = greatest(status_rank, 2), updated_at = now()"
+                     "   WHERE workspace_id = $1 AND id = $2 RETURNING id),"
+                     " j AS (DELETE FROM jobs WHERE workspace_id = $1 AND id = $5)"
+                     " SELECT pg_notify('shopme_events', json_build_object('type', 'message.updated',"
+                     "          'workspaceId', $1, 'conversationId', $4::text, 'messageId', m.id)::text),"
+                     "        set_config('synchronous_commit', 'off', true)"
+                     "   FROM m",
+                     ws, id, result.provider_message_id, conv, job.id);
       return JobResult::done();
     }
+    pqxx::work settle(conn);
     const json::object error{
         {"code", result.code != 0 ? json::value(result.code) : json::value(result.http_status)},
         {"title", result.title},

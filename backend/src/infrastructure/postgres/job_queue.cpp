@@ -168,15 +168,33 @@ void JobRunner::refresh_counts(pqxx::connection& conn) {
   dead_ = row[1].as<long long>();
 }
 
-// Prepared once per worker connection: the claim runs after every wake-up. The statement is the
-// function shopme_claim_job (migration "claim_plan"), whose settings keep its plan an ordered walk
-// with a per-job probe however large the backlog.
+// Prepared once per worker connection: the claim runs after every wake-up.
+//
+// Claims the oldest due job whose ordering key has no earlier unfinished job ("its id is the
+// smallest unfinished id of its key": a correlated subquery the planner cannot turn into a join, so
+// the only cheap plan is the ordered walk of the due jobs with one index-only probe each, stopping
+// at the first it can lock; as an anti-join, after an autoanalyze with thousands of queued jobs,
+// the planner chose to join and sort the whole backlog on every claim, ~100 ms and growing).
 constexpr const char* kClaim = "shopme_claim_job";
-constexpr const char* kClaimSql = "SELECT * FROM shopme_claim_job($1::text[])";
+constexpr const char* kClaimSql =
+    "WITH c AS ("
+    "  SELECT j.workspace_id, j.id, j.kind, j.ordering_key, j.payload, j.attempts, j.max_attempts"
+    "    FROM jobs j"
+    "   WHERE j.state IN ('queued', 'running')"
+    "     AND ((j.state = 'queued' AND j.run_at <= now()) OR (j.state = 'running' AND j.locked_until < "
+    "now()))"
+    "     AND j.id = (SELECT min(k.id) FROM jobs k WHERE k.ordering_key = j.ordering_key"
+    "                   AND k.state IN ('queued', 'running'))"
+    "   ORDER BY j.id LIMIT 1 FOR UPDATE SKIP LOCKED),"
+    " d AS (DELETE FROM jobs j USING c WHERE j.workspace_id = c.workspace_id AND j.id = c.id"
+    "         AND c.kind = ANY($1::text[]) RETURNING j.id)"
+    " SELECT c.workspace_id, c.id, c.kind, c.ordering_key, c.payload::text, c.attempts + 1, c.max_attempts,"
+    "        EXISTS (SELECT 1 FROM d)"
+    "   FROM c";
 
-// Claims the oldest due job whose ordering key has no earlier unfinished job. Under SKIP LOCKED a
-// competing worker neither waits for nor takes a job being claimed, and the NOT EXISTS keeps the
-// jobs of one key in order even while the head of the key is locked by someone else. A job handled
+// Under SKIP LOCKED a competing worker neither waits for nor takes a job being claimed, and the
+// key's smallest unfinished id keeps the jobs of one key in order even while the head of the key
+// is locked by someone else. A job handled
 // wholly in the claiming transaction is deleted by the claim itself (one round trip fewer): its
 // completion commits with its effects, and a failure rolls the deletion back with them.
 bool JobRunner::run_one(pqxx::connection& conn) {
