@@ -19,32 +19,40 @@ namespace json = boost::json;
 
 namespace {
 
-std::string open_cart(pqxx::transaction_base& tx, const ToolContext& c) {
-  postgres::exec0(
+struct OpenCart {
+  std::string id;
+  std::optional<std::string> code;  // the promo code it keeps
+};
+
+// The customer's open cart, created if they have none, in one statement.
+OpenCart open_cart(pqxx::transaction_base& tx, const ToolContext& c) {
+  auto rows = postgres::exec(
       tx,
-      "INSERT INTO carts (workspace_id, customer_id) VALUES ($1, $2) ON CONFLICT (workspace_id, customer_id)"
-      " WHERE status = 'open' DO NOTHING",
+      "WITH ins AS ("
+      "  INSERT INTO carts (workspace_id, customer_id) VALUES ($1, $2)"
+      "  ON CONFLICT (workspace_id, customer_id) WHERE status = 'open' DO NOTHING RETURNING id, promo_code)"
+      " SELECT id, promo_code FROM ins"
+      " UNION ALL SELECT id, promo_code FROM carts"
+      "  WHERE workspace_id = $1 AND customer_id = $2 AND status = 'open' AND NOT EXISTS (SELECT 1 FROM ins)",
       c.workspace_id, c.customer_id);
-  return postgres::exec1(
-             tx, "SELECT id FROM carts WHERE workspace_id = $1 AND customer_id = $2 AND status = 'open'",
-             c.workspace_id, c.customer_id)[0]
-      .c_str();
+  if (rows.empty()) {
+    // Created by a concurrent transaction after this statement's snapshot: visible to the next one.
+    rows = postgres::exec(
+        tx,
+        "SELECT id, promo_code FROM carts WHERE workspace_id = $1 AND customer_id = $2 AND status = 'open'",
+        c.workspace_id, c.customer_id);
+  }
+  const auto& r = rows.at(0);
+  return {r[0].c_str(), r[1].is_null() ? std::nullopt : std::optional<std::string>(r[1].c_str())};
 }
 
 json::value priced_cart(pqxx::transaction_base& tx, const ToolContext& c, const std::string& cart,
                         const std::optional<std::string>& code) {
   std::vector<catalog::CartLine> lines;
   std::vector<std::string> names;
-  for (const auto& r :
-       postgres::exec(tx,
-                      "SELECT l.product_id, p.name, l.quantity FROM cart_lines l JOIN products p"
-                      "  ON p.workspace_id = l.workspace_id AND p.id = l.product_id"
-                      " WHERE l.workspace_id = $1 AND l.cart_id = $2 ORDER BY l.added_at",
-                      c.workspace_id, cart)) {
-    if (auto line = postgres::load_cart_line(tx, c.workspace_id, r[0].c_str(), r[2].as<int>())) {
-      lines.push_back(std::move(*line));
-      names.emplace_back(r[1].c_str());
-    }
+  for (auto& [line, name] : postgres::load_cart(tx, c.workspace_id, cart)) {
+    lines.push_back(std::move(line));
+    names.push_back(std::move(name));
   }
   const auto now =
       std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
@@ -73,14 +81,6 @@ json::value priced_cart(pqxx::transaction_base& tx, const ToolContext& c, const 
     if (result.code_rejection) out["promoCodeRejected"] = *result.code_rejection;
   }
   return out;
-}
-
-std::optional<std::string> stored_code(pqxx::transaction_base& tx, const ToolContext& c,
-                                       const std::string& cart) {
-  const auto r = postgres::exec1(tx, "SELECT promo_code FROM carts WHERE workspace_id = $1 AND id = $2",
-                                 c.workspace_id, cart);
-  if (r[0].is_null()) return std::nullopt;
-  return std::string(r[0].c_str());
 }
 
 json::value checkout(ToolContext& c) {
@@ -173,12 +173,12 @@ std::vector<Tool> cart_tools() {
          const auto cart = open_cart(tx, c);
          postgres::exec0(
              tx,
-             "INSERT INTO cart_lines (workspace_id, cart_id, product_id, quantity) VALUES ($1, $2, $3, $4)"
-             " ON CONFLICT (workspace_id, cart_id, product_id) DO UPDATE SET quantity = $4",
-             c.workspace_id, cart, id, static_cast<int>(qty));
-         postgres::exec0(tx, "UPDATE carts SET updated_at = now() WHERE workspace_id = $1 AND id = $2",
-                         c.workspace_id, cart);
-         auto out = priced_cart(tx, c, cart, stored_code(tx, c, cart));
+             "WITH l AS ("
+             "  INSERT INTO cart_lines (workspace_id, cart_id, product_id, quantity) VALUES ($1, $2, $3, $4)"
+             "  ON CONFLICT (workspace_id, cart_id, product_id) DO UPDATE SET quantity = $4)"
+             " UPDATE carts SET updated_at = now() WHERE workspace_id = $1 AND id = $2",
+             c.workspace_id, cart.id, id, static_cast<int>(qty));
+         auto out = priced_cart(tx, c, cart.id, cart.code);
          unit.commit();
          return out;
        }});
@@ -193,8 +193,8 @@ std::vector<Tool> cart_tools() {
                  postgres::exec(
                      tx,
                      "DELETE FROM cart_lines WHERE workspace_id = $1 AND cart_id = $2 AND product_id = $3",
-                     c.workspace_id, cart, id);
-                 auto out = priced_cart(tx, c, cart, stored_code(tx, c, cart));
+                     c.workspace_id, cart.id, id);
+                 auto out = priced_cart(tx, c, cart.id, cart.code);
                  unit.commit();
                  return out;
                }});
@@ -204,7 +204,7 @@ std::vector<Tool> cart_tools() {
                  ToolTransaction unit(c, ToolTransaction::kWrite);
                  auto& tx = unit.tx();
                  const auto cart = open_cart(tx, c);
-                 auto out = priced_cart(tx, c, cart, stored_code(tx, c, cart));
+                 auto out = priced_cart(tx, c, cart.id, cart.code);
                  unit.commit();
                  return out;
                }});
@@ -217,14 +217,14 @@ std::vector<Tool> cart_tools() {
          ToolTransaction unit(c, ToolTransaction::kWrite);
          auto& tx = unit.tx();
          const auto cart = open_cart(tx, c);
-         auto out = priced_cart(tx, c, cart, code);
+         auto out = priced_cart(tx, c, cart.id, code);
          if (out.as_object().contains("promoCodeRejected")) {
            unit.commit();  // the cart itself is unchanged; the code is not kept
            return out;
          }
          postgres::exec0(
              tx, "UPDATE carts SET promo_code = $3, updated_at = now() WHERE workspace_id = $1 AND id = $2",
-             c.workspace_id, cart, code);
+             c.workspace_id, cart.id, code);
          unit.commit();
          return out;
        }});

@@ -16,6 +16,31 @@
 #include "infrastructure/postgres/statement.hpp"
 
 namespace shopme::agent {
+
+// A savepoint of SQL's own rather than a pqxx subtransaction: one kept is not released before the
+// turn's commit (a round trip fewer per tool that writes).
+namespace {
+const std::string kSavepoint = "SAVEPOINT shopme_tool";
+const std::string kRollback = "ROLLBACK TO SAVEPOINT shopme_tool";
+}  // namespace
+
+ToolTransaction::ToolTransaction(ToolContext& c, Mode mode) {
+  if (!c.turn_tx) {
+    own_.emplace(c.conn);
+    return;
+  }
+  turn_ = c.turn_tx;
+  savepoint_ = mode == kWrite;
+  if (savepoint_) turn_->exec(kSavepoint);
+}
+
+ToolTransaction::~ToolTransaction() {
+  if (!savepoint_ || kept_) return;
+  try {
+    turn_->exec(kRollback);
+  } catch (...) {  // the turn's transaction is broken: it rolls back as a whole
+  }
+}
 namespace json = boost::json;
 
 std::optional<std::string> check_arguments(const std::string& schema_json, const json::value& args) {

@@ -7,7 +7,6 @@
 #include <functional>
 #include <optional>
 #include <pqxx/connection>
-#include <pqxx/subtransaction>
 #include <pqxx/transaction>
 #include <string>
 #include <vector>
@@ -36,29 +35,23 @@ struct ToolContext {
 class ToolTransaction {
  public:
   enum Mode { kRead, kWrite };
-  ToolTransaction(ToolContext& c, Mode mode) {
-    if (!c.turn_tx) {
-      own_.emplace(c.conn);
-    } else if (mode == kWrite) {
-      savepoint_.emplace(*c.turn_tx);
-    } else {
-      shared_ = c.turn_tx;
-    }
-  }
+  ToolTransaction(ToolContext& c, Mode mode);
+  ~ToolTransaction();
+  ToolTransaction(const ToolTransaction&) = delete;
+  ToolTransaction& operator=(const ToolTransaction&) = delete;
   pqxx::transaction_base& tx() {
     if (own_) return *own_;
-    if (savepoint_) return *savepoint_;
-    return *shared_;
+    return *turn_;
   }
   void commit() {
     if (own_) own_->commit();
-    if (savepoint_) savepoint_->commit();
+    kept_ = true;
   }
 
  private:
   std::optional<pqxx::work> own_;
-  std::optional<pqxx::subtransaction> savepoint_;
-  pqxx::dbtransaction* shared_ = nullptr;
+  pqxx::dbtransaction* turn_ = nullptr;
+  bool savepoint_ = false, kept_ = false;
 };
 
 struct Tool {

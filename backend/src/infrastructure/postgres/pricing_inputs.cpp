@@ -26,6 +26,30 @@ std::optional<catalog::CartLine> load_cart_line(pqxx::transaction_base& tx, cons
   return line;
 }
 
+std::vector<std::pair<catalog::CartLine, std::string>> load_cart(pqxx::transaction_base& tx,
+                                                                 const std::string& workspace_id,
+                                                                 const std::string& cart_id) {
+  std::vector<std::pair<catalog::CartLine, std::string>> out;
+  for (const auto& r : postgres::exec(
+           tx,
+           "SELECT l.product_id, p.name, l.quantity, p.price, p.tax_rate,"
+           "       coalesce((WITH RECURSIVE path AS ("
+           "                   SELECT c.id, c.parent_id FROM categories c"
+           "                    WHERE c.workspace_id = p.workspace_id AND c.id = p.category_id"
+           "                   UNION ALL SELECT c.id, c.parent_id FROM categories c JOIN path ON c.id = "
+           "path.parent_id"
+           "                    WHERE c.workspace_id = p.workspace_id)"
+           "                 SELECT array_agg(id::text) FROM path), '{}')"
+           "  FROM cart_lines l JOIN products p ON p.workspace_id = l.workspace_id AND p.id = l.product_id"
+           " WHERE l.workspace_id = $1::uuid AND l.cart_id = $2::uuid ORDER BY l.added_at",
+           workspace_id, cart_id)) {
+    out.emplace_back(catalog::CartLine{r[0].c_str(), text_array(r[5]), r[3].as<long long>(), r[2].as<int>(),
+                                       r[4].as<int>()},
+                     r[1].c_str());
+  }
+  return out;
+}
+
 std::vector<catalog::Offer> load_offers(pqxx::transaction_base& tx, const std::string& workspace_id,
                                         const std::optional<std::string>& code) {
   std::vector<catalog::Offer> offers;
