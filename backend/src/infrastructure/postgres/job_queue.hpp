@@ -145,7 +145,7 @@ class JobRunner {
   using FirstPart = std::function<std::variant<JobResult, Continuation>(const Job&, pqxx::dbtransaction&)>;
   std::map<std::string, FirstPart> split_;  // two-part and transactional handlers (those settle at once)
   std::map<std::string, SplitHandler> two_part_;
-  std::string claim_sql_;  // with the kinds handled wholly in the claiming transaction (see start)
+  std::string whole_in_claim_;  // kinds handled wholly in the claiming transaction (a text[] literal)
   std::vector<std::thread> threads_;
   std::mutex mutex_;
   std::condition_variable cv_;
