@@ -227,7 +227,8 @@ int cmd_serve(Config config, const Args& args) {
   jobs.handle_in_transaction(
       "inbound", messaging::handle_inbound_message(agent::answer_in_transaction(sealer, base_url), base_url));
   jobs.handle("agent_turn", agent::run_agent_turn(sealer, base_url));
-  jobs.handle_in_two_parts("send", messaging::send_outbound_message(sealer, graph, throttle, pipeline));
+  jobs.handle_in_two_parts("send", messaging::send_outbound_message(sealer, graph, throttle, pipeline),
+                           messaging::resume_prepared_send(sealer, graph, throttle, pipeline));
   jobs.handle("read", messaging::send_read_receipt(sealer, graph, throttle, pipeline));
   http::LiveHub hub;
   postgres::NotificationListener listener(

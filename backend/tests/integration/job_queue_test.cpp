@@ -265,16 +265,20 @@ TEST(JobQueue, AJobLeasedByTheStatementThatQueuedItStartsFromWhatItReturned) {
     postgres::complete_job(tx, job);
     return postgres::JobResult::done();
   });
-  runner.handle_in_two_parts("out", [&](const postgres::Job& job, pqxx::dbtransaction&) -> Next {
-    if (postgres::start_at_once_lease()) lease_outside_first_part = true;
-    if (!job.started) return postgres::JobResult::dead("not started at once");
-    const auto value = job.started->at("value").as_int64();
-    return [&, value](pqxx::connection&) {
-      std::lock_guard lock(m);
-      started_with.push_back(value);
-      return postgres::JobResult::done();
-    };
-  });
+  runner.handle_in_two_parts(
+      "out",
+      [&](const postgres::Job&, pqxx::dbtransaction&) -> Next {
+        return postgres::JobResult::dead("a job leased at once ran its first part");
+      },
+      [&](const postgres::Job& job) -> postgres::JobRunner::Continuation {
+        if (postgres::start_at_once_lease()) lease_outside_first_part = true;
+        const auto value = job.started->at("value").as_int64();
+        return [&, value](pqxx::connection&) {
+          std::lock_guard lock(m);
+          started_with.push_back(value);
+          return postgres::JobResult::done();
+        };
+      });
   EXPECT_FALSE(postgres::start_at_once_lease()) << "outside a job worker";
   q.add("in:a", 1, "in");
   runner.start();
@@ -291,6 +295,53 @@ TEST(JobQueue, AJobLeasedByTheStatementThatQueuedItStartsFromWhatItReturned) {
   EXPECT_EQ(q.count("kind = 'out'"), 1);
   EXPECT_EQ(q.count("kind = 'out' AND state = 'running' AND attempts = 1"), 1);
   EXPECT_EQ(q.count("kind = 'in'"), 0);
+}
+
+TEST(JobQueue, APlainHandlersJobLeasedAtOnceRunsOnceTheHandlerIsDone) {
+  Queue q("jobs_started_plain");
+  std::atomic<int> resumed{0};
+  std::atomic<bool> handler_done{false}, resumed_after_handler{false};
+  postgres::JobRunner runner(q.conninfo, {1, 30s, 2s});
+  using Next = std::variant<postgres::JobResult, postgres::JobRunner::Continuation>;
+  runner.handle("plain", [&](const postgres::Job& job, pqxx::connection& conn) {
+    pqxx::work tx(conn);
+    const auto lease = postgres::start_at_once_lease();
+    if (!lease) throw std::runtime_error("no lease offered to a plain handler's first job");
+    const auto id = tx.exec1(
+                          "INSERT INTO jobs (workspace_id, kind, ordering_key, state, attempts, locked_until)"
+                          " VALUES (" +
+                          tx.quote(job.workspace_id) +
+                          ", 'out', 'out:p', 'running', 1,"
+                          " now() + interval '30 seconds') RETURNING id")[0]
+                        .as<long long>();
+    postgres::Job out{job.workspace_id, id, "out", "out:p", {}, 1, 8};
+    out.started = boost::json::object{{"value", 7}};
+    postgres::job_enqueued(tx, out);
+    postgres::complete_job(tx, job);
+    tx.commit();
+    handler_done = true;
+    return postgres::JobResult::done();
+  });
+  runner.handle_in_two_parts(
+      "out",
+      [&](const postgres::Job&, pqxx::dbtransaction&) -> Next { return postgres::JobResult::dead("no"); },
+      [&](const postgres::Job& job) -> postgres::JobRunner::Continuation {
+        resumed_after_handler = handler_done.load();
+        const auto value = job.started->at("value").as_int64();
+        return [&, value, job](pqxx::connection& conn) {
+          pqxx::work tx(conn);
+          postgres::complete_job(tx, job);
+          tx.commit();
+          resumed += static_cast<int>(value);
+          return postgres::JobResult::done();
+        };
+      });
+  q.add("p", 1, "plain");
+  runner.start();
+  ASSERT_TRUE(eventually([&] { return resumed.load() == 7; }));
+  runner.stop();
+  EXPECT_TRUE(resumed_after_handler.load()) << "the leased job starts only after the handler committed";
+  EXPECT_EQ(q.count("true"), 0) << "both jobs done";
 }
 
 TEST(JobQueue, WhileSomethingMoreUrgentIsBusyJobsSlowDownButStillMove) {

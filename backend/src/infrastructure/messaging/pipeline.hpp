@@ -76,6 +76,9 @@ postgres::JobRunner::TransactionalHandler handle_inbound_message(TurnHandler tur
 postgres::JobRunner::SplitHandler send_outbound_message(const crypto::Sealer& sealer,
                                                         const whatsapp::GraphApi& api, Throttle& throttle,
                                                         PipelineSettings settings);
+// The second part of a send leased by the statement that queued it (see queue_outbound).
+postgres::JobRunner::Resume resume_prepared_send(const crypto::Sealer& sealer, const whatsapp::GraphApi& api,
+                                                 Throttle& throttle, PipelineSettings settings);
 postgres::JobRunner::Handler send_read_receipt(const crypto::Sealer& sealer, const whatsapp::GraphApi& api,
                                                Throttle& throttle, PipelineSettings settings);
 

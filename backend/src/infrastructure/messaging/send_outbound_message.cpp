@@ -101,10 +101,11 @@ postgres::JobRunner::Continuation make_call(const whatsapp::GraphApi& api, Throt
 }
 
 // A send leased by the statement that queued it (queue_outbound): its row is "sending" already and
-// the statement returned what the call needs; only the token is left to open.
-std::variant<JobResult, postgres::JobRunner::Continuation> start_prepared(
-    const crypto::Sealer& sealer, const whatsapp::GraphApi& api, Throttle& throttle,
-    const PipelineSettings& settings, const postgres::Job& job, pqxx::dbtransaction& tx) {
+// the statement returned what the call needs; only the token is left to open. Needs no transaction:
+// a row that cannot be sent is marked failed in one of its own.
+postgres::JobRunner::Continuation resume_prepared(const crypto::Sealer& sealer, const whatsapp::GraphApi& api,
+                                                  Throttle& throttle, const PipelineSettings& settings,
+                                                  const postgres::Job& job) {
   const auto& f = *job.started;
   const auto str = [&f](std::string_view key) {
     const auto* v = f.if_contains(key);
@@ -122,17 +123,21 @@ std::variant<JobResult, postgres::JobRunner::Continuation> start_prepared(
   auto message = outbound_from_json(f.at("outbound").as_object());
   const auto token = open_sealed(sealer, str("accessTokenSealed"), call.ws, "accessToken");
   if (!message || !token || token->empty()) {
-    mark_failed(tx, call.ws, call.conv, call.id,
-                !message ? json::object{{"code", "invalid"},
-                                        {"title", "The message cannot be sent"},
-                                        {"detail", message.error().detail}}
-                         : json::object{{"code", "channel-not-configured"},
-                                        {"title", "WhatsApp is not configured"},
-                                        {"detail",
-                                         "The access token cannot be opened; set it again in the "
-                                         "channel settings."}});
-    postgres::complete_job(tx, job);
-    return JobResult::done();
+    json::object error = !message ? json::object{{"code", "invalid"},
+                                                 {"title", "The message cannot be sent"},
+                                                 {"detail", message.error().detail}}
+                                  : json::object{{"code", "channel-not-configured"},
+                                                 {"title", "WhatsApp is not configured"},
+                                                 {"detail",
+                                                  "The access token cannot be opened; set it again in the "
+                                                  "channel settings."}};
+    return [job, call, error = std::move(error)](pqxx::connection& conn) {
+      pqxx::work tx(conn);
+      mark_failed(tx, call.ws, call.conv, call.id, error);
+      postgres::complete_job(tx, job);
+      tx.commit();
+      return JobResult::done();
+    };
   }
   call.token = *token;
   call.message = std::move(message.value());
@@ -148,7 +153,7 @@ postgres::JobRunner::SplitHandler send_outbound_message(const crypto::Sealer& se
   return [&sealer, &api, &throttle, settings](const postgres::Job& job, pqxx::dbtransaction& tx) -> Next {
     const auto* mid = job.payload.if_contains("messageId");
     if (!mid || !mid->is_string()) return JobResult::dead("send job without a message id");
-    if (job.started) return start_prepared(sealer, api, throttle, settings, job, tx);
+    if (job.started) return resume_prepared(sealer, api, throttle, settings, job);
     const std::string ws = job.workspace_id;
     const std::string id(mid->as_string());
 
@@ -263,6 +268,13 @@ postgres::JobRunner::SplitHandler send_outbound_message(const crypto::Sealer& se
 
     return make_call(api, throttle, job,
                      {ws, id, conv, to, phone_number_id, token, base_url, per_second, std::move(message)});
+  };
+}
+
+postgres::JobRunner::Resume resume_prepared_send(const crypto::Sealer& sealer, const whatsapp::GraphApi& api,
+                                                 Throttle& throttle, PipelineSettings settings) {
+  return [&sealer, &api, &throttle, settings](const postgres::Job& job) {
+    return resume_prepared(sealer, api, throttle, settings, job);
   };
 }
 

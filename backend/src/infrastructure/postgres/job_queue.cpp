@@ -108,9 +108,10 @@ void JobRunner::handle_in_transaction(const std::string& kind, TransactionalHand
   };
 }
 
-void JobRunner::handle_in_two_parts(const std::string& kind, SplitHandler handler) {
+void JobRunner::handle_in_two_parts(const std::string& kind, SplitHandler handler, Resume resume) {
   split_[kind] = handler;
   two_part_[kind] = std::move(handler);
+  if (resume) resume_[kind] = std::move(resume);
 }
 
 void JobRunner::run_after_commit(const JobResult& result, const Job& job, pqxx::connection& conn) {
@@ -254,7 +255,17 @@ bool JobRunner::run_one(pqxx::connection& conn) {
       return true;
     }
   } else if (whole != handlers_.end()) {
-    later = [&](pqxx::connection& c) { return whole->second(*job, c); };
+    // A plain handler commits on its own; the first job it queues may be leased at once too, and
+    // runs once the handler is done (it has then committed what it queued).
+    later = [&](pqxx::connection& c) {
+      JobResult r;
+      {
+        StartAtOnceScope scope(static_cast<double>(options_.lease.count()));
+        r = whole->second(*job, c);
+      }
+      if (r.outcome == JobResult::Outcome::kDone) finish_started(c);
+      return r;
+    };
   } else {
     // Nothing to undo: settled in the claim, which no other worker can then take in between.
     record_failure(*claim, *job, JobResult::dead("no handler for job kind " + job->kind), false);
@@ -280,33 +291,37 @@ void JobRunner::mark_running(pqxx::transaction_base& tx, const Job& job) const {
 // The first part of a job queued in `tx` by the job in hand, run in a savepoint of `tx`, only at
 // the head of its ordering key. A first part that neither settles the job nor hands back a second
 // part is undone and left to an ordinary claim.
+// The second part of a job leased and prepared by the statement that queued it. Without one, the
+// job is left to its lease (claimed again when it ends).
+JobRunner::Continuation JobRunner::resume(const Job& started) {
+  const auto r = resume_.find(started.kind);
+  if (r == resume_.end()) {
+    log::error("a job was leased at once but its kind cannot resume", {{"kind", started.kind}});
+    return {};
+  }
+  try {
+    return r->second(started);
+  } catch (const std::exception& e) {
+    log::warn("a job leased at once could not resume; its lease brings it back",
+              {{"kind", started.kind}, {"error", e.what()}});
+    return {};
+  }
+}
+
+// After a plain handler's job is done (its transactions committed): the job it leased at once, if any.
+void JobRunner::finish_started(pqxx::connection& conn) {
+  const auto started =
+      std::find_if(queued_here.begin(), queued_here.end(), [](const Job& q) { return q.started; });
+  if (started == queued_here.end()) return;
+  const Job next = *started;
+  queued_here.clear();
+  if (auto later = resume(next)) finish(conn, next, later);
+}
+
 JobRunner::Continuation JobRunner::start_in(const Job& next, pqxx::dbtransaction& tx) {
+  if (next.started) return resume(next);
   const auto handler = two_part_.find(next.kind);
-  if (handler == two_part_.end()) {
-    if (next.started)
-      log::error("a job was leased at once but has no two-part handler", {{"kind", next.kind}});
-    return {};
-  }
-  if (next.started) {
-    // Leased and prepared by the statement that queued it: its first part reads nothing. It has no
-    // savepoint to go back to; a first part that does not hand back the call leaves the job to its
-    // lease (claimed again when it ends).
-    try {
-      auto first = handler->second(next, tx);
-      if (auto* later = std::get_if<Continuation>(&first)) return std::move(*later);
-      if (std::get<JobResult>(first).outcome == JobResult::Outcome::kDone) {
-        ++completed_;
-      } else {
-        log::warn("a job leased at once did not start; its lease brings it back", {{"kind", next.kind}});
-      }
-    } catch (const pqxx::broken_connection&) {
-      throw;
-    } catch (const std::exception& e) {
-      log::warn("a job leased at once could not start; its lease brings it back",
-                {{"kind", next.kind}, {"error", e.what()}});
-    }
-    return {};
-  }
+  if (handler == two_part_.end()) return {};
   // A savepoint of SQL's own rather than a pqxx subtransaction: it is set in the same round trip as
   // the lease, and one kept needs no RELEASE before the commit (two round trips fewer in a turn).
   static const std::string kSavepoint = "shopme_start_in";

@@ -107,7 +107,10 @@ class JobRunner {
 
   void handle(const std::string& kind, Handler handler);
   void handle_in_transaction(const std::string& kind, TransactionalHandler handler);
-  void handle_in_two_parts(const std::string& kind, SplitHandler handler);
+  // A job leased by the statement that queued it (Job::started) skips its first part: `resume`
+  // makes its second part from what that statement returned, with no transaction.
+  using Resume = std::function<Continuation(const Job&)>;
+  void handle_in_two_parts(const std::string& kind, SplitHandler handler, Resume resume = {});
   // Asked before each claim: true while something more urgent needs the database (the webhook
   // ingest falling behind). Workers then pause kYield before each job, so acknowledgements stay
   // fast during a burst while jobs still move; the backlog is worked off when the burst ends.
@@ -145,6 +148,9 @@ class JobRunner {
   using FirstPart = std::function<std::variant<JobResult, Continuation>(const Job&, pqxx::dbtransaction&)>;
   std::map<std::string, FirstPart> split_;  // two-part and transactional handlers (those settle at once)
   std::map<std::string, SplitHandler> two_part_;
+  std::map<std::string, Resume> resume_;
+  Continuation resume(const Job& started);
+  void finish_started(pqxx::connection& conn);
   std::string whole_in_claim_;  // kinds handled wholly in the claiming transaction (a text[] literal)
   std::vector<std::thread> threads_;
   std::mutex mutex_;
