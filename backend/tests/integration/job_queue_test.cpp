@@ -42,6 +42,22 @@ struct Queue {
   }
 };
 
+// What a statement that leases the job it queues does: an "out" job written running, and its facts.
+void queue_leased(pqxx::transaction_base& tx, const std::string& workspace, const std::string& key,
+                  int value) {
+  const auto id = tx.exec1(
+                        "INSERT INTO jobs (workspace_id, kind, ordering_key, state, attempts, locked_until)"
+                        " VALUES (" +
+                        tx.quote(workspace) + ", 'out', " + tx.quote(key) +
+                        ", 'running', 1,"
+                        " now() + make_interval(secs => " +
+                        std::to_string(*postgres::start_at_once_lease()) + ")) RETURNING id")[0]
+                      .as<long long>();
+  postgres::Job out{workspace, id, "out", key, {}, 1, 8};
+  out.started = boost::json::object{{"value", value}};
+  postgres::job_enqueued(tx, out);
+}
+
 template <class F>
 bool eventually(F f, std::chrono::milliseconds limit = 20s) {
   const auto end = std::chrono::steady_clock::now() + limit;
@@ -245,19 +261,9 @@ TEST(JobQueue, AJobLeasedByTheStatementThatQueuedItStartsFromWhatItReturned) {
   postgres::JobRunner runner(q.conninfo, {2, 30s, 2s});
   using Next = std::variant<postgres::JobResult, postgres::JobRunner::Continuation>;
   runner.handle_in_transaction("in", [&](const postgres::Job& job, pqxx::dbtransaction& tx) {
-    const auto lease = postgres::start_at_once_lease();
-    if (!lease) throw std::runtime_error("no lease offered to the first job queued");
-    const auto id = tx.exec1(
-                          "INSERT INTO jobs (workspace_id, kind, ordering_key, state, attempts, locked_until)"
-                          " VALUES (" +
-                          tx.quote(job.workspace_id) +
-                          ", 'out', 'out:a', 'running', 1,"
-                          " now() + make_interval(secs => " +
-                          std::to_string(*lease) + ")) RETURNING id")[0]
-                        .as<long long>();
-    postgres::Job out{job.workspace_id, id, "out", "out:a", {}, 1, 8};
-    out.started = boost::json::object{{"value", 42}};
-    postgres::job_enqueued(tx, out);
+    if (!postgres::start_at_once_lease())
+      throw std::runtime_error("no lease offered to the first job queued");
+    queue_leased(tx, job.workspace_id, "out:a", 42);
     // Only the first job queued may be leased at once.
     if (postgres::start_at_once_lease()) throw std::runtime_error("a second lease offered");
     // The first attempt fails after queuing: the leased job must go with its rollback.
@@ -305,18 +311,9 @@ TEST(JobQueue, APlainHandlersJobLeasedAtOnceRunsOnceTheHandlerIsDone) {
   using Next = std::variant<postgres::JobResult, postgres::JobRunner::Continuation>;
   runner.handle("plain", [&](const postgres::Job& job, pqxx::connection& conn) {
     pqxx::work tx(conn);
-    const auto lease = postgres::start_at_once_lease();
-    if (!lease) throw std::runtime_error("no lease offered to a plain handler's first job");
-    const auto id = tx.exec1(
-                          "INSERT INTO jobs (workspace_id, kind, ordering_key, state, attempts, locked_until)"
-                          " VALUES (" +
-                          tx.quote(job.workspace_id) +
-                          ", 'out', 'out:p', 'running', 1,"
-                          " now() + interval '30 seconds') RETURNING id")[0]
-                        .as<long long>();
-    postgres::Job out{job.workspace_id, id, "out", "out:p", {}, 1, 8};
-    out.started = boost::json::object{{"value", 7}};
-    postgres::job_enqueued(tx, out);
+    if (!postgres::start_at_once_lease())
+      throw std::runtime_error("no lease offered to a plain handler's first job");
+    queue_leased(tx, job.workspace_id, "out:p", 7);
     postgres::complete_job(tx, job);
     tx.commit();
     handler_done = true;

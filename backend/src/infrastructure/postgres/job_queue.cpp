@@ -53,6 +53,16 @@ class StartAtOnceScope {
 };
 }  // namespace
 
+namespace {
+// The job the job in hand leased at once, if any (at most one: only the first queued may be).
+std::optional<Job> leased_here() {
+  const auto it =
+      std::find_if(queued_here.begin(), queued_here.end(), [](const Job& q) { return q.started; });
+  if (it == queued_here.end()) return std::nullopt;
+  return *it;
+}
+}  // namespace
+
 std::optional<double> start_at_once_lease() {
   if (!inside_job_worker || !queued_here.empty()) return std::nullopt;
   return lease_for_start_at_once;
@@ -224,14 +234,10 @@ bool JobRunner::run_one(pqxx::connection& conn) {
         if (result.outcome == JobResult::Outcome::kDone) {
           // A job this one queued (a reply to send) starts in the same commit when it can: the one
           // its statement leased already, or else the only one queued.
-          std::optional<Job> next;
+          std::optional<Job> next = leased_here();
+          if (!next && queued_here.size() == 1) next = queued_here.front();
           Continuation next_later;
-          const auto started =
-              std::find_if(queued_here.begin(), queued_here.end(), [](const Job& q) { return q.started; });
-          if (started != queued_here.end() || queued_here.size() == 1) {
-            next = started != queued_here.end() ? *started : queued_here.front();
-            next_later = start_in(*next, *claim);
-          }
+          if (next) next_later = start_in(*next, *claim);
           // A reply started in this commit is sent right after it: that commit must be on disk first.
           if (!next_later) claim->without_flush();
           claim->commit();
@@ -288,9 +294,6 @@ void JobRunner::mark_running(pqxx::transaction_base& tx, const Job& job) const {
                   job.workspace_id, job.id, static_cast<double>(options_.lease.count()));
 }
 
-// The first part of a job queued in `tx` by the job in hand, run in a savepoint of `tx`, only at
-// the head of its ordering key. A first part that neither settles the job nor hands back a second
-// part is undone and left to an ordinary claim.
 // The second part of a job leased and prepared by the statement that queued it. Without one, the
 // job is left to its lease (claimed again when it ends).
 JobRunner::Continuation JobRunner::resume(const Job& started) {
@@ -310,14 +313,15 @@ JobRunner::Continuation JobRunner::resume(const Job& started) {
 
 // After a plain handler's job is done (its transactions committed): the job it leased at once, if any.
 void JobRunner::finish_started(pqxx::connection& conn) {
-  const auto started =
-      std::find_if(queued_here.begin(), queued_here.end(), [](const Job& q) { return q.started; });
-  if (started == queued_here.end()) return;
-  const Job next = *started;
+  const auto next = leased_here();
+  if (!next) return;
   queued_here.clear();
-  if (auto later = resume(next)) finish(conn, next, later);
+  if (auto later = resume(*next)) finish(conn, *next, later);
 }
 
+// The first part of a job queued in `tx` by the job in hand, run in a savepoint of `tx`, only at
+// the head of its ordering key. A first part that neither settles the job nor hands back a second
+// part is undone and left to an ordinary claim. A job leased at once has no first part to run.
 JobRunner::Continuation JobRunner::start_in(const Job& next, pqxx::dbtransaction& tx) {
   if (next.started) return resume(next);
   const auto handler = two_part_.find(next.kind);
