@@ -20,39 +20,41 @@ namespace {
 // channel, and the abuse count, in one statement; with the turn's state when the turn handler has a
 // state function and the customer may be answered (registered, bot mode, not blocked, not a reaction).
 constexpr int kFirstReadColumns = 21;
+constexpr const char* kFirstReadSelect =
+    "SELECT m.id, m.type, m.text, c.id, c.mode, c.sandbox, c.welcomed_at IS NULL,"
+    "       coalesce(c.inactive_notice_at < now() - interval '1 day', true),"
+    "       cu.id, cu.blocked, coalesce(cu.blocked_until <= now(), false), w.status = 'active',"
+    "       ch.workspace_id IS NOT NULL, coalesce(ch.enabled, false), coalesce(ch.welcome_message, ''),"
+    "       coalesce(ch.inactive_message, ''), coalesce(ch.abuse_max_per_minute, 20),"
+    "       coalesce(ch.abuse_block_minutes, 60),"
+    "       cu.registered_at IS NOT NULL AND cu.gdpr_consent_at IS NOT NULL, cu.language,"
+    // Abuse control's count of the last minute's inbound messages, read from the thread index
+    // backwards: the newest message older than a minute bounds it, so it costs the last minute's
+    // messages, not the conversation's history (nor the configured limit).
+    "       (SELECT count(*) FROM messages x"
+    "         WHERE x.workspace_id = m.workspace_id AND x.conversation_id = m.conversation_id"
+    "           AND x.direction = 'inbound' AND x.seq > coalesce((SELECT y.seq FROM messages y"
+    "             WHERE y.workspace_id = m.workspace_id AND y.conversation_id = m.conversation_id"
+    "               AND y.created_at <= now() - interval '1 minute' ORDER BY y.seq DESC LIMIT 1), 0))";
+constexpr const char* kFirstReadFrom =
+    "  FROM messages m"
+    "  JOIN conversations c ON c.workspace_id = m.workspace_id AND c.id = m.conversation_id"
+    "  JOIN customers cu ON cu.workspace_id = c.workspace_id AND cu.id = c.customer_id"
+    "  JOIN workspaces w ON w.id = m.workspace_id"
+    "  LEFT JOIN whatsapp_channels ch ON ch.workspace_id = m.workspace_id"
+    " WHERE m.workspace_id = $1 AND m.id = $2 FOR UPDATE OF c";
+
 std::string first_read_sql(const std::string& state_function) {
-  std::string sql =
-      "SELECT m.id, m.type, m.text, c.id, c.mode, c.sandbox, c.welcomed_at IS NULL,"
-      "       coalesce(c.inactive_notice_at < now() - interval '1 day', true),"
-      "       cu.id, cu.blocked, coalesce(cu.blocked_until <= now(), false), w.status = 'active',"
-      "       ch.workspace_id IS NOT NULL, coalesce(ch.enabled, false), coalesce(ch.welcome_message, ''),"
-      "       coalesce(ch.inactive_message, ''), coalesce(ch.abuse_max_per_minute, 20),"
-      "       coalesce(ch.abuse_block_minutes, 60),"
-      "       cu.registered_at IS NOT NULL AND cu.gdpr_consent_at IS NOT NULL, cu.language,"
-      // Abuse control's count of the last minute's inbound messages, read from the thread index
-      // backwards: the newest message older than a minute bounds it, so it costs the last minute's
-      // messages, not the conversation's history (nor the configured limit).
-      "       (SELECT count(*) FROM messages x"
-      "         WHERE x.workspace_id = m.workspace_id AND x.conversation_id = m.conversation_id"
-      "           AND x.direction = 'inbound' AND x.seq > coalesce((SELECT y.seq FROM messages y"
-      "             WHERE y.workspace_id = m.workspace_id AND y.conversation_id = m.conversation_id"
-      "               AND y.created_at <= now() - interval '1 minute' ORDER BY y.seq DESC LIMIT 1), 0))"
-      "  FROM messages m"
-      "  JOIN conversations c ON c.workspace_id = m.workspace_id AND c.id = m.conversation_id"
-      "  JOIN customers cu ON cu.workspace_id = c.workspace_id AND cu.id = c.customer_id"
-      "  JOIN workspaces w ON w.id = m.workspace_id"
-      "  LEFT JOIN whatsapp_channels ch ON ch.workspace_id = m.workspace_id"
-      " WHERE m.workspace_id = $1 AND m.id = $2 FOR UPDATE OF c";
-  if (state_function.empty()) return sql;
+  const std::string select(kFirstReadSelect), from(kFirstReadFrom);
+  if (state_function.empty()) return select + from;
   // The gate is evaluated before the function runs (OFFSET 0 keeps the subquery, and its condition
   // on the outer row alone is then checked once, first).
-  const auto at = sql.find("  FROM messages m");
-  sql.insert(at,
-             ", m.workspace_id AS turn_ws, c.id AS turn_conv,"
-             " cu.registered_at IS NOT NULL AND cu.gdpr_consent_at IS NOT NULL AND c.mode = 'bot'"
-             " AND NOT cu.blocked AND m.type <> 'reaction' AS turn_gate");
-  return "WITH f AS (" + sql + ") SELECT f.*, s.* FROM f LEFT JOIN LATERAL (SELECT * FROM " + state_function +
-         "(f.turn_ws, f.turn_conv) WHERE f.turn_gate OFFSET 0) s ON true";
+  const std::string gate(
+      ", m.workspace_id AS turn_ws, c.id AS turn_conv,"
+      " cu.registered_at IS NOT NULL AND cu.gdpr_consent_at IS NOT NULL AND c.mode = 'bot'"
+      " AND NOT cu.blocked AND m.type <> 'reaction' AS turn_gate");
+  return "WITH f AS (" + select + gate + from + ") SELECT f.*, s.* FROM f LEFT JOIN LATERAL (SELECT * FROM " +
+         state_function + "(f.turn_ws, f.turn_conv) WHERE f.turn_gate OFFSET 0) s ON true";
 }
 
 }  // namespace

@@ -153,7 +153,6 @@ postgres::JobRunner::SplitHandler send_outbound_message(const crypto::Sealer& se
   return [&sealer, &api, &throttle, settings](const postgres::Job& job, pqxx::dbtransaction& tx) -> Next {
     const auto* mid = job.payload.if_contains("messageId");
     if (!mid || !mid->is_string()) return JobResult::dead("send job without a message id");
-    if (job.started) return resume_prepared(sealer, api, throttle, settings, job);
     const std::string ws = job.workspace_id;
     const std::string id(mid->as_string());
 

@@ -8,18 +8,24 @@
 
 namespace shopme::postgres {
 
+namespace {
+// A product's category and its ancestors (the product as `p`), as text[]: what offers by category
+// match against.
+constexpr const char* kCategoryPath =
+    "coalesce((WITH RECURSIVE path AS ("
+    "            SELECT c.id, c.parent_id FROM categories c"
+    "             WHERE c.workspace_id = p.workspace_id AND c.id = p.category_id"
+    "            UNION ALL SELECT c.id, c.parent_id FROM categories c JOIN path ON c.id = path.parent_id"
+    "             WHERE c.workspace_id = p.workspace_id)"
+    "          SELECT array_agg(id::text) FROM path), '{}')";
+}  // namespace
+
 std::optional<catalog::CartLine> load_cart_line(pqxx::transaction_base& tx, const std::string& workspace_id,
                                                 const std::string& product_id, int quantity) {
-  const auto r = postgres::exec(
-      tx,
-      "WITH RECURSIVE path AS (SELECT c.id, c.parent_id FROM categories c JOIN products p"
-      "   ON p.workspace_id = c.workspace_id AND p.category_id = c.id WHERE p.workspace_id = $1::uuid AND "
-      "p.id = $2::uuid"
-      " UNION ALL SELECT c.id, c.parent_id FROM categories c JOIN path ON c.id = path.parent_id"
-      "   WHERE c.workspace_id = $1::uuid)"
-      " SELECT p.price, p.tax_rate, coalesce((SELECT array_agg(id::text) FROM path), '{}')"
-      "   FROM products p WHERE p.workspace_id = $1::uuid AND p.id = $2::uuid",
-      workspace_id, product_id);
+  const auto r = postgres::exec(tx,
+                                std::string("SELECT p.price, p.tax_rate, ") + kCategoryPath +
+                                    " FROM products p WHERE p.workspace_id = $1::uuid AND p.id = $2::uuid",
+                                workspace_id, product_id);
   if (r.empty()) return std::nullopt;
   catalog::CartLine line{product_id, text_array(r[0][2]), r[0][0].as<long long>(), quantity,
                          r[0][1].as<int>()};
@@ -32,16 +38,10 @@ std::vector<std::pair<catalog::CartLine, std::string>> load_cart(pqxx::transacti
   std::vector<std::pair<catalog::CartLine, std::string>> out;
   for (const auto& r : postgres::exec(
            tx,
-           "SELECT l.product_id, p.name, l.quantity, p.price, p.tax_rate,"
-           "       coalesce((WITH RECURSIVE path AS ("
-           "                   SELECT c.id, c.parent_id FROM categories c"
-           "                    WHERE c.workspace_id = p.workspace_id AND c.id = p.category_id"
-           "                   UNION ALL SELECT c.id, c.parent_id FROM categories c JOIN path ON c.id = "
-           "path.parent_id"
-           "                    WHERE c.workspace_id = p.workspace_id)"
-           "                 SELECT array_agg(id::text) FROM path), '{}')"
-           "  FROM cart_lines l JOIN products p ON p.workspace_id = l.workspace_id AND p.id = l.product_id"
-           " WHERE l.workspace_id = $1::uuid AND l.cart_id = $2::uuid ORDER BY l.added_at",
+           std::string("SELECT l.product_id, p.name, l.quantity, p.price, p.tax_rate, ") + kCategoryPath +
+               "  FROM cart_lines l JOIN products p ON p.workspace_id = l.workspace_id AND p.id = "
+               "l.product_id"
+               " WHERE l.workspace_id = $1::uuid AND l.cart_id = $2::uuid ORDER BY l.added_at",
            workspace_id, cart_id)) {
     out.emplace_back(catalog::CartLine{r[0].c_str(), text_array(r[5]), r[3].as<long long>(), r[2].as<int>(),
                                        r[4].as<int>()},
