@@ -281,10 +281,13 @@ int cmd_serve(Config config, const Args& args) {
   http::Server server(config, app, pool);
   postgres::PeriodicTask expiry("expire unpaid orders", db.conninfo(), config.sweep_interval,
                                 [](pqxx::connection& c) { orders::expire_unpaid_orders(c); });
+  postgres::PeriodicTask job_vacuum("vacuum the jobs table", db.conninfo(), config.job_vacuum_interval,
+                                    postgres::vacuum_jobs);
   ingestor.start();
   jobs.start();
   listener.start();
   expiry.start();
+  job_vacuum.start();
   const auto port = server.listen();
   if (config.public_base_url.empty()) base_url = "http://localhost:" + std::to_string(port);
   metrics.add_gauge("shopme_http_in_flight", "Requests being handled.", [&] { return server.in_flight(); });

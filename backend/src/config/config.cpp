@@ -131,6 +131,10 @@ Config load_config(const EnvMap& env, const EnvMap& dotenv) {
   if (auto v = get("SHOPME_SWEEP_INTERVAL_MS")) {
     c.sweep_interval = std::chrono::milliseconds(parse_int("SHOPME_SWEEP_INTERVAL_MS", *v, 100, 3'600'000));
   }
+  if (auto v = get("SHOPME_JOB_VACUUM_INTERVAL_MS")) {
+    c.job_vacuum_interval =
+        std::chrono::milliseconds(parse_int("SHOPME_JOB_VACUUM_INTERVAL_MS", *v, 100, 3'600'000));
+  }
   if (auto v = get("SHOPME_INGEST_THREADS")) {
     c.ingest_threads = static_cast<int>(parse_int("SHOPME_INGEST_THREADS", *v, 1, 16));
   }

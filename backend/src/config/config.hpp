@@ -44,11 +44,12 @@ struct Config {
   // WhatsApp pipeline
   std::string whatsapp_api_base_url = "https://graph.facebook.com/v21.0";  // per-channel override
   std::chrono::milliseconds whatsapp_timeout{10'000};                      // each Graph API call
-  std::chrono::seconds whatsapp_in_doubt_grace{60};  // wait for a status before resending a cut-off send
-  int job_workers = 4;                               // pipeline workers (one connection each)
-  std::chrono::seconds job_lease{60};                // a crashed worker's job is taken again after this
-  int ingest_threads = 1;                            // webhook group-commit writers
-  std::chrono::milliseconds sweep_interval{30'000};  // chores such as expiring unpaid orders
+  std::chrono::seconds whatsapp_in_doubt_grace{60};      // wait for a status before resending a cut-off send
+  int job_workers = 4;                                   // pipeline workers (one connection each)
+  std::chrono::seconds job_lease{60};                    // a crashed worker's job is taken again after this
+  int ingest_threads = 1;                                // webhook group-commit writers
+  std::chrono::milliseconds sweep_interval{30'000};      // chores such as expiring unpaid orders
+  std::chrono::milliseconds job_vacuum_interval{2'000};  // the jobs table's own vacuum
 
   [[nodiscard]] std::string base_url() const;
 };

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <boost/json.hpp>
 #include <map>
 #include <mutex>
 #include <pqxx/pqxx>
@@ -389,3 +390,87 @@ TEST(JobQueue, ALeaseThatRunsOutGivesTheJobToAnotherWorker) {
 }
 
 }  // namespace
+
+// A worker claims again after a job only when there may be something to take; nothing may then wait
+// for the idle poll (30 s here, longer than these tests allow).
+TEST(JobQueue, AJobQueuedBehindOneInHandIsTakenWhenThatOneIsDoneWithoutAPoll) {
+  Queue q("jobs_behind");
+  postgres::JobRunner runner(q.conninfo, {2, 30s, 30s});
+  std::atomic<bool> first_running{false};
+  std::atomic<bool> release_first{false};
+  std::mutex m;
+  std::vector<long long> done;
+  runner.handle_in_transaction("work", [&](const postgres::Job& job, pqxx::dbtransaction& tx) {
+    if (job.payload.at("n").as_int64() == 0) {
+      first_running = true;
+      while (!release_first) std::this_thread::sleep_for(5ms);
+    }
+    postgres::complete_job(tx, job);
+    std::lock_guard lock(m);
+    done.push_back(job.payload.at("n").as_int64());
+    return postgres::JobResult::done();
+  });
+  runner.start();
+  std::this_thread::sleep_for(200ms);  // the workers' first claims found nothing: both idle now
+  q.add("k", 1);
+  runner.wake();
+  ASSERT_TRUE(eventually([&] { return first_running.load(); }, 5s));
+  // Queued while the head of its key is in hand: the worker woken for it finds nothing to take.
+  {
+    pqxx::connection c(q.conninfo);
+    pqxx::work tx(c);
+    postgres::enqueue_job(tx, q.workspace, "work", "k", {{"n", 1}});
+    tx.commit();
+  }
+  runner.wake();
+  std::this_thread::sleep_for(300ms);
+  release_first = true;
+  EXPECT_TRUE(eventually([&] { return q.count("true") == 0; }, 5s))
+      << "the job behind the one in hand waited for a poll";
+  runner.stop();
+  std::lock_guard lock(m);
+  EXPECT_EQ(done, (std::vector<long long>{0, 1}));
+}
+
+TEST(JobQueue, OneWakeUpDrainsABacklogOfManyKeysWithoutAPoll) {
+  Queue q("jobs_one_wake");
+  postgres::JobRunner runner(q.conninfo, {3, 30s, 30s});
+  runner.handle_in_transaction("work", [&](const postgres::Job& job, pqxx::dbtransaction& tx) {
+    std::this_thread::sleep_for(2ms);
+    postgres::complete_job(tx, job);
+    return postgres::JobResult::done();
+  });
+  runner.start();
+  std::this_thread::sleep_for(200ms);  // idle
+  for (const char* key : {"a", "b", "c", "d", "e", "f", "g", "h"}) q.add(key, 5);
+  runner.wake();  // one notification for a whole commit group
+  EXPECT_TRUE(eventually([&] { return q.count("true") == 0; }, 5s)) << q.count("true") << " jobs left";
+  runner.stop();
+  EXPECT_EQ(runner.completed(), 40);
+}
+
+TEST(JobQueue, TheJobsVacuumTakesTheEntriesOfFinishedJobsOutOfTheClaimsWalk) {
+  Queue q("jobs_vacuum");
+  q.add("k", 3000);
+  pqxx::connection c(q.conninfo);
+  const auto walk = [&] {  // index pages the claim's walk reads before its first live job
+    pqxx::work tx(c);
+    tx.exec0("SET LOCAL enable_seqscan = off");
+    tx.exec0("SET LOCAL enable_bitmapscan = off");
+    const auto plan = tx.exec(
+        "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) SELECT id FROM jobs WHERE state IN ('queued', 'running')"
+        " ORDER BY id LIMIT 1");
+    return boost::json::parse(plan[0][0].c_str()).at(0).at("Plan").at("Shared Hit Blocks").as_int64();
+  };
+  {
+    pqxx::work tx(c);
+    tx.exec0("DELETE FROM jobs WHERE id < (SELECT max(id) FROM jobs)");  // all done but the last
+    tx.commit();
+  }
+  walk();  // marks the dead entries it meets, as claims do
+  const auto before = walk();
+  postgres::vacuum_jobs(c);
+  const auto after = walk();
+  EXPECT_GT(before, 5) << "the walk reads the pages of the finished jobs' entries";
+  EXPECT_LE(after, 3) << "after the vacuum it goes straight to the live job";
+}

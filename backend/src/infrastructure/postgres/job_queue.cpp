@@ -39,6 +39,10 @@ class ClaimTransaction final : public pqxx::dbtransaction {
 
 // The jobs queued by the job in hand, in its transaction (job workers only).
 thread_local std::vector<Job> queued_here;
+// Of the jobs the job in hand queued, how many, and how many this worker started or settled itself;
+// the others are left to a claim, which the worker then makes at once.
+thread_local int queued_count = 0;
+thread_local int taken_here = 0;
 // While a handler's first part runs in its claiming transaction: the worker's lease (seconds), under
 // which the first job it queues may be written already leased (start_at_once_lease).
 thread_local std::optional<double> lease_for_start_at_once;
@@ -83,6 +87,7 @@ void job_enqueued(pqxx::transaction_base& tx, Job job) {
   // A job worker claims again after its commit (and may start this job in it), so a job queued by a
   // job needs no notification; elsewhere the notification wakes the workers of every process.
   if (inside_job_worker) {
+    ++queued_count;
     queued_here.push_back(std::move(job));
   } else {
     tx.exec("SELECT pg_notify('shopme_jobs', '')");
@@ -92,6 +97,13 @@ void job_enqueued(pqxx::transaction_base& tx, Job job) {
 void complete_job(pqxx::transaction_base& tx, const Job& job) {
   if (job.deleted_with_claim) return;
   postgres::exec0(tx, "DELETE FROM jobs WHERE workspace_id = $1 AND id = $2", job.workspace_id, job.id);
+}
+
+void vacuum_jobs(pqxx::connection& conn) {
+  // No parallel workers: starting them cost more than the vacuum of a table this small (86 ms a
+  // round with them, measured). VACUUM cannot run in a transaction block.
+  pqxx::nontransaction tx(conn);
+  tx.exec("VACUUM (PARALLEL 0, SKIP_LOCKED) jobs");
 }
 
 std::chrono::milliseconds backoff(int attempt, std::chrono::milliseconds base,
@@ -171,7 +183,9 @@ void JobRunner::stop() {
 void JobRunner::wake() {
   {
     std::lock_guard lock(mutex_);
-    ++wakeups_;
+    // One claim answers any number of wake-ups (it reports whether more was queued), so the count
+    // is bounded: a burst of commits while every worker was busy costs no string of empty claims.
+    announced_ = std::min(announced_ + 1, options_.workers);
   }
   // One idle worker per notification: waking them all made every worker run the claim for nothing.
   // A worker that finds a job wakes the next one (see run), so a backlog still gets every worker.
@@ -196,16 +210,26 @@ void JobRunner::refresh_counts(pqxx::connection& conn) {
 // the jobs of one key in order even while the head of the key is locked by someone else. A job
 // handled wholly in the claiming transaction is deleted by the claim itself (one round trip fewer):
 // its completion commits with its effects, and a failure rolls the deletion back with them.
-bool JobRunner::run_one(pqxx::connection& conn) {
+JobRunner::Claimed JobRunner::run_one(pqxx::connection& conn) {
   std::optional<Job> job;
+  // Counted from before the claim: a worker that found nothing because of this job's key must see
+  // this one in hand (see missed_).
+  ++in_hand_;
+  struct Release {
+    std::atomic<int>& count;
+    ~Release() { --count; }
+  } release{in_hand_};
+  const long long missed_before = missed_.load();
   std::optional<ClaimTransaction> claim(std::in_place, conn);
   conn.prepare_now(kClaim);  // EXECUTE names it: it must exist on the server first
   const auto rows =
       claim->exec("BEGIN; EXECUTE " + std::string(kClaim) + "(" + claim->quote(whole_in_claim_) + ")");
   if (rows.empty()) {
     claim->commit();
-    return false;
+    if (in_hand_.load() > 1) ++missed_;
+    return Claimed::kNothing;
   }
+  bool more = false;
   {
     const auto& r = rows[0];
     job = Job{r[0].c_str(), r[1].as<long long>(), r[2].c_str(),  r[3].c_str(),
@@ -214,8 +238,17 @@ bool JobRunner::run_one(pqxx::connection& conn) {
     auto payload = boost::json::parse(r[4].c_str(), ec);
     if (!ec && payload.is_object()) job->payload = std::move(payload.as_object());
     job->deleted_with_claim = r[7].as<bool>();
+    more = r[8].as<bool>();
   }
   queued_here.clear();
+  queued_count = 0;
+  taken_here = 0;
+  // Claim again at once if another job was due, if this job queued one it did not start itself, or
+  // if a claim found nothing while this job was in hand; otherwise wait for a wake-up.
+  const auto claimed = [&] {
+    return more || queued_count > taken_here || missed_.load() != missed_before ? Claimed::kJobAndMore
+                                                                                : Claimed::kJob;
+  };
 
   // A handler's first part runs in `claim`: the row lock held by it is the claim. It either settles
   // the job there (completing it in the same commit) or hands back work to do after the commit.
@@ -245,7 +278,7 @@ bool JobRunner::run_one(pqxx::connection& conn) {
           ++completed_;
           if (next_later) finish(conn, *next, next_later);
           run_after_commit(result, *job, conn);
-          return true;
+          return claimed();
         }
       } else {
         later = std::move(std::get<Continuation>(first));
@@ -258,7 +291,7 @@ bool JobRunner::run_one(pqxx::connection& conn) {
     if (!later) {
       claim.reset();  // roll back whatever the handler did; the job is free again until settled
       settle_failure(conn, *job, result, false);
-      return true;
+      return claimed();
     }
   } else if (whole != handlers_.end()) {
     // A plain handler commits on its own; the first job it queues may be leased at once too, and
@@ -276,13 +309,13 @@ bool JobRunner::run_one(pqxx::connection& conn) {
     // Nothing to undo: settled in the claim, which no other worker can then take in between.
     record_failure(*claim, *job, JobResult::dead("no handler for job kind " + job->kind), false);
     claim->commit();
-    return true;
+    return claimed();
   }
   mark_running(*claim, *job);
   claim->commit();
   claim.reset();
   finish(conn, *job, later);
-  return true;
+  return claimed();
 }
 
 void JobRunner::mark_running(pqxx::transaction_base& tx, const Job& job) const {
@@ -315,6 +348,7 @@ JobRunner::Continuation JobRunner::resume(const Job& started) {
 void JobRunner::finish_started(pqxx::connection& conn) {
   const auto next = leased_here();
   if (!next) return;
+  ++taken_here;  // leased: it runs here, or its lease brings it back later
   queued_here.clear();
   if (auto later = resume(*next)) finish(conn, *next, later);
 }
@@ -323,7 +357,10 @@ void JobRunner::finish_started(pqxx::connection& conn) {
 // the head of its ordering key. A first part that neither settles the job nor hands back a second
 // part is undone and left to an ordinary claim. A job leased at once has no first part to run.
 JobRunner::Continuation JobRunner::start_in(const Job& next, pqxx::dbtransaction& tx) {
-  if (next.started) return resume(next);
+  if (next.started) {
+    ++taken_here;
+    return resume(next);
+  }
   const auto handler = two_part_.find(next.kind);
   if (handler == two_part_.end()) return {};
   // A savepoint of SQL's own rather than a pqxx subtransaction: it is set in the same round trip as
@@ -355,11 +392,13 @@ JobRunner::Continuation JobRunner::start_in(const Job& next, pqxx::dbtransaction
       // Settled at once (e.g. a simulator reply): kept; anything else is undone.
       if (std::get<JobResult>(first).outcome == JobResult::Outcome::kDone) {
         ++completed_;
+        ++taken_here;
       } else {
         undo();
       }
       return {};
     }
+    ++taken_here;
     return std::move(*later);
   } catch (const pqxx::broken_connection&) {
     throw;
@@ -439,40 +478,44 @@ bool JobRunner::record_failure(pqxx::transaction_base& tx, const Job& job, const
 void JobRunner::run(int index) {
   inside_job_worker = true;
   std::unique_ptr<pqxx::connection> conn;
-  long long seen = 0;
-  int streak = 0;  // jobs found by this worker's consecutive claims
+  int streak = 0;           // jobs found by this worker's consecutive claims
+  bool claim_again = true;  // the last claim said there may be more (at start: jobs left from before)
   while (true) {
     {
-      std::lock_guard lock(mutex_);
+      std::unique_lock lock(mutex_);
+      if (!claim_again) {
+        // Idle until a wake-up, or a poll now and then (retries coming due, leases running out,
+        // a notification missed while reconnecting).
+        cv_.wait_for(lock, options_.idle_poll, [&] { return stopping_ || announced_ > 0; });
+      }
       if (stopping_) break;
-      seen = wakeups_;
+      if (announced_ > 0) --announced_;  // this claim answers one wake-up, whoever it was for
     }
     if (busy_ && busy_()) std::this_thread::sleep_for(kYield);  // not on cv_: wake-ups are for idle workers
-    bool worked = false;
+    Claimed claimed = Claimed::kNothing;
     try {
       if (!conn || !conn->is_open()) {
         conn = std::make_unique<pqxx::connection>(conninfo_);
         conn->prepare(kClaim, kClaimSql);
       }
-      worked = run_one(*conn);
+      claimed = run_one(*conn);
       refresh_counts(*conn);
     } catch (const std::exception& e) {
       log::error("job worker error", {{"worker", index}, {"error", e.what()}});
       conn.reset();
+      claim_again = true;  // after the pause: the job in hand, if any, is back in the queue
       std::unique_lock lock(mutex_);
       cv_.wait_for(lock, std::chrono::seconds(1), [&] { return stopping_; });
       continue;
     }
-    if (worked) {
-      // Two jobs in a row is a backlog (one notification can stand for a whole group of stored
-      // deliveries): pass the baton to one idle worker, so they all join in turn. Either way this
-      // worker claims again at once.
-      if (++streak >= 2) wake();
+    claim_again = claimed == Claimed::kJobAndMore;
+    if (!claim_again) {
+      streak = 0;
       continue;
     }
-    streak = 0;
-    std::unique_lock lock(mutex_);
-    cv_.wait_for(lock, options_.idle_poll, [&] { return stopping_ || wakeups_ != seen; });
+    // Two jobs in a row with more behind them is a backlog (one notification can stand for a whole
+    // group of stored deliveries): pass the baton to one idle worker, so they all join in turn.
+    if (++streak >= 2) wake();
   }
 }
 

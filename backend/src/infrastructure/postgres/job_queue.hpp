@@ -73,6 +73,13 @@ std::optional<double> start_at_once_lease();
 // Deletes the job inside the handler's transaction, so its effects and its completion commit together.
 void complete_job(pqxx::transaction_base& tx, const Job& job);
 
+// Vacuums the jobs table, run every couple of seconds beside the workers (a PeriodicTask). Every
+// job is inserted and deleted within moments, so the low end of the due-jobs index fills with the
+// entries of deleted jobs, which every claim walks before it reaches a live one; autovacuum comes
+// round once a minute at best (60,000 such entries at 1,000 messages/s). Skipped while another
+// process's vacuum of the table runs.
+void vacuum_jobs(pqxx::connection& conn);
+
 // Exponential backoff with full jitter between half and all of min(cap, base * 2^(attempt-1)).
 std::chrono::milliseconds backoff(int attempt,
                                   std::chrono::milliseconds base = std::chrono::milliseconds(500),
@@ -129,8 +136,10 @@ class JobRunner {
   [[nodiscard]] long long dead_letters() const { return dead_.load(); }
 
  private:
+  // What a claim found, and whether the worker should claim again at once (see run).
+  enum class Claimed { kNothing, kJob, kJobAndMore };
   void run(int index);
-  bool run_one(pqxx::connection& conn);
+  Claimed run_one(pqxx::connection& conn);
   static void run_after_commit(const JobResult& result, const Job& job, pqxx::connection& conn);
   void mark_running(pqxx::transaction_base& tx, const Job& job) const;
   Continuation start_in(const Job& next, pqxx::dbtransaction& tx);
@@ -156,7 +165,11 @@ class JobRunner {
   std::mutex mutex_;
   std::condition_variable cv_;
   bool stopping_ = false;
-  long long wakeups_ = 0;
+  int announced_ = 0;  // wake-ups not yet answered by a claim (at most one per worker)
+  // Claims that found nothing while another worker of this process held a job: that job may head
+  // the key of what the claim could not take, so its worker claims again once it is done.
+  std::atomic<long long> missed_{0};
+  std::atomic<int> in_hand_{0};  // workers claiming or holding a job
   std::atomic<long long> completed_{0}, retried_{0}, buried_{0}, queued_{0}, dead_{0};
   std::atomic<long long> last_count_ms_{0};
   std::function<bool()> busy_;
