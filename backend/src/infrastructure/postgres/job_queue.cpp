@@ -188,7 +188,8 @@ void JobRunner::wake() {
     announced_ = std::min(announced_ + 1, options_.workers);
   }
   // One idle worker per notification: waking them all made every worker run the claim for nothing.
-  // A worker that finds a job wakes the next one (see run), so a backlog still gets every worker.
+  // A worker that finds jobs with more behind them wakes the next one (see run), so a backlog still
+  // gets every worker.
   cv_.notify_one();
 }
 
@@ -478,7 +479,7 @@ bool JobRunner::record_failure(pqxx::transaction_base& tx, const Job& job, const
 void JobRunner::run(int index) {
   inside_job_worker = true;
   std::unique_ptr<pqxx::connection> conn;
-  int streak = 0;           // jobs found by this worker's consecutive claims
+  int streak = 0;           // this worker's consecutive claims that found a job with more behind it
   bool claim_again = true;  // the last claim said there may be more (at start: jobs left from before)
   while (true) {
     {
