@@ -39,10 +39,9 @@ class ClaimTransaction final : public pqxx::dbtransaction {
 
 // The jobs queued by the job in hand, in its transaction (job workers only).
 thread_local std::vector<Job> queued_here;
-// Of the jobs the job in hand queued, how many, and how many this worker started or settled itself;
-// the others are left to a claim, which the worker then makes at once.
-thread_local int queued_count = 0;
-thread_local int taken_here = 0;
+// Of the jobs the job in hand queued, how many this worker started or settled itself; the others are
+// left to a claim, which the worker then makes at once.
+thread_local std::size_t taken_here = 0;
 // While a handler's first part runs in its claiming transaction: the worker's lease (seconds), under
 // which the first job it queues may be written already leased (start_at_once_lease).
 thread_local std::optional<double> lease_for_start_at_once;
@@ -87,7 +86,6 @@ void job_enqueued(pqxx::transaction_base& tx, Job job) {
   // A job worker claims again after its commit (and may start this job in it), so a job queued by a
   // job needs no notification; elsewhere the notification wakes the workers of every process.
   if (inside_job_worker) {
-    ++queued_count;
     queued_here.push_back(std::move(job));
   } else {
     tx.exec("SELECT pg_notify('shopme_jobs', '')");
@@ -242,13 +240,12 @@ JobRunner::Claimed JobRunner::run_one(pqxx::connection& conn) {
     more = r[8].as<bool>();
   }
   queued_here.clear();
-  queued_count = 0;
   taken_here = 0;
   // Claim again at once if another job was due, if this job queued one it did not start itself, or
   // if a claim found nothing while this job was in hand; otherwise wait for a wake-up.
   const auto claimed = [&] {
-    return more || queued_count > taken_here || missed_.load() != missed_before ? Claimed::kJobAndMore
-                                                                                : Claimed::kJob;
+    return more || queued_here.size() > taken_here || missed_.load() != missed_before ? Claimed::kJobAndMore
+                                                                                      : Claimed::kJob;
   };
 
   // A handler's first part runs in `claim`: the row lock held by it is the claim. It either settles
@@ -350,7 +347,6 @@ void JobRunner::finish_started(pqxx::connection& conn) {
   const auto next = leased_here();
   if (!next) return;
   ++taken_here;  // leased: it runs here, or its lease brings it back later
-  queued_here.clear();
   if (auto later = resume(*next)) finish(conn, *next, later);
 }
 
