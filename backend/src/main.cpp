@@ -243,7 +243,7 @@ int cmd_serve(Config config, const Args& args) {
         hub.publish_event(payload);
       });
   listener.on_connected([&] { jobs.wake(); });
-  ingestor.on_stored([&](const std::vector<long long>& ids) { jobs.wake(ids); });
+  ingestor.on_stored([&] { jobs.wake(); });
   // Acknowledging webhooks comes first: when deliveries wait for the ingest writer (a commit taking
   // longer than usual because the database is busy), job workers slow down until it catches up.
   // Eight waiting is ~8 ms behind at 1,000 deliveries/s: at 32 a slow stretch had to reach ~30 ms

@@ -449,44 +449,6 @@ TEST(JobQueue, OneWakeUpDrainsABacklogOfManyKeysWithoutAPoll) {
   EXPECT_EQ(runner.completed(), 40);
 }
 
-// The webhook writer hands its jobs over by id: a worker takes that job first (a probe, not the
-// walk from the oldest due job); one waiting behind an earlier job of its key is not taken out of
-// turn, the ordinary claim in the same round trip takes the head instead.
-TEST(JobQueue, AJobHandedOverByIdIsClaimedFirstButNeverOutOfItsKeysOrder) {
-  Queue q("jobs_hinted");
-  std::mutex m;
-  std::vector<std::string> order;
-  postgres::JobRunner runner(q.conninfo, {1, 30s, 30s});
-  runner.handle_in_transaction("work", [&](const postgres::Job& job, pqxx::dbtransaction& tx) {
-    {
-      std::lock_guard lock(m);
-      order.push_back(job.ordering_key + std::to_string(job.payload.at("n").as_int64()));
-    }
-    postgres::complete_job(tx, job);
-    return postgres::JobResult::done();
-  });
-  runner.start();
-  std::this_thread::sleep_for(200ms);  // idle: the start's claim found nothing
-  const auto ids_of = [&](const std::string& key) {
-    pqxx::connection c(q.conninfo);
-    pqxx::read_transaction tx(c);
-    std::vector<long long> ids;
-    for (const auto& r :
-         tx.exec("SELECT id FROM jobs WHERE ordering_key = " + tx.quote(key) + " ORDER BY id"))
-      ids.push_back(r[0].as<long long>());
-    return ids;
-  };
-  q.add("a", 1);
-  q.add("b", 1);
-  runner.wake({ids_of("b").at(0)});  // the newer job first; the claim says the older one is due too
-  ASSERT_TRUE(eventually([&] { return q.count("true") == 0; }, 5s)) << q.count("true") << " jobs left";
-  q.add("c", 2);
-  runner.wake({ids_of("c").at(1)});  // behind c0: the ordinary claim takes c0, then c1
-  ASSERT_TRUE(eventually([&] { return q.count("true") == 0; }, 5s)) << q.count("true") << " jobs left";
-  runner.stop();
-  EXPECT_EQ(order, (std::vector<std::string>{"b0", "a0", "c0", "c1"}));
-}
-
 TEST(JobQueue, TheJobsVacuumTakesTheEntriesOfFinishedJobsOutOfTheClaimsWalk) {
   Queue q("jobs_vacuum");
   q.add("k", 3000);

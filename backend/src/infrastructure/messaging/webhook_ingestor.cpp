@@ -9,7 +9,6 @@
 #include "infrastructure/messaging/channel_settings.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
 #include "infrastructure/postgres/statement.hpp"
-#include "infrastructure/postgres/text_array.hpp"
 #include "infrastructure/whatsapp/webhook_parser.hpp"
 
 namespace shopme::messaging {
@@ -199,11 +198,11 @@ void WebhookIngestor::process(std::vector<Pending>& batch, Connection& conn, int
 
   // One statement, so its own (implicit) transaction: one round trip instead of BEGIN, the call and
   // COMMIT; the acknowledgements still wait for the commit, which ends the statement.
-  std::vector<long long> jobs;  // one per message stored
+  int stored = 0;
   auto store = [&](const json::array& all) {
     pqxx::nontransaction tx(*conn);
-    const auto ids = postgres::exec1(tx, "SELECT shopme_ingest_whatsapp($1::jsonb)", json::serialize(all))[0];
-    for (const auto& id : postgres::text_array(ids)) jobs.push_back(std::stoll(id));
+    stored +=
+        postgres::exec1(tx, "SELECT shopme_ingest_whatsapp($1::jsonb)", json::serialize(all))[0].as<int>();
   };
   json::array all;
   for (auto& e : entries) {
@@ -237,7 +236,7 @@ void WebhookIngestor::process(std::vector<Pending>& batch, Connection& conn, int
       }
     }
   }
-  if (!jobs.empty() && on_stored_) on_stored_(jobs);
+  if (stored > 0 && on_stored_) on_stored_();
   deliveries_ += static_cast<long long>(batch.size());
   ++batches_;
   for (std::size_t i = 0; i < batch.size(); ++i) batch[i].done(outcomes[i]);

@@ -59,10 +59,9 @@ class WebhookIngestor {
   [[nodiscard]] bool submit(Delivery delivery, Done done);
   // A channel changed (this or another process): forget cached secrets.
   void invalidate_channels();
-  // Called after a commit that stored new messages, with the ids of the jobs it queued, before the
-  // acknowledgements: this process's job workers take those very jobs at once, instead of looking
-  // for them when the commit's NOTIFY comes back to it.
-  void on_stored(std::function<void(const std::vector<long long>&)> fn) { on_stored_ = std::move(fn); }
+  // Called after a commit that stored new messages (so new jobs), before the acknowledgements: this
+  // process's job workers start at once instead of when the commit's NOTIFY comes back to it.
+  void on_stored(std::function<void()> fn) { on_stored_ = std::move(fn); }
   // Whether a notification was sent by one of this ingestor's connections (see on_stored).
   [[nodiscard]] bool sent_by_me(int backend_pid) const;
 
@@ -97,7 +96,7 @@ class WebhookIngestor {
   std::mutex cache_mutex_;
   std::map<std::string, CachedChannel> cache_;
   std::atomic<long long> deliveries_{0}, batches_{0}, depth_{0};
-  std::function<void(const std::vector<long long>&)> on_stored_;
+  std::function<void()> on_stored_;
   std::unique_ptr<std::atomic<int>[]> backend_pids_;  // one per thread, 0 while not connected
 };
 

@@ -156,11 +156,6 @@ void JobRunner::run_after_commit(const JobResult& result, const Job& job, pqxx::
 // measured). The function costs 0.1-0.4 ms more a claim than the bare statement.
 constexpr const char* kClaim = "shopme_claim_job";
 constexpr const char* kClaimSql = "SELECT * FROM shopme_claim_job($1::text[])";
-// The same claim given the id of a job to take first (see wake(job_ids)).
-constexpr const char* kClaimHinted = "shopme_claim_hinted";
-constexpr const char* kClaimHintedSql = "SELECT * FROM shopme_claim_hinted($1::bigint, $2::text[])";
-// Hints beyond this many are dropped (oldest first): their jobs are found by ordinary claims.
-constexpr std::size_t kMaxHints = 4096;
 
 void JobRunner::start() {
   whole_in_claim_ = "{";
@@ -196,21 +191,6 @@ void JobRunner::wake() {
   cv_.notify_one();
 }
 
-void JobRunner::wake(const std::vector<long long>& job_ids) {
-  if (job_ids.empty()) return;
-  const auto n =
-      static_cast<int>(std::min<std::size_t>(job_ids.size(), static_cast<std::size_t>(options_.workers)));
-  {
-    std::lock_guard lock(mutex_);
-    hints_.insert(hints_.end(), job_ids.begin(), job_ids.end());
-    while (hints_.size() > kMaxHints) hints_.pop_front();
-    announced_ = std::min(announced_ + n, options_.workers);
-  }
-  // One worker per job, as far as there are workers: the jobs of a batch are most often of different
-  // conversations, which run in parallel.
-  for (int i = 0; i < n; ++i) cv_.notify_one();
-}
-
 void JobRunner::refresh_counts(pqxx::connection& conn) {
   const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
                        std::chrono::steady_clock::now().time_since_epoch())
@@ -229,7 +209,7 @@ void JobRunner::refresh_counts(pqxx::connection& conn) {
 // the jobs of one key in order even while the head of the key is locked by someone else. A job
 // handled wholly in the claiming transaction is deleted by the claim itself (one round trip fewer):
 // its completion commits with its effects, and a failure rolls the deletion back with them.
-JobRunner::Claimed JobRunner::run_one(pqxx::connection& conn, std::optional<long long> hint) {
+JobRunner::Claimed JobRunner::run_one(pqxx::connection& conn) {
   std::optional<Job> job;
   // Counted from before the claim: a worker that found nothing because of this job's key must see
   // this one in hand (see missed_).
@@ -240,11 +220,9 @@ JobRunner::Claimed JobRunner::run_one(pqxx::connection& conn, std::optional<long
   } release{in_hand_};
   const long long missed_before = missed_.load();
   std::optional<ClaimTransaction> claim(std::in_place, conn);
-  const char* statement = hint ? kClaimHinted : kClaim;
-  conn.prepare_now(statement);  // EXECUTE names it: it must exist on the server first
-  const auto rows = claim->exec("BEGIN; EXECUTE " + std::string(statement) + "(" +
-                                (hint ? std::to_string(*hint) + ", " : std::string()) +
-                                claim->quote(whole_in_claim_) + ")");
+  conn.prepare_now(kClaim);  // EXECUTE names it: it must exist on the server first
+  const auto rows =
+      claim->exec("BEGIN; EXECUTE " + std::string(kClaim) + "(" + claim->quote(whole_in_claim_) + ")");
   if (rows.empty()) {
     claim->commit();
     if (in_hand_.load() > 1) ++missed_;
@@ -497,25 +475,18 @@ bool JobRunner::record_failure(pqxx::transaction_base& tx, const Job& job, const
 void JobRunner::run(int index) {
   inside_job_worker = true;
   std::unique_ptr<pqxx::connection> conn;
-  int streak = 0;                 // this worker's consecutive claims that found a job with more behind it
-  bool claim_again = true;        // the last claim said there may be more (at start: jobs left from before)
-  std::optional<long long> hint;  // the job this claim tries first
+  int streak = 0;           // this worker's consecutive claims that found a job with more behind it
+  bool claim_again = true;  // the last claim said there may be more (at start: jobs left from before)
   while (true) {
     {
       std::unique_lock lock(mutex_);
       if (!claim_again) {
         // Idle until a wake-up, or a poll now and then (retries coming due, leases running out,
         // a notification missed while reconnecting).
-        cv_.wait_for(lock, options_.idle_poll,
-                     [&] { return stopping_ || announced_ > 0 || !hints_.empty(); });
+        cv_.wait_for(lock, options_.idle_poll, [&] { return stopping_ || announced_ > 0; });
       }
       if (stopping_) break;
       if (announced_ > 0) --announced_;  // this claim answers one wake-up, whoever it was for
-      hint.reset();
-      if (!hints_.empty()) {
-        hint = hints_.front();
-        hints_.pop_front();
-      }
     }
     if (busy_ && busy_()) std::this_thread::sleep_for(kYield);  // not on cv_: wake-ups are for idle workers
     Claimed claimed = Claimed::kNothing;
@@ -523,9 +494,8 @@ void JobRunner::run(int index) {
       if (!conn || !conn->is_open()) {
         conn = std::make_unique<pqxx::connection>(conninfo_);
         conn->prepare(kClaim, kClaimSql);
-        conn->prepare(kClaimHinted, kClaimHintedSql);
       }
-      claimed = run_one(*conn, hint);
+      claimed = run_one(*conn);
       refresh_counts(*conn);
     } catch (const std::exception& e) {
       log::error("job worker error", {{"worker", index}, {"error", e.what()}});

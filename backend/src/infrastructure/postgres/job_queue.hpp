@@ -5,7 +5,6 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
-#include <deque>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -128,10 +127,6 @@ class JobRunner {
   // Finishes the jobs in hand, then joins the workers.
   void stop();
   void wake();
-  // Jobs this process just queued (the webhook writer's): a worker claims each by its id, a probe
-  // instead of a walk of the due jobs; one already taken, or waiting behind its key, leaves the
-  // worker to the ordinary claim in the same round trip.
-  void wake(const std::vector<long long>& job_ids);
 
   [[nodiscard]] long long completed() const { return completed_.load(); }
   [[nodiscard]] long long retried() const { return retried_.load(); }
@@ -144,7 +139,7 @@ class JobRunner {
   // What a claim found, and whether the worker should claim again at once (see run).
   enum class Claimed { kNothing, kJob, kJobAndMore };
   void run(int index);
-  Claimed run_one(pqxx::connection& conn, std::optional<long long> hint);
+  Claimed run_one(pqxx::connection& conn);
   static void run_after_commit(const JobResult& result, const Job& job, pqxx::connection& conn);
   void mark_running(pqxx::transaction_base& tx, const Job& job) const;
   Continuation start_in(const Job& next, pqxx::dbtransaction& tx);
@@ -170,8 +165,7 @@ class JobRunner {
   std::mutex mutex_;
   std::condition_variable cv_;
   bool stopping_ = false;
-  int announced_ = 0;            // wake-ups not yet answered by a claim (at most one per worker)
-  std::deque<long long> hints_;  // ids of jobs queued here, not yet tried by a claim
+  int announced_ = 0;  // wake-ups not yet answered by a claim (at most one per worker)
   // Claims that found nothing while another worker of this process held a job: that job may head
   // the key of what the claim could not take, so its worker claims again once it is done.
   std::atomic<long long> missed_{0};
