@@ -20,6 +20,11 @@ TEST(Redact, KeepsOrdinaryText) {
   EXPECT_EQ(redact("id 0b9f3c3e-5a7c-4e0e-9d0b-2b1f3c3e5a7c"), "id 0b9f3c3e-5a7c-4e0e-9d0b-2b1f3c3e5a7c");
   EXPECT_EQ(redact("at 2026-11-30T01:02:03Z"), "at 2026-11-30T01:02:03Z");
   EXPECT_EQ(redact("order ORD-2026-000123"), "order ORD-2026-000123");
+  EXPECT_EQ(redact("migration 20261130001300_cheaper_first_contact applied"),
+            "migration 20261130001300_cheaper_first_contact applied");
+  // Long enough for a token and not a snake_case name: still masked.
+  EXPECT_EQ(redact("t 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"), "t [redacted]");
+  EXPECT_EQ(redact("t sk_live_4eC39HqLyjWDarjtT1zdp7dc4eC39HqLyjWDarjt"), "t [redacted]");
 }
 
 TEST(Redact, SecretFieldNames) {

@@ -27,6 +27,26 @@ bool looks_like_uuid(std::string_view s) {
   return true;
 }
 
+// A snake_case name such as a migration's ("20261130001300_cheaper_first_contact"): lower-case
+// letters and digits in three or more parts joined by single underscores, at least one part a word.
+// A random token of that length would almost surely hold capitals or a dash.
+bool looks_like_name(std::string_view s) {
+  int underscores = 0;
+  bool letters = false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '_') {
+      if (i == 0 || i + 1 == s.size() || s[i - 1] == '_') return false;
+      ++underscores;
+    } else if (c >= 'a' && c <= 'z') {
+      letters = true;
+    } else if (!std::isdigit(static_cast<unsigned char>(c))) {
+      return false;
+    }
+  }
+  return underscores >= 2 && letters;
+}
+
 std::string lower(std::string_view s) {
   std::string out(s);
   std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
@@ -136,7 +156,7 @@ std::string redact(std::string_view in) {
       std::size_t j = i;
       while (j < n && is_word(in[j])) ++j;
       const auto word = in.substr(i, j - i);
-      if (word.size() >= 32 && !looks_like_uuid(word)) {
+      if (word.size() >= 32 && !looks_like_uuid(word) && !looks_like_name(word)) {
         out += "[redacted]";
         i = j;
         continue;
