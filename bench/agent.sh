@@ -13,6 +13,8 @@
 # (a distinct message id each time), waits until the reply addressed to it reaches the fake Graph
 # API, then sends the next. Per repeat:
 #   commit   a reference for the machine: one durable single-row commit (pgbench, one client);
+#   rtt      another: one round trip to PostgreSQL (pgbench, SELECT 1), back to back and at 40 a
+#            second (both ends asleep in between, as in the paced runs);
 #   ref      the reference at the same concurrency: the same customers redelivering a message
 #            already stored (the webhook acknowledgement alone: raw event stored, no message, no job,
 #            no reply), latency of the acknowledgement;
@@ -139,6 +141,7 @@ if [[ -n "$PGBENCH" ]]; then
   [[ "$COMMIT_URL" == *dbname=bench_commit* ]] || COMMIT_URL="$DB_URL dbname=bench_commit"
   "$PSQL" "$COMMIT_URL" -qtAX -c "CREATE TABLE commits (id bigserial PRIMARY KEY, at timestamptz NOT NULL DEFAULT now())" >/dev/null
   printf 'INSERT INTO commits DEFAULT VALUES;\n' >"$WORK/commit.sql"
+  printf 'SELECT 1;\n' >"$WORK/rtt.sql"
   PG_VERSION="$( { "$PGBENCH" --version || true; } | awk '{ print $3 }')"
 fi
 
@@ -324,6 +327,26 @@ run_commit_ref() {
   printf '   %-12s %7.0f /s  mean %s (pgbench -c1, one single-row INSERT per transaction)\n' commit "$tps" "$(fmt_ms "$(awk -v l="$lat" 'BEGIN { printf "%d", l * 1000 }')")"
 }
 
+# The other reference: one round trip to PostgreSQL (pgbench, `SELECT 1`, one client), back to back
+# and at RTT_RATE a second, when both ends sleep between statements as they do between the paced
+# runs' turns. A paced turn is a chain of such hand-overs (client, server, database and back, a
+# dozen times), and on a virtual machine whose idle processors halt, waking one costs more than
+# the work; this says how much more on this machine. The paced figure is pgbench's latency less its
+# own schedule lag (the time its timer took to wake it).
+RTT_RATE=40
+run_rtt_ref() {
+  [[ -n "$PGBENCH" ]] || return 0
+  local out="$WORK/rtt-$RUN.txt" warm idle lag
+  "$PGBENCH" -n -M prepared -c 1 -j 1 -T 3 -f "$WORK/rtt.sql" "$COMMIT_URL" >"$out" 2>&1 || { cat "$out" >&2; die "pgbench failed"; }
+  warm="$(sed -n 's/^latency average = \([0-9.]*\) ms.*/\1/p' "$out" | head -1)"
+  "$PGBENCH" -n -M prepared -c 1 -j 1 -T 6 -R "$RTT_RATE" -f "$WORK/rtt.sql" "$COMMIT_URL" >"$out" 2>&1 || { cat "$out" >&2; die "pgbench failed"; }
+  idle="$(sed -n 's/^latency average = \([0-9.]*\) ms.*/\1/p' "$out" | head -1)"
+  lag="$(sed -n 's/^rate limit schedule lag: avg \([0-9.]*\) .*/\1/p' "$out" | head -1)"
+  [[ -n "$warm" && -n "$idle" && -n "$lag" ]] || { cat "$out" >&2; die "pgbench printed no latency"; }
+  echo "rtt run=$RUN warm_us=$(awk -v l="$warm" 'BEGIN { printf "%d", l * 1000 }') idle_us=$(awk -v l="$idle" -v g="$lag" 'BEGIN { printf "%d", (l - g) * 1000 }')" >>"$RAW"
+  printf '   %-12s back to back %s, at %s/s %s (pgbench -c1, SELECT 1)\n' rtt "$(fmt_ms "$(awk -v l="$warm" 'BEGIN { printf "%d", l * 1000 }')")" "$RTT_RATE" "$(fmt_ms "$(awk -v l="$idle" -v g="$lag" 'BEGIN { printf "%d", (l - g) * 1000 }')")"
+}
+
 # Warm-up (not counted): connections, caches, some rows in every table the turns write; then fresh
 # statistics (the server's long-lived connections keep plans made on nearly empty tables otherwise;
 # see docs/BENCHMARKS.md, "Fresh database").
@@ -337,6 +360,7 @@ ORDER=(ref builtin llm)
 for RUN in $(seq 1 "$REPEAT"); do
   echo "== run $RUN of $REPEAT"
   run_commit_ref
+  run_rtt_ref
   for i in 0 1 2; do
     k="${ORDER[$(( (i + RUN - 1) % 3 ))]}"
     case "$k" in
@@ -516,6 +540,10 @@ REPORT="$WORK/report.md"
   echo
   if grep -q '^commit ' "$RAW"; then
     echo "One durable commit (pgbench $PG_VERSION \`-c1 -M prepared -T $COMMIT_SECONDS\`, a single-row INSERT per transaction, in a database of its own in the same cluster, each repeat): mean **$(ms "$(med commit mean_us)")**, $(printf '%.0f' "$(med commit rate)") commits/s (repeats: $(all_of commit mean_us ms) ms)."
+  fi
+  if grep -q '^rtt ' "$RAW"; then
+    echo
+    echo "One round trip to PostgreSQL (pgbench $PG_VERSION \`-c1 -M prepared\`, \`SELECT 1\`, same database, each repeat): back to back **$(ms "$(med rtt warm_us)")** (repeats: $(all_of rtt warm_us ms) ms); at $RTT_RATE a second, both ends sleeping in between as in the paced runs, **$(ms "$(med rtt idle_us)")** (repeats: $(all_of rtt idle_us ms) ms; pgbench's latency less its own schedule lag). A turn hands over between processes about a dozen times (client, server threads, database, the fake Graph API); the difference is what each hand-over costs when the other side sleeps."
   fi
   echo
   echo "Where the time goes, per turn, from the server's own record (medians over the repeats of each run's p50, the run's mean in brackets): A = written by the client → the ingest transaction starts (\`created_at\` of the inbound message: HTTP, signature, wait for the group commit); B = ingest transaction start → acknowledgement back at the client (in parallel with what follows); C = ingest start → the agent's reply row is written (\`created_at\` of the outbound message = start of the agent's closing transaction: the notification, the inbound job claimed, handled and committed, the agent_turn job queued, claimed and committed, the conversation loaded, the reply computed with its tool calls and, for the model, two model calls); D = reply row → \`sending_started_at\` (the agent's transaction commits, the send job is claimed and committed, its first transaction starts); E = \`sending_started_at\` → the request reached the fake Graph API (that transaction commits, the HTTP call). Mean own time = A + C + D + E of the means."
