@@ -373,8 +373,12 @@ V_RATE="NOT met"; awk -v r="$R_RATE" 'BEGIN { exit !(r >= 2) }' && V_RATE="met"
 OPEN_LINE=""; V_P99="not measured"; OPEN_P99="—"
 if (( OPEN_RATE > 0 )); then
   OPEN_LINE="$(median_line "open-$OPEN_RATE")"
-  OPEN_P99="$(fmt_ms "$(kv p99_us "$OPEN_LINE")")"
-  V_P99="NOT met"; (( $(kv p99_us "$OPEN_LINE") < 20000 )) && V_P99="met"
+  # Every repeat runs at the same rate, so "the median rate" would pick one of them at random: the
+  # aim is judged on the highest p99 of the repeats, and each is listed.
+  worst="$(grep "^open-$OPEN_RATE " "$RAW" | sed "s/.* p99_us=\([0-9]*\).*/\1/" | sort -g | tail -1)"
+  each="$(grep "^open-$OPEN_RATE " "$RAW" | sed "s/.* p99_us=\([0-9]*\).*/\1/" | while read -r v; do fmt_ms "$v"; echo; done | paste -sd'/' | sed 's|/| · |g')"
+  OPEN_P99="$(fmt_ms "$worst") (highest of the repeats: $each)"
+  V_P99="NOT met"; (( worst < 20000 )) && V_P99="met"
 fi
 HWM_MB="$(awk -v k="$HWM_KB" 'BEGIN { printf "%.0f", k / 1024 }')"
 V_MEM="NOT met"; (( HWM_KB < 102400 )) && V_MEM="met"
@@ -418,7 +422,7 @@ REPORT="$WORK/report.md"
   echo "| aim | value | verdict |"
   echo "|---|---:|---|"
   echo "| server rate / pgbench rate ≥ 2 (best error-free wrk row / best pgbench row: $best_wrk_key / $best_pg_key) | $(printf '%.0f' "$best_wrk") / $(printf '%.0f' "$best_pg") = **$R_RATE** | $V_RATE |"
-  (( OPEN_RATE > 0 )) && echo "| p99 at $OPEN_RATE deliveries/s < 20 ms (open loop) | **$OPEN_P99** | $V_P99 |"
+  (( OPEN_RATE > 0 )) && echo "| p99 at $OPEN_RATE deliveries/s < 20 ms (open loop), in every repeat | **$OPEN_P99** | $V_P99 |"
   echo "| server peak RSS (VmHWM over the whole invocation) < 100 MB | **$HWM_MB MB** ($(( RSS_KB / 1024 )) MB at the end) | $V_MEM |"
   echo
   if (( LOST_RUNS > 0 )); then
