@@ -343,8 +343,10 @@ run_rtt_ref() {
   idle="$(sed -n 's/^latency average = \([0-9.]*\) ms.*/\1/p' "$out" | head -1)"
   lag="$(sed -n 's/^rate limit schedule lag: avg \([0-9.]*\) .*/\1/p' "$out" | head -1)"
   [[ -n "$warm" && -n "$idle" && -n "$lag" ]] || { cat "$out" >&2; die "pgbench printed no latency"; }
-  echo "rtt run=$RUN warm_us=$(awk -v l="$warm" 'BEGIN { printf "%d", l * 1000 }') idle_us=$(awk -v l="$idle" -v g="$lag" 'BEGIN { printf "%d", (l - g) * 1000 }')" >>"$RAW"
-  printf '   %-12s back to back %s, at %s/s %s (pgbench -c1, SELECT 1)\n' rtt "$(fmt_ms "$(awk -v l="$warm" 'BEGIN { printf "%d", l * 1000 }')")" "$RTT_RATE" "$(fmt_ms "$(awk -v l="$idle" -v g="$lag" 'BEGIN { printf "%d", (l - g) * 1000 }')")"
+  warm="$(awk -v l="$warm" 'BEGIN { printf "%d", l * 1000 }')"
+  idle="$(awk -v l="$idle" -v g="$lag" 'BEGIN { printf "%d", (l - g) * 1000 }')"
+  echo "rtt run=$RUN warm_us=$warm idle_us=$idle" >>"$RAW"
+  printf '   %-12s back to back %s, at %s/s %s (pgbench -c1, SELECT 1)\n' rtt "$(fmt_ms "$warm")" "$RTT_RATE" "$(fmt_ms "$idle")"
 }
 
 # Warm-up (not counted): connections, caches, some rows in every table the turns write; then fresh
