@@ -474,3 +474,173 @@ TEST(JobQueue, TheJobsVacuumTakesTheEntriesOfFinishedJobsOutOfTheClaimsWalk) {
   EXPECT_GT(before, 5) << "the walk reads the pages of the finished jobs' entries";
   EXPECT_LE(after, 3) << "after the vacuum it goes straight to the live job";
 }
+
+// Jobs leased to a process by the statement that queued them, outside any job worker (the webhook
+// ingest), and handed to its workers (JobRunner::hand_over).
+namespace {
+
+// A job row as the ingest writes one it leases: running, attempts 0, leased for `lease_s` (negative:
+// the lease is over).
+postgres::Job leased_row(Queue& q, const std::string& key, int n, int lease_s) {
+  pqxx::connection c(q.conninfo);
+  pqxx::work tx(c);
+  const auto id = tx.exec1(
+                        "INSERT INTO jobs (workspace_id, kind, ordering_key, payload, state, locked_until)"
+                        " VALUES (" +
+                        tx.quote(q.workspace) + ", 'in', " + tx.quote(key) + ", jsonb_build_object('n', " +
+                        std::to_string(n) + "), 'running', now() + make_interval(secs => " +
+                        std::to_string(lease_s) + ")) RETURNING id")[0]
+                      .as<long long>();
+  tx.commit();
+  return postgres::Job{q.workspace, id, "in", key, {{"n", n}}, 1, 8};
+}
+
+postgres::JobRunner::FirstRead first_read_of_n() {
+  return {"SELECT $1::text || '/' || $2::text", [](const postgres::Job& job) {
+            return std::vector<std::optional<std::string>>{job.workspace_id,
+                                                           std::to_string(job.payload.at("n").as_int64())};
+          }};
+}
+
+}  // namespace
+
+TEST(JobQueue, TheIngestLeasesTheJobOfAMessageHeadingItsConversationAndQueuesTheRest) {
+  Queue q("jobs_ingest_lease");
+  const auto batch = [&](const std::string& prefix) {
+    boost::json::array messages;
+    for (const auto& [from, n] : std::vector<std::pair<std::string, int>>{{"391", 1}, {"391", 2}, {"392", 3}})
+      messages.push_back(boost::json::object{{"id", "wamid." + prefix + std::to_string(n)},
+                                             {"from", from},
+                                             {"profileName", "C"},
+                                             {"timestamp", 1700000000},
+                                             {"type", "text"},
+                                             {"text", "hello"},
+                                             {"payload", boost::json::object{}}});
+    return boost::json::serialize(boost::json::array{boost::json::object{
+        {"workspaceId", q.workspace}, {"messages", messages}, {"statuses", boost::json::array{}}}});
+  };
+  pqxx::connection c(q.conninfo);
+  {
+    pqxx::work tx(c);
+    const auto r = tx.exec1("SELECT stored_count, leased_jobs::text FROM shopme_ingest_whatsapp(" +
+                            tx.quote(batch("a")) + "::jsonb, 10)");
+    tx.commit();
+    EXPECT_EQ(r[0].as<int>(), 3);
+    const auto leased = boost::json::parse(r[1].c_str()).as_array();
+    ASSERT_EQ(leased.size(), 2u) << "the first message of each conversation";
+    for (const auto& j : leased) EXPECT_EQ(j.as_array()[4].as_int64(), 8) << "max attempts";
+  }
+  EXPECT_EQ(q.count("state = 'running' AND attempts = 0 AND locked_until > now() + interval '5 seconds'"), 2);
+  EXPECT_EQ(q.count("state = 'queued'"), 1) << "behind the leased one of its conversation";
+  // Without a lease (the simulator, the benchmark's reference) every job is queued; and a
+  // conversation with a job unfinished gets no lease either.
+  {
+    pqxx::work tx(c);
+    tx.exec1("SELECT * FROM shopme_ingest_whatsapp(" + tx.quote(batch("b")) + "::jsonb)");
+    const auto r = tx.exec1("SELECT stored_count, leased_jobs::text FROM shopme_ingest_whatsapp(" +
+                            tx.quote(batch("c")) + "::jsonb, 10)");
+    tx.commit();
+    EXPECT_EQ(r[0].as<int>(), 3);
+    EXPECT_EQ(r[1].as<std::string>(), "[]");
+  }
+  EXPECT_EQ(q.count("state = 'queued'"), 7);
+}
+
+TEST(JobQueue, AJobHandedOverIsTakenAndReadInOneRoundTripWithoutAClaim) {
+  Queue q("jobs_handed");
+  // Idle poll and claims cannot take a job whose lease runs: only the hand-over can.
+  postgres::JobRunner runner(q.conninfo, {2, 30s, 30s});
+  std::mutex m;
+  std::vector<std::string> reads;
+  runner.handle_in_transaction(
+      "in",
+      [&](const postgres::Job& job, pqxx::dbtransaction& tx) {
+        if (!job.first_read) throw std::runtime_error("no first read");
+        {
+          std::lock_guard lock(m);
+          reads.push_back((*job.first_read)[0][0].c_str());
+        }
+        tx.exec0("INSERT INTO audit_log (workspace_id, action, target) VALUES (" +
+                 tx.quote(job.workspace_id) + ", 'handed', 'job')");
+        postgres::complete_job(tx, job);
+        return postgres::JobResult::done();
+      },
+      first_read_of_n());
+  auto handed = leased_row(q, "k:1", 7, 30);
+  leased_row(q, "k:2", 8, 30);  // leased to someone else: stays theirs
+  runner.start();
+  runner.hand_over({handed}, std::chrono::steady_clock::now() + 30s);
+  ASSERT_TRUE(eventually([&] { return q.count("ordering_key = 'k:1'") == 0; }, 5s));
+  std::this_thread::sleep_for(200ms);
+  runner.stop();
+  ASSERT_EQ(reads.size(), 1u);
+  EXPECT_EQ(reads[0], q.workspace + "/7");
+  EXPECT_EQ(q.count("ordering_key = 'k:2' AND state = 'running' AND attempts = 0"), 1);
+  pqxx::connection c(q.conninfo);
+  pqxx::read_transaction tx(c);
+  EXPECT_EQ(tx.exec1("SELECT count(*) FROM audit_log WHERE action = 'handed'")[0].as<int>(), 1);
+}
+
+TEST(JobQueue, AHandedOverJobThatFailsIsRetriedAsAnyOther) {
+  Queue q("jobs_handed_retry");
+  postgres::JobRunner runner(q.conninfo, {1, 30s, 50ms});
+  std::atomic<int> runs{0}, with_read{0}, attempts_seen{0};
+  runner.handle_in_transaction(
+      "in",
+      [&](const postgres::Job& job, pqxx::dbtransaction& tx) {
+        attempts_seen = job.attempts;
+        if (job.first_read) ++with_read;
+        if (++runs == 1) throw std::runtime_error("the first attempt fails");
+        postgres::complete_job(tx, job);
+        return postgres::JobResult::done();
+      },
+      first_read_of_n());
+  auto handed = leased_row(q, "k", 1, 30);
+  runner.start();
+  runner.hand_over({handed}, std::chrono::steady_clock::now() + 30s);
+  ASSERT_TRUE(eventually([&] { return q.count("true") == 0; }, 10s));
+  runner.stop();
+  EXPECT_EQ(runs.load(), 2);
+  EXPECT_EQ(with_read.load(), 1) << "the retry is claimed, and reads for itself";
+  EXPECT_EQ(attempts_seen.load(), 2);
+  EXPECT_EQ(runner.retried(), 1);
+}
+
+TEST(JobQueue, AHandedOverJobThatAClaimTookAfterItsLeaseRanOutIsNotRunAgain) {
+  Queue q("jobs_handed_late");
+  postgres::JobRunner runner(q.conninfo, {1, 30s, 50ms});
+  std::atomic<int> runs{0};
+  runner.handle_in_transaction(
+      "in",
+      [&](const postgres::Job& job, pqxx::dbtransaction& tx) {
+        ++runs;
+        postgres::complete_job(tx, job);
+        return postgres::JobResult::done();
+      },
+      first_read_of_n());
+  auto handed = leased_row(q, "k", 1, -1);  // the lease is over: a claim takes it
+  runner.start();
+  ASSERT_TRUE(eventually([&] { return q.count("true") == 0; }, 5s));
+  runner.hand_over({handed}, std::chrono::steady_clock::now() + 30s);
+  std::this_thread::sleep_for(300ms);
+  runner.stop();
+  EXPECT_EQ(runs.load(), 1);
+  EXPECT_EQ(runner.retried(), 0);
+  EXPECT_EQ(runner.buried(), 0);
+}
+
+// A process that died with jobs handed over leaves them leased; once the leases end, one claim after
+// another takes them all (the claim says there is more), not one per idle poll (30 s here).
+TEST(JobQueue, JobsLeftLeasedByAProcessThatDiedAreAllTakenWithoutAPollEach) {
+  Queue q("jobs_handed_dead");
+  for (int i = 0; i < 20; ++i) leased_row(q, "k:" + std::to_string(i), i, -1);
+  postgres::JobRunner runner(q.conninfo, {1, 30s, 30s});
+  runner.handle_in_transaction("in", [&](const postgres::Job& job, pqxx::dbtransaction& tx) {
+    postgres::complete_job(tx, job);
+    return postgres::JobResult::done();
+  });
+  runner.start();
+  EXPECT_TRUE(eventually([&] { return q.count("true") == 0; }, 5s)) << q.count("true") << " jobs left";
+  runner.stop();
+  EXPECT_EQ(runner.completed(), 20);
+}
