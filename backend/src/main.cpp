@@ -224,8 +224,8 @@ int cmd_serve(Config config, const Args& args) {
   postgres::JobRunner jobs(db.conninfo(), {config.job_workers, config.job_lease});
   // The conversation turn: the offline agent answers inside the inbound message's job; a turn that
   // calls a language model is queued as its own job (same ordering key, so turns keep the order).
-  auto inbound = messaging::handle_inbound_message(agent::answer_in_transaction(sealer, base_url), base_url);
-  jobs.handle_in_transaction("inbound", std::move(inbound.handler), std::move(inbound.first_read));
+  jobs.handle_in_transaction(
+      "inbound", messaging::handle_inbound_message(agent::answer_in_transaction(sealer, base_url), base_url));
   jobs.handle("agent_turn", agent::run_agent_turn(sealer, base_url));
   jobs.handle_in_two_parts("send", messaging::send_outbound_message(sealer, graph, throttle, pipeline),
                            messaging::resume_prepared_send(sealer, graph, throttle, pipeline));
@@ -243,12 +243,7 @@ int cmd_serve(Config config, const Args& args) {
         hub.publish_event(payload);
       });
   listener.on_connected([&] { jobs.wake(); });
-  // The jobs of stored messages that head their conversation's queue come leased to this process:
-  // its workers take them without a claim; any others are claimed after a wake-up.
-  ingestor.on_stored([&](std::vector<postgres::Job> leased, bool queued, auto lease_ends) {
-    jobs.hand_over(std::move(leased), lease_ends);
-    if (queued) jobs.wake();
-  });
+  ingestor.on_stored([&] { jobs.wake(); });
   // Acknowledging webhooks comes first: when deliveries wait for the ingest writer (a commit taking
   // longer than usual because the database is busy), job workers slow down until it catches up.
   // Eight waiting is ~8 ms behind at 1,000 deliveries/s: at 32 a slow stretch had to reach ~30 ms

@@ -59,22 +59,15 @@ std::string first_read_sql(const std::string& state_function) {
 
 }  // namespace
 
-InboundJob handle_inbound_message(TurnHandler turn, const std::string& public_base_url) {
-  const auto sql = first_read_sql(turn.state_function);
-  postgres::JobRunner::FirstRead first_read{
-      sql, [](const postgres::Job& job) {
-        const auto* mid = job.payload.if_contains("messageId");
-        return std::vector<std::optional<std::string>>{
-            job.workspace_id,
-            mid && mid->is_string() ? std::optional<std::string>(mid->as_string()) : std::nullopt};
-      }};
-  auto handler = [turn = std::move(turn), sql, &public_base_url](const postgres::Job& job,
-                                                                 pqxx::dbtransaction& tx) {
+postgres::JobRunner::TransactionalHandler handle_inbound_message(TurnHandler turn,
+                                                                 const std::string& public_base_url) {
+  auto sql = first_read_sql(turn.state_function);
+  return [turn = std::move(turn), sql = std::move(sql), &public_base_url](const postgres::Job& job,
+                                                                          pqxx::dbtransaction& tx) {
     const auto* mid = job.payload.if_contains("messageId");
     if (!mid || !mid->is_string()) return postgres::JobResult::dead("inbound job without a message id");
     const std::string ws = job.workspace_id;
-    const auto rows =
-        job.first_read ? *job.first_read : postgres::exec(tx, sql, ws, std::string(mid->as_string()));
+    const auto rows = postgres::exec(tx, sql, ws, std::string(mid->as_string()));
     if (rows.empty()) {  // deleted with its workspace or customer meanwhile
       postgres::complete_job(tx, job);
       return postgres::JobResult::done();
@@ -189,7 +182,6 @@ InboundJob handle_inbound_message(TurnHandler turn, const std::string& public_ba
     if (turn.answer) result.after_commit = turn.answer(tx, t);
     return result;
   };
-  return {std::move(handler), std::move(first_read)};
 }
 
 }  // namespace shopme::messaging

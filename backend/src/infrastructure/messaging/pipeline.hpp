@@ -71,13 +71,8 @@ class Throttle {
 };
 
 // `public_base_url` is read at each job (the server learns its port after listening).
-struct InboundJob {
-  postgres::JobRunner::TransactionalHandler handler;
-  // The message, its conversation, customer, channel and the turn's state in one statement: run in
-  // the round trip that takes a job handed over by the webhook ingest (JobRunner::hand_over).
-  postgres::JobRunner::FirstRead first_read;
-};
-InboundJob handle_inbound_message(TurnHandler turn, const std::string& public_base_url);
+postgres::JobRunner::TransactionalHandler handle_inbound_message(TurnHandler turn,
+                                                                 const std::string& public_base_url);
 postgres::JobRunner::SplitHandler send_outbound_message(const crypto::Sealer& sealer,
                                                         const whatsapp::GraphApi& api, Throttle& throttle,
                                                         PipelineSettings settings);

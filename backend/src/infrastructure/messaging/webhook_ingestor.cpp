@@ -7,7 +7,6 @@
 #include "infrastructure/crypto/hash.hpp"
 #include "infrastructure/logging/log.hpp"
 #include "infrastructure/messaging/channel_settings.hpp"
-#include "infrastructure/postgres/job_queue.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
 #include "infrastructure/postgres/statement.hpp"
 #include "infrastructure/whatsapp/webhook_parser.hpp"
@@ -200,29 +199,10 @@ void WebhookIngestor::process(std::vector<Pending>& batch, Connection& conn, int
   // One statement, so its own (implicit) transaction: one round trip instead of BEGIN, the call and
   // COMMIT; the acknowledgements still wait for the commit, which ends the statement.
   int stored = 0;
-  std::vector<postgres::Job> leased;
-  // Taken before the statement: the lease it writes ends no earlier than this.
-  const auto lease_ends = std::chrono::steady_clock::now() + options_.hand_over_lease;
-  const std::optional<double> lease =
-      on_stored_ ? std::optional<double>(static_cast<double>(options_.hand_over_lease.count()))
-                 : std::nullopt;
   auto store = [&](const json::array& all) {
     pqxx::nontransaction tx(*conn);
-    const auto row = postgres::exec1(
-        tx, "SELECT stored_count, leased_jobs::text FROM shopme_ingest_whatsapp($1::jsonb, $2::float8)",
-        json::serialize(all), lease);
-    stored += row[0].as<int>();
-    // [[job id, workspace, conversation, message, max attempts], ...]
-    const auto jobs = json::parse(row[1].c_str());
-    for (const auto& v : jobs.as_array()) {
-      const auto& j = v.as_array();
-      const std::string conversation(j[2].as_string());
-      leased.push_back(
-          postgres::Job{std::string(j[1].as_string()), j[0].to_number<long long>(), "inbound",
-                        "conversation:" + conversation,
-                        json::object{{"messageId", j[3].as_string()}, {"conversationId", conversation}}, 1,
-                        j[4].to_number<int>()});
-    }
+    stored +=
+        postgres::exec1(tx, "SELECT shopme_ingest_whatsapp($1::jsonb)", json::serialize(all))[0].as<int>();
   };
   json::array all;
   for (auto& e : entries) {
@@ -256,10 +236,7 @@ void WebhookIngestor::process(std::vector<Pending>& batch, Connection& conn, int
       }
     }
   }
-  if (stored > 0 && on_stored_) {
-    const bool queued = static_cast<std::size_t>(stored) > leased.size();
-    on_stored_(std::move(leased), queued, lease_ends);
-  }
+  if (stored > 0 && on_stored_) on_stored_();
   deliveries_ += static_cast<long long>(batch.size());
   ++batches_;
   for (std::size_t i = 0; i < batch.size(); ++i) batch[i].done(outcomes[i]);

@@ -22,10 +22,6 @@
 
 #include "infrastructure/crypto/sealed.hpp"
 
-namespace shopme::postgres {
-struct Job;
-}
-
 namespace shopme::messaging {
 
 enum class IngestOutcome {
@@ -49,9 +45,6 @@ class WebhookIngestor {
     std::size_t queue_capacity = 20'000;
     std::size_t max_batch = 500;
     std::chrono::seconds channel_cache_ttl{30};
-    // How long the job of a stored message stays leased to this process's workers when it heads its
-    // conversation's queue (see on_stored): the longest a crash can delay its turn.
-    std::chrono::seconds hand_over_lease{10};
   };
 
   WebhookIngestor(std::string conninfo, const crypto::Sealer& sealer, Options options);
@@ -66,13 +59,9 @@ class WebhookIngestor {
   [[nodiscard]] bool submit(Delivery delivery, Done done);
   // A channel changed (this or another process): forget cached secrets.
   void invalidate_channels();
-  // Called after a commit that stored new messages (so new jobs), before the acknowledgements, with
-  // the jobs stored already leased to this process until `lease_ends` (those heading their
-  // conversation's queue), and whether others were queued: this process's job workers start at once
-  // instead of when the commit's NOTIFY comes back to it. Unset, every job is queued for any claim.
-  using Stored = std::function<void(std::vector<postgres::Job> leased, bool queued,
-                                    std::chrono::steady_clock::time_point lease_ends)>;
-  void on_stored(Stored fn) { on_stored_ = std::move(fn); }
+  // Called after a commit that stored new messages (so new jobs), before the acknowledgements: this
+  // process's job workers start at once instead of when the commit's NOTIFY comes back to it.
+  void on_stored(std::function<void()> fn) { on_stored_ = std::move(fn); }
   // Whether a notification was sent by one of this ingestor's connections (see on_stored).
   [[nodiscard]] bool sent_by_me(int backend_pid) const;
 
@@ -107,7 +96,7 @@ class WebhookIngestor {
   std::mutex cache_mutex_;
   std::map<std::string, CachedChannel> cache_;
   std::atomic<long long> deliveries_{0}, batches_{0}, depth_{0};
-  Stored on_stored_;
+  std::function<void()> on_stored_;
   std::unique_ptr<std::atomic<int>[]> backend_pids_;  // one per thread, 0 while not connected
 };
 

@@ -121,9 +121,7 @@ JobRunner::~JobRunner() { stop(); }
 
 void JobRunner::handle(const std::string& kind, Handler handler) { handlers_[kind] = std::move(handler); }
 
-void JobRunner::handle_in_transaction(const std::string& kind, TransactionalHandler handler,
-                                      FirstRead first_read) {
-  if (!first_read.sql.empty()) first_reads_[kind] = std::move(first_read);
+void JobRunner::handle_in_transaction(const std::string& kind, TransactionalHandler handler) {
   split_[kind] = [h = std::move(handler)](const Job& job,
                                           pqxx::dbtransaction& tx) -> std::variant<JobResult, Continuation> {
     return h(job, tx);
@@ -193,30 +191,6 @@ void JobRunner::wake() {
   cv_.notify_one();
 }
 
-void JobRunner::hand_over(std::vector<Job> jobs, std::chrono::steady_clock::time_point lease_ends) {
-  if (jobs.empty()) return;
-  // Taken only while well inside the lease: a job taken near its end could meet a claim that the
-  // end allowed (harmless, the take then fails, but a round trip for nothing).
-  const auto usable_until = lease_ends - (lease_ends - std::chrono::steady_clock::now()) / 2;
-  {
-    std::lock_guard lock(mutex_);
-    for (auto& j : jobs) handed_.push_back({std::move(j), usable_until});
-  }
-  for (std::size_t i = 0; i < jobs.size() && i < static_cast<std::size_t>(options_.workers); ++i)
-    cv_.notify_one();
-}
-
-// The next handed-over job still well inside its lease (mutex_ held); stale ones are left to claims.
-std::optional<Job> JobRunner::next_handed() {
-  const auto now = std::chrono::steady_clock::now();
-  while (!handed_.empty()) {
-    auto h = std::move(handed_.front());
-    handed_.pop_front();
-    if (now < h.usable_until) return std::move(h.job);
-  }
-  return std::nullopt;
-}
-
 void JobRunner::refresh_counts(pqxx::connection& conn) {
   const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
                        std::chrono::steady_clock::now().time_since_epoch())
@@ -235,7 +209,7 @@ void JobRunner::refresh_counts(pqxx::connection& conn) {
 // the jobs of one key in order even while the head of the key is locked by someone else. A job
 // handled wholly in the claiming transaction is deleted by the claim itself (one round trip fewer):
 // its completion commits with its effects, and a failure rolls the deletion back with them.
-JobRunner::Claimed JobRunner::run_one(pqxx::connection& conn, std::optional<Job> handed) {
+JobRunner::Claimed JobRunner::run_one(pqxx::connection& conn) {
   std::optional<Job> job;
   // Counted from before the claim: a worker that found nothing because of this job's key must see
   // this one in hand (see missed_).
@@ -246,38 +220,16 @@ JobRunner::Claimed JobRunner::run_one(pqxx::connection& conn, std::optional<Job>
   } release{in_hand_};
   const long long missed_before = missed_.load();
   std::optional<ClaimTransaction> claim(std::in_place, conn);
+  conn.prepare_now(kClaim);  // EXECUTE names it: it must exist on the server first
+  const auto rows =
+      claim->exec("BEGIN; EXECUTE " + std::string(kClaim) + "(" + claim->quote(whole_in_claim_) + ")");
+  if (rows.empty()) {
+    claim->commit();
+    if (in_hand_.load() > 1) ++missed_;
+    return Claimed::kNothing;
+  }
   bool more = false;
-  if (handed) {
-    // Taken (deleted: its completion commits with its effects) in the round trip that begins the
-    // transaction and reads what the handler starts from.
-    job = std::move(handed);
-    const std::string take = "BEGIN; SELECT shopme_take_job(" + claim->quote(job->workspace_id) + "::uuid, " +
-                             std::to_string(job->id) + ");";
-    try {
-      const auto read = first_reads_.find(job->kind);
-      if (read != first_reads_.end()) {
-        job->first_read = exec_prefixed(*claim, take, read->second.sql, read->second.params(*job));
-      } else {
-        claim->exec(take);
-      }
-      job->deleted_with_claim = true;
-    } catch (const pqxx::broken_connection&) {
-      throw;  // rolled back: the lease brings the job back
-    } catch (const pqxx::sql_error& e) {
-      claim.reset();
-      if (e.sqlstate() == "SJ001") return Claimed::kNothing;  // a claim took it after its lease; not ours
-      settle_failure(conn, *job, JobResult::retry(backoff(job->attempts), e.what()), false);
-      return Claimed::kNothing;
-    }
-  } else {
-    conn.prepare_now(kClaim);  // EXECUTE names it: it must exist on the server first
-    const auto rows =
-        claim->exec("BEGIN; EXECUTE " + std::string(kClaim) + "(" + claim->quote(whole_in_claim_) + ")");
-    if (rows.empty()) {
-      claim->commit();
-      if (in_hand_.load() > 1) ++missed_;
-      return Claimed::kNothing;
-    }
+  {
     const auto& r = rows[0];
     job = Job{r[0].c_str(), r[1].as<long long>(), r[2].c_str(),  r[3].c_str(),
               {},           r[5].as<int>(),       r[6].as<int>()};
@@ -525,20 +477,16 @@ void JobRunner::run(int index) {
   std::unique_ptr<pqxx::connection> conn;
   int streak = 0;           // this worker's consecutive claims that found a job with more behind it
   bool claim_again = true;  // the last claim said there may be more (at start: jobs left from before)
-  std::optional<Job> handed;
   while (true) {
     {
       std::unique_lock lock(mutex_);
       if (!claim_again) {
         // Idle until a wake-up, or a poll now and then (retries coming due, leases running out,
         // a notification missed while reconnecting).
-        cv_.wait_for(lock, options_.idle_poll,
-                     [&] { return stopping_ || announced_ > 0 || !handed_.empty(); });
+        cv_.wait_for(lock, options_.idle_poll, [&] { return stopping_ || announced_ > 0; });
       }
       if (stopping_) break;
-      handed = next_handed();
-      // A claim answers one wake-up, whoever it was for; a job handed over answers none.
-      if (!handed && announced_ > 0) --announced_;
+      if (announced_ > 0) --announced_;  // this claim answers one wake-up, whoever it was for
     }
     if (busy_ && busy_()) std::this_thread::sleep_for(kYield);  // not on cv_: wake-ups are for idle workers
     Claimed claimed = Claimed::kNothing;
@@ -547,7 +495,7 @@ void JobRunner::run(int index) {
         conn = std::make_unique<pqxx::connection>(conninfo_);
         conn->prepare(kClaim, kClaimSql);
       }
-      claimed = run_one(*conn, std::move(handed));
+      claimed = run_one(*conn);
       refresh_counts(*conn);
     } catch (const std::exception& e) {
       log::error("job worker error", {{"worker", index}, {"error", e.what()}});

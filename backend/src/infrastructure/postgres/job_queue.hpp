@@ -5,7 +5,6 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
-#include <deque>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -18,7 +17,6 @@
 #include <boost/json/object.hpp>
 #include <pqxx/connection>
 #include <pqxx/dbtransaction>
-#include <pqxx/result>
 #include <pqxx/transaction_base>
 
 namespace shopme::postgres {
@@ -37,9 +35,6 @@ struct Job {
   // Set for a job leased by the very statement that queued it (see start_at_once_lease): what its
   // first part would otherwise read, so that part runs no statement of its own.
   std::optional<boost::json::object> started = std::nullopt;
-  // For a job handed over by the statement that queued it (JobRunner::hand_over): the rows of its
-  // kind's first read (JobRunner::FirstRead), run in the round trip that took the job.
-  std::optional<pqxx::result> first_read = std::nullopt;
 };
 
 // Work to do after a job's transaction has committed (e.g. a counter that must not hold a hot row's
@@ -117,16 +112,8 @@ class JobRunner {
   // queued it (see start_in).
   using SplitHandler = std::function<std::variant<JobResult, Continuation>(const Job&, pqxx::dbtransaction&)>;
 
-  // The statement a transactional handler starts with (its parameters made from the job). A job of
-  // that kind handed over (hand_over) is then taken and read in one round trip with its BEGIN, and
-  // the handler finds the rows in Job::first_read instead of running the statement itself.
-  struct FirstRead {
-    std::string sql;
-    std::function<std::vector<std::optional<std::string>>(const Job&)> params;
-  };
   void handle(const std::string& kind, Handler handler);
-  void handle_in_transaction(const std::string& kind, TransactionalHandler handler,
-                             FirstRead first_read = {});
+  void handle_in_transaction(const std::string& kind, TransactionalHandler handler);
   // A job leased by the statement that queued it (Job::started) skips its first part: `resume`
   // makes its second part from what that statement returned, with no transaction.
   using Resume = std::function<Continuation(const Job&)>;
@@ -140,11 +127,6 @@ class JobRunner {
   // Finishes the jobs in hand, then joins the workers.
   void stop();
   void wake();
-  // Jobs leased to this process by the statement that queued them outside a job worker (the webhook
-  // ingest: a message heading its conversation's queue), until `lease_ends`: the workers take them
-  // before any claim, with no notification round and no walk of the queue. One not taken well before
-  // its lease ends is left to the claim that its end allows (a backlog, or a process stopping).
-  void hand_over(std::vector<Job> jobs, std::chrono::steady_clock::time_point lease_ends);
 
   [[nodiscard]] long long completed() const { return completed_.load(); }
   [[nodiscard]] long long retried() const { return retried_.load(); }
@@ -157,8 +139,7 @@ class JobRunner {
   // What a claim found, and whether the worker should claim again at once (see run).
   enum class Claimed { kNothing, kJob, kJobAndMore };
   void run(int index);
-  // Claims a job, or takes `handed` (see hand_over), and runs it.
-  Claimed run_one(pqxx::connection& conn, std::optional<Job> handed);
+  Claimed run_one(pqxx::connection& conn);
   static void run_after_commit(const JobResult& result, const Job& job, pqxx::connection& conn);
   void mark_running(pqxx::transaction_base& tx, const Job& job) const;
   Continuation start_in(const Job& next, pqxx::dbtransaction& tx);
@@ -177,13 +158,6 @@ class JobRunner {
   std::map<std::string, FirstPart> split_;  // two-part and transactional handlers (those settle at once)
   std::map<std::string, SplitHandler> two_part_;
   std::map<std::string, Resume> resume_;
-  std::map<std::string, FirstRead> first_reads_;
-  struct Handed {
-    Job job;
-    std::chrono::steady_clock::time_point usable_until;
-  };
-  std::deque<Handed> handed_;  // guarded by mutex_
-  std::optional<Job> next_handed();
   Continuation resume(const Job& started);
   void finish_started(pqxx::connection& conn);
   std::string whole_in_claim_;  // kinds handled wholly in the claiming transaction (a text[] literal)
