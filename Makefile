@@ -35,7 +35,7 @@ bench: build
 	@bench/run.sh
 
 format:
-	find backend -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
+	find backend bench -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
 
 check-layers:
 	@scripts/check-layers.sh
