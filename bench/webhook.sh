@@ -30,6 +30,9 @@
 #   BENCH_OPEN_GEN      open-loop generators, "native" and/or "node"               (default "native node")
 #   BENCH_MAX_RATE      deliveries/s the signed bodies are sized for (per wrk run) (default 8000)
 #   BENCH_CUSTOMERS     distinct senders                                           (default 100000)
+#   BENCH_HISTORY       messages stored before the runs (with a tenth as many customers and as
+#                       many raw webhook events), so the tables have a running shop's size; 0: a
+#                       fresh database, whose tables autovacuum visits during the runs (default 0)
 #   BENCH_DRAIN         seconds to let the job backlog drain between runs          (default 5)
 #   BENCH_PROFILE       1: the server's top statements per run (pg_stat_statements) (default 1)
 #   SHOPME_IO_THREADS (2), SHOPME_DB_WORKERS (4), SHOPME_INGEST_THREADS (1), SHOPME_JOB_WORKERS (4)
@@ -54,6 +57,7 @@ OPEN_RATE="${BENCH_OPEN_RATE:-1000}"
 OPEN_GEN="${BENCH_OPEN_GEN:-native node}"
 MAX_RATE="${BENCH_MAX_RATE:-8000}"
 CUSTOMERS="${BENCH_CUSTOMERS:-100000}"
+HISTORY="${BENCH_HISTORY:-0}"
 DRAIN="${BENCH_DRAIN:-5}"
 PROFILE="${BENCH_PROFILE:-1}"
 IO_THREADS="${SHOPME_IO_THREADS:-2}"
@@ -333,6 +337,24 @@ run_open() {  # generator: native | node
   check_server
 }
 
+# A running shop's history, when asked for: the volume seed (customers, conversations, messages)
+# and as many raw webhook events as messages.
+if (( HISTORY > 0 )); then
+  echo "== history: $HISTORY messages, $(( HISTORY / 10 )) customers, $HISTORY raw webhook events"
+  PGOPTIONS= DATABASE_URL="$DB_URL" "$BIN" seed --customers $(( HISTORY / 10 )) --messages "$HISTORY" >"$WORK/seed-history.log" 2>&1 \
+    || { tail -20 "$WORK/seed-history.log" >&2; die "the history seed failed"; }
+  sql "INSERT INTO webhook_events (workspace_id, provider, body, received_at)
+       SELECT '$WS', 'whatsapp', jsonb_build_object('object', 'whatsapp_business_account', 'entry', jsonb_build_array(
+                jsonb_build_object('id', '106540000000009', 'changes', jsonb_build_array(jsonb_build_object(
+                  'field', 'messages', 'value', jsonb_build_object('messaging_product', 'whatsapp',
+                    'metadata', jsonb_build_object('phone_number_id', '$PHONE_ID'),
+                    'messages', jsonb_build_array(jsonb_build_object('id', 'wamid.history.' || g, 'type', 'text',
+                      'text', jsonb_build_object('body', 'Buongiorno, avete ancora il Parmigiano Reggiano 24 mesi?'))))))))))::text,
+              now() - make_interval(secs => g)
+         FROM generate_series(1, $HISTORY) AS g" >/dev/null
+  sql "VACUUM ANALYZE" >/dev/null
+fi
+
 # Warm-up (not counted): the channel cache, the connections, some rows in every table.
 SEQ=$(( SEQ + 1 ))
 "$NODE" "$GEN" --out "$WORK/warm.txt" --count 20000 --prefix "warm" --phone-id "$PHONE_ID" --secret "$SECRET" --customers "$CUSTOMERS"
@@ -429,6 +451,7 @@ REPORT="$WORK/report.md"
   echo "- Machine: $CPU_MODEL, $NPROC cores (nproc), ${MEM_GIB} GiB, $OS, kernel $KERNEL; load average before $LOAD_BEFORE, after $LOAD_AFTER; CPU busy in the 2 s before start: ${BUSY_BEFORE}% (of $(( NPROC * 100 ))%)."
   echo "- Database: embedded PostgreSQL $(sql 'SHOW server_version'), fsync=$FSYNC, synchronous_commit=$SYNC_COMMIT, wal_sync_method=$WAL_SYNC (every commit waits for its disk flush)."
   echo "- Server: $SERVER_VERSION; SHOPME_IO_THREADS=$IO_THREADS, SHOPME_DB_WORKERS=$DB_WORKERS, SHOPME_INGEST_THREADS=$INGEST_THREADS, SHOPME_JOB_WORKERS=$JOB_WORKERS, LOG_LEVEL=warn, bound to 127.0.0.1; demo data; the demo shop's channel configured through the API (app secret sealed by the server), disabled so nothing is sent out."
+  if (( HISTORY > 0 )); then echo "- History stored before the runs: $HISTORY messages (\`shopme seed --customers $(( HISTORY / 10 )) --messages $HISTORY\`) and $HISTORY raw webhook events, then VACUUM ANALYZE: the tables of a running shop, which autovacuum's thresholds (20 % of a table) keep away from a 16 s run."; else echo "- History: none (a fresh database: the runs fill tables of a few tens of thousands of rows, which autovacuum then visits during later runs)."; fi
   echo "- Deliveries: one text message each, a distinct message id per request (never a redelivery), the sender drawn at random from $CUSTOMERS customers (first contact creates the customer and the conversation); signed with HMAC-SHA256 ahead of the run (bench/webhook-gen.mjs)."
   echo "- Reference: pgbench $PG_VERSION \`-M extended -T $PG_DURATION\`, one \`SELECT shopme_ingest_whatsapp(...)\` with a one-delivery batch (raw event, customer, conversation, message, conversation update, job) per transaction, over TCP."
   echo "- Load: wrk $WRK_VERSION \`-t$WRK_THREADS -d${DURATION}s --latency\` (closed loop), and an open loop at $OPEN_RATE deliveries/s for ${OPEN_DURATION} s after 1 s at the same rate that is not counted (connections opened, code paths warm), latency measured from when each request was due, from each generator of: $OPEN_GEN (native: bench/openloop.cpp, one thread on epoll, built by this script; node: bench/webhook-openloop.mjs, node $NODE_VERSION), their order alternating between repeats. All on the same $NPROC cores as the server and PostgreSQL: what a generator uses itself is taken from what it measures."
