@@ -349,7 +349,7 @@ if (( HISTORY > 0 )); then
                   'field', 'messages', 'value', jsonb_build_object('messaging_product', 'whatsapp',
                     'metadata', jsonb_build_object('phone_number_id', '$PHONE_ID'),
                     'messages', jsonb_build_array(jsonb_build_object('id', 'wamid.history.' || g, 'type', 'text',
-                      'text', jsonb_build_object('body', 'Buongiorno, avete ancora il Parmigiano Reggiano 24 mesi?'))))))))))::text,
+                      'text', jsonb_build_object('body', 'Buongiorno, avete ancora il Parmigiano Reggiano 24 mesi?')))))))))::text,
               now() - make_interval(secs => g)
          FROM generate_series(1, $HISTORY) AS g" >/dev/null
   sql "VACUUM ANALYZE" >/dev/null
