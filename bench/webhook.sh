@@ -32,7 +32,7 @@
 #   BENCH_CUSTOMERS     distinct senders                                           (default 100000)
 #   BENCH_HISTORY       messages stored before the runs (with a tenth as many customers and as
 #                       many raw webhook events), so the tables have a running shop's size; 0: a
-#                       fresh database, whose tables autovacuum visits during the runs (default 0)
+#                       fresh database, whose tables autovacuum visits during the runs (default 1000000)
 #   BENCH_DRAIN         seconds to let the job backlog drain between runs          (default 5)
 #   BENCH_PROFILE       1: the server's top statements per run (pg_stat_statements) (default 1)
 #   SHOPME_IO_THREADS (2), SHOPME_DB_WORKERS (4), SHOPME_INGEST_THREADS (1), SHOPME_JOB_WORKERS (4)
@@ -57,7 +57,7 @@ OPEN_RATE="${BENCH_OPEN_RATE:-1000}"
 OPEN_GEN="${BENCH_OPEN_GEN:-native node}"
 MAX_RATE="${BENCH_MAX_RATE:-8000}"
 CUSTOMERS="${BENCH_CUSTOMERS:-100000}"
-HISTORY="${BENCH_HISTORY:-0}"
+HISTORY="${BENCH_HISTORY:-1000000}"
 DRAIN="${BENCH_DRAIN:-5}"
 PROFILE="${BENCH_PROFILE:-1}"
 IO_THREADS="${SHOPME_IO_THREADS:-2}"
