@@ -1,5 +1,6 @@
 // The pipeline's durability and fan-out: a kill -9 in the middle of a burst loses and duplicates
-// nothing, and two server processes on one database both deliver every live event.
+// nothing, two server processes on one database both deliver every live event, and a refused
+// live connection is told why.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import WebSocket from 'ws';
@@ -149,4 +150,22 @@ test('two server processes on one database both deliver every live event to thei
   stranger.on('message', (m) => got.push(JSON.parse(m.toString())));
   await waitFor(() => got.some((e) => e.type === 'error'), 'refusal', 10_000);
   assert.equal(got.find((e) => e.type === 'error').status, 404);
+});
+
+test('a refused live connection always gets its reason before the close', { timeout: 60_000 }, async () => {
+  const conninfo = seededDatabase('pipeline_refusal');
+  const srv = await startServer({ env: { DATABASE_URL: conninfo, ...generousLimits }, dataDir: tempDir('refusal') });
+  cleanup.push(() => srv.stop());
+  const agent = new Client(srv.base);
+  await agent.login('agent@shopme.test');
+  // The reason and the close race the greeting's write: repeated, so that a close that overtakes
+  // the reason would show.
+  for (let i = 0; i < 30; i++) {
+    const ws = new WebSocket(`${srv.base.replace('http', 'ws')}/ws?workspaceId=00000000-0000-0000-0000-000000000000`, { headers: { cookie: agent.cookieHeader() } });
+    const got = [];
+    ws.on('message', (m) => got.push(JSON.parse(m.toString())));
+    await new Promise((resolve) => ws.on('close', resolve));
+    assert.deepEqual(got.map((e) => e.type), ['hello', 'error'], `connection ${i}`);
+    assert.equal(got[1].status, 404);
+  }
 });

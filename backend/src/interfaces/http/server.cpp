@@ -102,7 +102,7 @@ class WsPeer : public WebSocketPeer, public std::enable_shared_from_this<WsPeer>
 
   void send(std::string text) override {
     asio::post(ex_, [self = shared_from_this(), text = std::move(text)]() mutable {
-      if (self->closed_) return;
+      if (self->closed_ || self->closing_) return;
       if (self->queue_.size() >= kMaxQueuedWebSocketMessages) {
         log::warn("websocket client too slow; closing");
         self->close_now();
@@ -112,8 +112,16 @@ class WsPeer : public WebSocketPeer, public std::enable_shared_from_this<WsPeer>
       if (!self->writing_) self->write_next();
     });
   }
+  // After what was sent before it has been written: a refusal's reason must reach the client before
+  // the close does (closing at once dropped it whenever a write was still in flight).
   void close() override {
-    asio::post(ex_, [self = shared_from_this()] { self->close_now(); });
+    asio::post(ex_, [self = shared_from_this()] {
+      if (self->writing_) {
+        self->closing_ = true;  // write_next closes once the queue is empty
+      } else {
+        self->close_now();
+      }
+    });
   }
   void close_now() {
     if (closed_) return;
@@ -133,6 +141,7 @@ class WsPeer : public WebSocketPeer, public std::enable_shared_from_this<WsPeer>
                           self->queue_.pop_front();
                           if (ec || self->queue_.empty() || self->closed_) {
                             self->writing_ = false;
+                            if (!ec && self->closing_) self->close_now();
                             return;
                           }
                           self->write_next();
@@ -143,6 +152,7 @@ class WsPeer : public WebSocketPeer, public std::enable_shared_from_this<WsPeer>
   asio::any_io_executor ex_;
   std::deque<std::string> queue_;
   bool writing_ = false;
+  bool closing_ = false;  // close() asked while a write was in flight
   bool closed_ = false;
 };
 
