@@ -419,9 +419,10 @@ V_RATE="NOT met"; awk -v r="$R_RATE" 'BEGIN { exit !(r >= 2) }' && V_RATE="met"
 # Every repeat runs at the same rate, so "the median rate" would pick one of them at random: the
 # aim is judged on the highest p99 of the repeats, and each is listed. Per generator: "<p99> (...)|verdict".
 open_aim() {  # key
-  local worst each verdict="NOT met"
-  worst="$(grep "^$1 " "$RAW" | sed "s/.* p99_us=\([0-9]*\).*/\1/" | sort -g | tail -1)"
-  each="$(grep "^$1 " "$RAW" | sed "s/.* p99_us=\([0-9]*\).*/\1/" | while read -r v; do fmt_ms "$v"; echo; done | paste -sd'/' | sed 's|/| · |g')"
+  local p99s worst each verdict="NOT met"
+  p99s="$(grep "^$1 " "$RAW" | sed "s/.* p99_us=\([0-9]*\).*/\1/")"
+  worst="$(sort -g <<<"$p99s" | tail -1)"
+  each="$(while read -r v; do fmt_ms "$v"; echo; done <<<"$p99s" | paste -sd'/' | sed 's|/| · |g')"
   (( worst < 20000 )) && verdict="met"
   echo "$(fmt_ms "$worst") (highest of the repeats: $each)|$verdict"
 }
