@@ -223,10 +223,11 @@ int cmd_serve(Config config, const Args& args) {
   const messaging::PipelineSettings pipeline{config.whatsapp_api_base_url, config.whatsapp_in_doubt_grace};
   postgres::JobRunner jobs(db.conninfo(), {config.job_workers, config.job_lease});
   // The conversation turn: the offline agent answers inside the inbound message's job; a turn that
-  // calls a language model is queued as its own job (same ordering key, so turns keep the order).
+  // calls a language model is its own job (same ordering key, so turns keep the order), started on
+  // the worker of its inbound job right after that commit when nothing of the conversation waits.
   jobs.handle_in_transaction(
       "inbound", messaging::handle_inbound_message(agent::answer_in_transaction(sealer, base_url), base_url));
-  jobs.handle("agent_turn", agent::run_agent_turn(sealer, base_url));
+  jobs.handle("agent_turn", agent::run_agent_turn(sealer, base_url), true);  // started by its inbound job
   jobs.handle_in_two_parts("send", messaging::send_outbound_message(sealer, graph, throttle, pipeline),
                            messaging::resume_prepared_send(sealer, graph, throttle, pipeline));
   jobs.handle("read", messaging::send_read_receipt(sealer, graph, throttle, pipeline));

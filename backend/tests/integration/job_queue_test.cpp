@@ -342,6 +342,84 @@ TEST(JobQueue, APlainHandlersJobLeasedAtOnceRunsOnceTheHandlerIsDone) {
   EXPECT_EQ(q.count("true"), 0) << "both jobs done";
 }
 
+TEST(JobQueue, APlainJobQueuedToStartRunsOnTheWorkerThatQueuedItUnlessItsKeyHasAnEarlierJob) {
+  Queue q("jobs_start_plain");
+  std::mutex m;
+  std::vector<std::pair<std::thread::id, std::string>> ran;  // who ran what, in order
+  const auto note = [&](std::string what) {
+    std::lock_guard lock(m);
+    ran.emplace_back(std::this_thread::get_id(), std::move(what));
+  };
+  postgres::JobRunner runner(q.conninfo, {2, 30s, 2s});  // idle poll long: no wake-up by polling
+  using Next = std::variant<postgres::JobResult, postgres::JobRunner::Continuation>;
+  runner.handle_in_transaction("in", [&](const postgres::Job& job, pqxx::dbtransaction& tx) {
+    note("in " + std::string(job.payload.at("key").as_string()));
+    postgres::enqueue_job_to_start(tx, job.workspace_id, "turn",
+                                   "conversation:" + std::string(job.payload.at("key").as_string()),
+                                   {{"key", job.payload.at("key")}}, 3);
+    postgres::complete_job(tx, job);
+    return postgres::JobResult::done();
+  });
+  runner.handle(
+      "turn",
+      [&](const postgres::Job& job, pqxx::connection& conn) {
+        const std::string key(job.payload.at("key").as_string());
+        note("turn " + key + " attempt " + std::to_string(job.attempts));
+        pqxx::work tx(conn);
+        // A started job's handler may itself start the job it queues (the reply's send).
+        if (!postgres::start_at_once_lease()) throw std::runtime_error("no lease offered to the turn");
+        queue_leased(tx, job.workspace_id, "out:" + key, 1);
+        postgres::complete_job(tx, job);
+        tx.commit();
+        auto r = postgres::JobResult::done();
+        r.after_commit = [&, key](pqxx::connection&) { note("counted " + key); };
+        return r;
+      },
+      true);
+  runner.handle_in_two_parts(
+      "out",
+      [&](const postgres::Job&, pqxx::dbtransaction&) -> Next { return postgres::JobResult::dead("no"); },
+      [&](const postgres::Job& job) -> postgres::JobRunner::Continuation {
+        return [&, job](pqxx::connection& conn) {
+          note("out " + job.ordering_key.substr(4));
+          pqxx::work tx(conn);
+          postgres::complete_job(tx, job);
+          tx.commit();
+          return postgres::JobResult::done();
+        };
+      });
+  {
+    pqxx::connection c(q.conninfo);
+    pqxx::work tx(c);
+    postgres::enqueue_job(tx, q.workspace, "in", "in:a", {{"key", "a"}});
+    // Key b has an earlier job of the turn's key waiting: b's turn must be queued behind it.
+    postgres::enqueue_job(tx, q.workspace, "in", "in:b", {{"key", "b"}});
+    postgres::enqueue_job(tx, q.workspace, "turn", "conversation:b", {{"key", "b-earlier"}}, 3);
+    tx.commit();
+  }
+  runner.start();
+  const auto ran_all = [&] {
+    std::lock_guard lock(m);
+    return ran.size() == 11;
+  };
+  ASSERT_TRUE(eventually(ran_all));
+  runner.stop();
+  std::map<std::string, std::size_t> at;
+  std::map<std::string, std::thread::id> by;
+  for (std::size_t i = 0; i < ran.size(); ++i) {
+    at[ran[i].second] = i;
+    by[ran[i].second] = ran[i].first;
+  }
+  ASSERT_EQ(at.size(), 11u);
+  EXPECT_EQ(by["in a"], by["turn a attempt 1"]) << "started on the worker that queued it";
+  EXPECT_EQ(at["turn a attempt 1"], at["in a"] + 1) << "right after, with no claim between";
+  EXPECT_LT(at["turn a attempt 1"], at["out a"]);
+  EXPECT_LT(at["out a"], at["counted a"]) << "the work after the commit waits for the reply it started";
+  EXPECT_LT(at["turn b-earlier attempt 1"], at["turn b attempt 1"]) << "queued behind the earlier job";
+  EXPECT_LT(at["in b"], at["turn b attempt 1"]);
+  EXPECT_EQ(q.count("true"), 0) << "every job done";
+}
+
 TEST(JobQueue, WhileSomethingMoreUrgentIsBusyJobsSlowDownButStillMove) {
   Queue q("jobs_yield");
   std::atomic<int> asked{0};
@@ -473,4 +551,47 @@ TEST(JobQueue, TheJobsVacuumTakesTheEntriesOfFinishedJobsOutOfTheClaimsWalk) {
   const auto after = walk();
   EXPECT_GT(before, 5) << "the walk reads the pages of the finished jobs' entries";
   EXPECT_LE(after, 3) << "after the vacuum it goes straight to the live job";
+}
+
+// A queue is empty most of the time: vacuumed idle, the table is recorded as empty, and every plan
+// made afterwards expects one row from each scan of it. A burst then must not make each claim read
+// the whole backlog for every job it passes (the check of a job's key once became such a scan).
+TEST(JobQueue, AClaimReadsAboutWhatItPassesEvenWhenTheTableWasEmptyAtItsLastVacuum) {
+  Queue q("jobs_empty_statistics");
+  pqxx::connection c(q.conninfo);
+  const auto fill = [&] {
+    pqxx::work tx(c);
+    tx.exec0(
+        "INSERT INTO jobs (workspace_id, kind, ordering_key)"
+        " SELECT " +
+        tx.quote(q.workspace) + ", 'work', 'k' || g FROM generate_series(1, 20000) g");
+    tx.commit();
+  };
+  fill();
+  {
+    pqxx::nontransaction tx(c);
+    tx.exec0("DELETE FROM jobs");
+    tx.exec0("VACUUM ANALYZE jobs");
+  }
+  fill();
+  // Another worker holds the first 100 due jobs: the claim must pass them (SKIP LOCKED).
+  pqxx::connection holder(q.conninfo);
+  pqxx::work held(holder);
+  held.exec("SELECT id FROM jobs ORDER BY id LIMIT 100 FOR UPDATE");
+  const auto first_free =
+      pqxx::nontransaction(c).exec1("SELECT id FROM jobs ORDER BY id OFFSET 100 LIMIT 1")[0].as<long long>();
+  // A connection of its own: a backend's table counters also hold its earlier transactions' reads
+  // until they are flushed.
+  pqxx::connection claimer(q.conninfo);
+  pqxx::work tx(claimer);
+  const auto claimed = tx.exec1("SELECT job_id FROM shopme_claim_job('{}')")[0].as<long long>();
+  EXPECT_EQ(claimed, first_free) << "the first job nobody holds";
+  const auto read =
+      tx.exec1(
+            "SELECT coalesce(idx_tup_fetch, 0) + coalesce(seq_tup_read, 0) FROM pg_stat_xact_user_tables"
+            " WHERE relname = 'jobs'")[0]
+          .as<long long>();
+  EXPECT_LT(read, 2000) << "rows read by one claim passing 100 held jobs of a 20,000-job backlog";
+  tx.abort();
+  held.abort();
 }

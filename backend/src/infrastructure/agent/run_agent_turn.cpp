@@ -10,6 +10,7 @@
 #include "infrastructure/llm/openai_chat.hpp"
 #include "infrastructure/logging/log.hpp"
 #include "infrastructure/messaging/outbound.hpp"
+#include "infrastructure/postgres/late_begin_transaction.hpp"
 #include "infrastructure/postgres/pqxx_compat.hpp"
 #include "infrastructure/postgres/statement.hpp"
 #include "infrastructure/postgres/text_array.hpp"
@@ -97,23 +98,34 @@ TurnData from_state(const messaging::StateRow& r, const crypto::Sealer& sealer, 
 }
 
 // `with_history`: the last messages too (what a language model needs; the offline agent does not).
+// One statement, so one round trip and one snapshot, in a transaction or on its own.
 std::optional<TurnData> load(pqxx::transaction_base& tx, const crypto::Sealer& sealer, const std::string& ws,
                              const std::string& conv, bool with_history) {
-  const auto rows = postgres::exec(tx, std::string("SELECT * FROM ") + kStateFunction + "($1, $2)", ws, conv);
+  constexpr int kHistory = 21;  // the column after the state's
+  const auto rows =
+      with_history
+          ? postgres::exec(
+                tx,
+                // Earlier exchanges, oldest first, for context.
+                std::string("SELECT s.*, (SELECT coalesce(json_agg(json_build_array(h.direction, h.text)"
+                            " ORDER BY h.seq), '[]')::text FROM (SELECT seq, direction, text FROM messages"
+                            " WHERE workspace_id = $1 AND conversation_id = $2 AND text <> '' AND seq <="
+                            " coalesce((SELECT max(seq) FROM messages WHERE workspace_id = $1"
+                            " AND conversation_id = $2 AND direction = 'outbound'), 0)"
+                            " ORDER BY seq DESC LIMIT 12) h) FROM ") +
+                    kStateFunction + "($1, $2) s",
+                ws, conv)
+          : postgres::exec(tx, std::string("SELECT * FROM ") + kStateFunction + "($1, $2)", ws, conv);
   if (rows.empty()) return std::nullopt;
   auto d = from_state({rows[0], 0}, sealer, ws);
   if (!with_history) return d;
-  // Earlier exchanges, oldest first, for context.
-  const auto past = postgres::exec(
-      tx,
-      "SELECT direction, text FROM (SELECT seq, direction, text FROM messages WHERE workspace_id = $1"
-      "   AND conversation_id = $2 AND text <> '' AND seq <= coalesce((SELECT max(seq) FROM messages"
-      "   WHERE workspace_id = $1 AND conversation_id = $2 AND direction = 'outbound'), 0)"
-      "   ORDER BY seq DESC LIMIT 12) m ORDER BY seq",
-      ws, conv);
-  for (const auto& p : past) {
-    d.history.push_back({std::string_view(p[0].c_str()) == "inbound" ? "user" : "assistant",
-                         std::string(p[1].c_str()),
+  boost::system::error_code ec;
+  const auto past = json::parse(rows[0][kHistory].c_str(), ec);
+  if (ec || !past.is_array()) return d;
+  for (const auto& p : past.as_array()) {
+    const auto& pair = p.as_array();
+    d.history.push_back({pair.at(0).as_string() == "inbound" ? "user" : "assistant",
+                         std::string(pair.at(1).as_string()),
                          {},
                          {}});
   }
@@ -265,19 +277,11 @@ Outcome offline_turn(const TurnData& d, ToolContext& ctx) {
   return out;
 }
 
-// The turn's writes: the reply through the outbox (unless an operator took over meanwhile), the
-// customer's language, the notes for the team.
-// `locked`: the caller holds the conversation's row lock since it read bot mode (the inbound job).
+// The turn's writes: the reply through the outbox (unless an operator took over meanwhile:
+// `still_ours` false), the customer's language, the notes for the team. The caller holds the
+// conversation's row lock.
 void record(pqxx::transaction_base& tx, const TurnData& d, Outcome& out, const std::string& ws,
-            const std::string& conv, bool locked) {
-  // An operator who took over during the turn has the last word; a hand-over by the agent itself
-  // still tells the customer someone is coming.
-  bool still_ours = true;
-  if (!locked) {
-    const auto mode = postgres::exec1(
-        tx, "SELECT mode FROM conversations WHERE workspace_id = $1 AND id = $2 FOR UPDATE", ws, conv);
-    still_ours = std::string_view(mode[0].c_str()) == "bot" || out.handed_over;
-  }
+            const std::string& conv, bool still_ours) {
   if (still_ours && !out.message.body.empty()) {
     if (out.message.kind == messaging::OutboundKind::kText)
       out.message.body = clip(out.message.body, messaging::kMaxTextLength - 10);
@@ -328,13 +332,12 @@ postgres::JobRunner::Handler run_agent_turn(const crypto::Sealer& sealer,
     const std::string conv(cv->as_string());
     std::optional<TurnData> data;
     {
-      pqxx::read_transaction tx(conn);
+      pqxx::nontransaction tx(conn);
       data = load(tx, sealer, ws, conv, true);
     }
     auto finish_silently = [&] {
-      pqxx::work tx(conn);
+      pqxx::nontransaction tx(conn);
       postgres::complete_job(tx, job);
-      tx.commit();
       return JobResult::done();
     };
     // Nothing new (a burst already answered by an earlier turn), or the team or a block took over.
@@ -357,16 +360,21 @@ postgres::JobRunner::Handler run_agent_turn(const crypto::Sealer& sealer,
       out = offline_turn(*data, ctx);
     }
 
-    pqxx::work tx(conn);
-    record(tx, *data, out, ws, conv, false);
-    postgres::complete_job(tx, job);
+    // The job's completion and the conversation's lock travel with the BEGIN (one round trip). An
+    // operator who took over during the turn has the last word; a hand-over by the agent itself
+    // still tells the customer someone is coming.
+    postgres::LateBeginTransaction tx(conn);
+    const auto mode = postgres::exec_prefixed(
+        tx, "BEGIN;",
+        "WITH done AS (DELETE FROM jobs WHERE workspace_id = $1::uuid AND id = $2::bigint)"
+        " SELECT mode FROM conversations WHERE workspace_id = $1::uuid AND id = $3::uuid FOR UPDATE",
+        {ws, std::to_string(job.id), conv});
+    if (!mode.empty())  // else deleted with its customer meanwhile: nothing to answer
+      record(tx, *data, out, ws, conv, std::string_view(mode[0][0].c_str()) == "bot" || out.handed_over);
     tx.commit();
-    try {
-      count_usage(ws, out.prompt_tokens, out.completion_tokens)(conn);
-    } catch (const std::exception& e) {
-      log::warn("agent usage not counted", {{"workspace", ws}, {"error", e.what()}});
-    }
-    return JobResult::done();
+    auto result = JobResult::done();
+    result.after_commit = count_usage(ws, out.prompt_tokens, out.completion_tokens);
+    return result;
   };
 }
 
@@ -379,9 +387,11 @@ messaging::TurnHandler answer_in_transaction(const crypto::Sealer& sealer,
     if (!data || !data->bot || data->unanswered.empty()) return {};
     if (uses_model(*data)) {
       // A language model is an outside call that must not hold this transaction: a job of its own,
-      // in the conversation's order.
-      postgres::enqueue_job(tx, t.workspace_id, "agent_turn", "conversation:" + t.conversation_id,
-                            {{"conversationId", t.conversation_id}}, 3);
+      // in the conversation's order, started on this worker right after the commit when nothing of
+      // the conversation waits before it (the conversation's lock, held since the first read, keeps
+      // the ingest from queueing a message meanwhile).
+      postgres::enqueue_job_to_start(tx, t.workspace_id, "agent_turn", "conversation:" + t.conversation_id,
+                                     {{"conversationId", t.conversation_id}}, 3);
       return {};
     }
     // The offline agent makes no outside call: it answers here, its tools working in this
@@ -389,6 +399,7 @@ messaging::TurnHandler answer_in_transaction(const crypto::Sealer& sealer,
     ToolContext ctx{tx.conn(),      t.workspace_id, t.conversation_id, data->customer_id,
                     data->language, data->currency, public_base_url,   &tx};
     auto out = offline_turn(*data, ctx);
+    // Still ours: the conversation is locked since its bot mode was read (the message's first read).
     record(tx, *data, out, t.workspace_id, t.conversation_id, true);
     return count_usage(t.workspace_id, 0, 0);
   };

@@ -189,7 +189,7 @@ std::string queue_outbound(pqxx::transaction_base& tx, const std::string& worksp
       "           AND ch.access_token_sealed IS NOT NULL AND coalesce(cu.whatsapp_id, '') <> ''"
       "           AND (NOT $11::boolean OR coalesce(c.last_inbound_at > now() - interval '24 hours', false))"
       "           AND NOT EXISTS (SELECT 1 FROM jobs k WHERE k.ordering_key = 'outbound:' || $2::uuid"
-      "                             AND k.state IN ('queued', 'running')) AS go"
+      "                             AND k.state <> 'dead') AS go"
       "    FROM conversations c"
       "    JOIN customers cu ON cu.workspace_id = c.workspace_id AND cu.id = c.customer_id"
       "    LEFT JOIN whatsapp_channels ch ON ch.workspace_id = c.workspace_id"

@@ -4,38 +4,20 @@
 #include <boost/json.hpp>
 #include <pqxx/pqxx>
 #include <random>
+#include <utility>
 #include <vector>
 
 #include "infrastructure/logging/log.hpp"
+#include "infrastructure/postgres/late_begin_transaction.hpp"
 #include "infrastructure/postgres/statement.hpp"
 
 namespace shopme::postgres {
 namespace {
 thread_local bool inside_job_worker = false;
 
-// The claiming transaction, read committed, whose BEGIN travels in the same message as the claim
-// (see run_one): a worker that wakes for a job reaches it in one round trip instead of two.
-class ClaimTransaction final : public pqxx::dbtransaction {
- public:
-  explicit ClaimTransaction(pqxx::connection_base& conn)
-      : pqxx::internal::namedclass("ClaimTransaction"), pqxx::dbtransaction(conn) {
-    Begin();
-  }
-  ~ClaimTransaction() noexcept override { End(); }
-  ClaimTransaction(const ClaimTransaction&) = delete;
-  ClaimTransaction& operator=(const ClaimTransaction&) = delete;
-
-  // The commit need not wait for its disk flush: nothing leaves the system on the strength of it.
-  // If the machine dies before the flush, the transaction is lost whole, the job's deletion with it,
-  // and the job runs again; any later commit that must be durable flushes this one first (the
-  // write-ahead log is written in order). Saves a disk flush per job that calls no one.
-  void without_flush() { flush_ = false; }
-
- private:
-  void do_begin() override {}  // the caller's first statement begins it
-  void do_commit() override { direct_exec(flush_ ? "COMMIT" : "SET LOCAL synchronous_commit = off; COMMIT"); }
-  bool flush_ = true;
-};
+// The claiming transaction: its BEGIN travels in the same message as the claim (see run_one), so a
+// worker that wakes for a job reaches it in one round trip instead of two.
+using ClaimTransaction = LateBeginTransaction;
 
 // The jobs queued by the job in hand, in its transaction (job workers only).
 thread_local std::vector<Job> queued_here;
@@ -92,6 +74,26 @@ void job_enqueued(pqxx::transaction_base& tx, Job job) {
   }
 }
 
+void enqueue_job_to_start(pqxx::transaction_base& tx, const std::string& workspace_id,
+                          const std::string& kind, const std::string& ordering_key,
+                          const boost::json::object& payload, int max_attempts) {
+  const auto lease = start_at_once_lease();
+  const auto row = postgres::exec1(
+      tx,
+      "INSERT INTO jobs (workspace_id, kind, ordering_key, payload, max_attempts, state, attempts, "
+      "locked_until)"
+      " SELECT $1, $2, $3, $4::jsonb, $5, CASE WHEN g.go THEN 'running' ELSE 'queued' END,"
+      "        CASE WHEN g.go THEN 1 ELSE 0 END, CASE WHEN g.go THEN now() + make_interval(secs => $7) END"
+      "   FROM (SELECT $6::boolean AND NOT EXISTS (SELECT 1 FROM jobs k WHERE k.ordering_key = $3"
+      "                                             AND k.state <> 'dead') AS go) g"
+      " RETURNING id, state = 'running'",
+      workspace_id, kind, ordering_key, boost::json::serialize(payload), max_attempts, lease.has_value(),
+      lease.value_or(0.0));
+  Job job{workspace_id, row[0].as<long long>(), kind, ordering_key, payload, 1, max_attempts};
+  if (row[1].as<bool>()) job.started = boost::json::object{};
+  job_enqueued(tx, std::move(job));
+}
+
 void complete_job(pqxx::transaction_base& tx, const Job& job) {
   if (job.deleted_with_claim) return;
   postgres::exec0(tx, "DELETE FROM jobs WHERE workspace_id = $1 AND id = $2", job.workspace_id, job.id);
@@ -119,7 +121,10 @@ JobRunner::JobRunner(std::string conninfo, Options options)
 
 JobRunner::~JobRunner() { stop(); }
 
-void JobRunner::handle(const std::string& kind, Handler handler) { handlers_[kind] = std::move(handler); }
+void JobRunner::handle(const std::string& kind, Handler handler, bool starts_at_once) {
+  handlers_[kind] = std::move(handler);
+  starts_at_once_[kind] = starts_at_once;
+}
 
 void JobRunner::handle_in_transaction(const std::string& kind, TransactionalHandler handler) {
   split_[kind] = [h = std::move(handler)](const Job& job,
@@ -270,7 +275,8 @@ JobRunner::Claimed JobRunner::run_one(pqxx::connection& conn) {
           Continuation next_later;
           if (next) next_later = start_in(*next, *claim);
           // A reply started in this commit is sent right after it: that commit must be on disk first.
-          if (!next_later) claim->without_flush();
+          // A plain handler started in it commits its own work (durably where it must).
+          if (!next_later || starts_at_once_[next->kind]) claim->without_flush();
           claim->commit();
           claim.reset();
           ++completed_;
@@ -294,15 +300,7 @@ JobRunner::Claimed JobRunner::run_one(pqxx::connection& conn) {
   } else if (whole != handlers_.end()) {
     // A plain handler commits on its own; the first job it queues may be leased at once too, and
     // runs once the handler is done (it has then committed what it queued).
-    later = [&](pqxx::connection& c) {
-      JobResult r;
-      {
-        StartAtOnceScope scope(static_cast<double>(options_.lease.count()));
-        r = whole->second(*job, c);
-      }
-      if (r.outcome == JobResult::Outcome::kDone) finish_started(c);
-      return r;
-    };
+    later = [&](pqxx::connection& c) { return run_whole(whole->second, *job, c); };
   } else {
     // Nothing to undo: settled in the claim, which no other worker can then take in between.
     record_failure(*claim, *job, JobResult::dead("no handler for job kind " + job->kind), false);
@@ -328,6 +326,11 @@ void JobRunner::mark_running(pqxx::transaction_base& tx, const Job& job) const {
 // The second part of a job leased and prepared by the statement that queued it. Without one, the
 // job is left to its lease (claimed again when it ends).
 JobRunner::Continuation JobRunner::resume(const Job& started) {
+  if (const auto plain = handlers_.find(started.kind);
+      plain != handlers_.end() && starts_at_once_[started.kind])
+    return [this, &handler = plain->second, started](pqxx::connection& c) {
+      return run_whole(handler, started, c);
+    };
   const auto r = resume_.find(started.kind);
   if (r == resume_.end()) {
     log::error("a job was leased at once but its kind cannot resume", {{"kind", started.kind}});
@@ -340,6 +343,30 @@ JobRunner::Continuation JobRunner::resume(const Job& started) {
               {{"kind", started.kind}, {"error", e.what()}});
     return {};
   }
+}
+
+// A plain handler: it commits on its own; the first job it queues may be leased at once too, and
+// runs once the handler is done (it has then committed what it queued), before the handler's work
+// after its commit. What it queues is its own: the bookkeeping of a job that started it waits.
+JobResult JobRunner::run_whole(const Handler& handler, const Job& job, pqxx::connection& conn) {
+  struct Own {
+    std::vector<Job> outer_queued = std::exchange(queued_here, {});
+    std::size_t outer_taken = std::exchange(taken_here, 0);
+    ~Own() {
+      queued_here.insert(queued_here.begin(), outer_queued.begin(), outer_queued.end());
+      taken_here += outer_taken;
+    }
+  } own;
+  JobResult r;
+  {
+    StartAtOnceScope scope(static_cast<double>(options_.lease.count()));
+    r = handler(job, conn);
+  }
+  if (r.outcome == JobResult::Outcome::kDone) {
+    finish_started(conn);
+    run_after_commit(r, job, conn);
+  }
+  return r;
 }
 
 // After a plain handler's job is done (its transactions committed): the job it leased at once, if any.
@@ -377,7 +404,8 @@ JobRunner::Continuation JobRunner::start_in(const Job& next, pqxx::dbtransaction
              "UPDATE jobs SET state = 'running', attempts = attempts + 1,"
              "       locked_until = now() + make_interval(secs => $4::float8)"
              " WHERE workspace_id = $1::uuid AND id = $2::bigint AND NOT EXISTS (SELECT 1 FROM jobs k"
-             "   WHERE k.ordering_key = $3::text AND k.id < $2::bigint AND k.state IN ('queued', 'running'))"
+             "   WHERE k.ordering_key = $3::text AND (k.ordering_key, k.id) < ($3::text, $2::bigint)"
+             "     AND k.state <> 'dead')"
              " RETURNING 1",
              {next.workspace_id, std::to_string(next.id), next.ordering_key,
               std::to_string(static_cast<double>(options_.lease.count()))})

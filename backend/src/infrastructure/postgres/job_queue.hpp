@@ -50,7 +50,7 @@ struct JobResult {
   Outcome outcome = Outcome::kDone;
   std::chrono::milliseconds delay{0};
   std::string reason;
-  AfterCommit after_commit;  // transactional handlers only
+  AfterCommit after_commit;  // transactional and plain handlers (run after a reply it started is sent)
 
   static JobResult done() { return {}; }
   static JobResult retry(std::chrono::milliseconds delay, std::string reason) {
@@ -70,6 +70,14 @@ void job_enqueued(pqxx::transaction_base& tx, Job job);
 // prepared (Job::started); the runner runs that job's first part from what the statement returned
 // and its second part right after the commit. nullopt anywhere else: queue it as usual.
 std::optional<double> start_at_once_lease();
+// Inside the first part of a job's handler: queues a job that is written already leased when
+// nothing of its ordering key is unfinished, and then runs on this worker right after the commit
+// (no claim, no wake-up), its kind registered with `handle(kind, handler, true)`. The caller must
+// hold a lock that keeps others from queueing under that key meanwhile (e.g. the conversation's
+// row), or an earlier job of the key could commit unseen and run beside it.
+void enqueue_job_to_start(pqxx::transaction_base& tx, const std::string& workspace_id,
+                          const std::string& kind, const std::string& ordering_key,
+                          const boost::json::object& payload, int max_attempts = 8);
 // Deletes the job inside the handler's transaction, so its effects and its completion commit together.
 void complete_job(pqxx::transaction_base& tx, const Job& job);
 
@@ -112,7 +120,10 @@ class JobRunner {
   // queued it (see start_in).
   using SplitHandler = std::function<std::variant<JobResult, Continuation>(const Job&, pqxx::dbtransaction&)>;
 
-  void handle(const std::string& kind, Handler handler);
+  // `starts_at_once`: a job of this kind queued with enqueue_job_to_start runs on the worker that
+  // queued it, right after that commit, which then need not wait for its disk flush (the handler
+  // commits its own work, durably where it must).
+  void handle(const std::string& kind, Handler handler, bool starts_at_once = false);
   void handle_in_transaction(const std::string& kind, TransactionalHandler handler);
   // A job leased by the statement that queued it (Job::started) skips its first part: `resume`
   // makes its second part from what that statement returned, with no transaction.
@@ -160,6 +171,8 @@ class JobRunner {
   std::map<std::string, Resume> resume_;
   Continuation resume(const Job& started);
   void finish_started(pqxx::connection& conn);
+  JobResult run_whole(const Handler& handler, const Job& job, pqxx::connection& conn);
+  std::map<std::string, bool> starts_at_once_;  // plain handlers' kinds that start at once
   std::string whole_in_claim_;  // kinds handled wholly in the claiming transaction (a text[] literal)
   std::vector<std::thread> threads_;
   std::mutex mutex_;
