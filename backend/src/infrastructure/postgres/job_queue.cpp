@@ -276,7 +276,7 @@ JobRunner::Claimed JobRunner::run_one(pqxx::connection& conn) {
           if (next) next_later = start_in(*next, *claim);
           // A reply started in this commit is sent right after it: that commit must be on disk first.
           // A plain handler started in it commits its own work (durably where it must).
-          if (!next_later || starts_at_once_[next->kind]) claim->without_flush();
+          if (!next_later || starts_at_once(next->kind)) claim->without_flush();
           claim->commit();
           claim.reset();
           ++completed_;
@@ -327,7 +327,7 @@ void JobRunner::mark_running(pqxx::transaction_base& tx, const Job& job) const {
 // job is left to its lease (claimed again when it ends).
 JobRunner::Continuation JobRunner::resume(const Job& started) {
   if (const auto plain = handlers_.find(started.kind);
-      plain != handlers_.end() && starts_at_once_[started.kind])
+      plain != handlers_.end() && starts_at_once(started.kind))
     return [this, &handler = plain->second, started](pqxx::connection& c) {
       return run_whole(handler, started, c);
     };
@@ -343,6 +343,12 @@ JobRunner::Continuation JobRunner::resume(const Job& started) {
               {{"kind", started.kind}, {"error", e.what()}});
     return {};
   }
+}
+
+// Read by every worker at once: never operator[], which would insert a missing kind.
+bool JobRunner::starts_at_once(const std::string& kind) const {
+  const auto it = starts_at_once_.find(kind);
+  return it != starts_at_once_.end() && it->second;
 }
 
 // A plain handler: it commits on its own; the first job it queues may be leased at once too, and

@@ -173,6 +173,7 @@ class JobRunner {
   void finish_started(pqxx::connection& conn);
   JobResult run_whole(const Handler& handler, const Job& job, pqxx::connection& conn);
   std::map<std::string, bool> starts_at_once_;  // plain handlers' kinds that start at once
+  [[nodiscard]] bool starts_at_once(const std::string& kind) const;
   std::string whole_in_claim_;  // kinds handled wholly in the claiming transaction (a text[] literal)
   std::vector<std::thread> threads_;
   std::mutex mutex_;
