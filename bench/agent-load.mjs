@@ -9,7 +9,11 @@
 //                   (biz_opaque_callback_data); sends no status callbacks;
 //   fake LLM        POST /v1/chat/completions: answers at once, one tool round per turn — a
 //                   search_products call for what the customer asked, then, once the tool result is
-//                   in, a short text naming the first product found.
+//                   in, a short text naming the first product found. It records how long it held each
+//                   request (from the request's arrival in its handler to the answer written): the
+//                   far side's own processing, which is not the server's. The tool call's id carries
+//                   a per-turn number that the final text repeats ("(ref N)"), so the fake Graph API
+//                   can tell which turn a reply closes and the driver sums that turn's holds.
 // All times are process.hrtime (one monotonic clock for every thread), turned into epoch time with
 // one offset taken from performance.timeOrigin, so they can be compared with PostgreSQL timestamps.
 //
@@ -61,8 +65,9 @@ function fakeGraph(port, run) {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ messaging_product: 'whatsapp', contacts: [{ input: body.to, wa_id: body.to }], messages: [{ id }] }));
       const kind = body.type === 'interactive' ? body.interactive?.type ?? 'interactive' : body.type;
-      const text = body.type === 'text' ? body.text?.body : body.interactive?.body?.text;
-      parentPort.postMessage({ t: 'reply', to: body.to, opaque: body.biz_opaque_callback_data ?? '', at, kind, text: String(text ?? '').slice(0, 60) });
+      const text = String((body.type === 'text' ? body.text?.body : body.interactive?.body?.text) ?? '');
+      const ref = /\(ref (\d+)\)$/.exec(text)?.[1] ?? '';
+      parentPort.postMessage({ t: 'reply', to: body.to, opaque: body.biz_opaque_callback_data ?? '', at, kind, ref, text: text.slice(0, 60) });
     });
   });
   server.keepAliveTimeout = 30000;
@@ -77,9 +82,12 @@ const QUERIES = [
 const FALLBACK = ['parmigiano', 'prosecco', 'olio', 'chianti', 'pasta', 'aceto'];
 
 function fakeLlm(port) {
-  let seq = 0;
+  let seq = 0, turns = 0;
   const stats = { requests: 0, expect100: 0, toolCalls: 0, answers: 0, toolResultsWithItems: 0, bad: 0 };
   const server = http.createServer((req, res) => {
+    const arrived = hr();
+    let turn = '';
+    res.on('finish', () => { if (turn) parentPort.postMessage({ t: 'held', turn, ms: hr() - arrived }); });
     stats.requests++;
     if (req.headers.expect) stats.expect100++;
     const chunks = [];
@@ -96,18 +104,21 @@ function fakeLlm(port) {
       const last = messages[messages.length - 1];
       let message, finish;
       if (last.role === 'tool') {
+        turn = /^call_(\d+)$/.exec(String(last.tool_call_id ?? ''))?.[1] ?? '';
         let name = '';
         try { name = JSON.parse(last.content)?.items?.[0]?.name ?? ''; } catch { /* a clipped result */ }
         if (name) stats.toolResultsWithItems++;
         stats.answers++;
-        message = { role: 'assistant', content: name ? `Certo [name]! Abbiamo ${name}. Vuoi che lo aggiunga al carrello?` : 'Al momento non lo trovo, posso proporti altro?' };
+        const text = name ? `Certo [name]! Abbiamo ${name}. Vuoi che lo aggiunga al carrello?` : 'Al momento non lo trovo, posso proporti altro?';
+        message = { role: 'assistant', content: turn ? `${text} (ref ${turn})` : text };
         finish = 'stop';
       } else {
         const asked = String(last.content ?? '');
         const hit = QUERIES.find(([re]) => re.test(asked));
-        const query = hit ? hit[1] : FALLBACK[seq % FALLBACK.length];
+        const query = hit ? hit[1] : FALLBACK[turns % FALLBACK.length];
         stats.toolCalls++;
-        message = { role: 'assistant', content: null, tool_calls: [{ id: `call_${++seq}`, type: 'function', function: { name: 'search_products', arguments: JSON.stringify({ query }) } }] };
+        turn = String(++turns);
+        message = { role: 'assistant', content: null, tool_calls: [{ id: `call_${turn}`, type: 'function', function: { name: 'search_products', arguments: JSON.stringify({ query }) } }] };
         finish = 'tool_calls';
       }
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -300,6 +311,8 @@ async function main() {
   }
   function idle() { if (inFlight === 0 && onIdle) onIdle(); }
 
+  const held = new Map(); // the fake model's turn number → ms it held that turn's requests
+  llm.on('message', (m) => { if (m.t === 'held') held.set(m.turn, (held.get(m.turn) ?? 0) + m.ms); });
   graph.on('message', (m) => {
     if (m.t !== 'reply') return;
     const c = byWa.get(m.to);
@@ -308,6 +321,7 @@ async function main() {
     p.reply = m.at;
     p.opaque = m.opaque;
     p.kind = m.kind;
+    p.ref = m.ref;
     const r = (replies[p.prompt] ??= { sample: m.text });
     r[m.kind] = (r[m.kind] ?? 0) + 1;
     settle(c, p);
@@ -366,6 +380,10 @@ async function main() {
 
   const own = done.map((p) => p.reply - p.send).sort((a, b) => a - b);
   const acks = ackLat.slice().sort((a, b) => a - b);
+  // Less the time the fake model held the turn's requests (0 for the offline agent).
+  const modelHeld = done.map((p) => (p.ref ? held.get(p.ref) ?? 0 : 0));
+  const net = mode === 'turn' ? done.map((p, i) => p.reply - p.send - modelHeld[i]).sort((a, b) => a - b) : acks;
+  modelHeld.sort((a, b) => a - b);
   const turnAcks = done.map((p) => p.ack - p.send).sort((a, b) => a - b);
   const lat = mode === 'turn' ? own : acks;
   const q = (arr, p) => (arr.length ? arr[Math.min(arr.length - 1, Math.max(0, Math.ceil((p / 100) * arr.length) - 1))] : 0);
@@ -379,6 +397,9 @@ async function main() {
     `AGENT_RESULT mode=${mode} conversations=${n} concurrency=${concurrency} think_ms=${thinkMs} measured=${count} seconds=${(durationMs / 1000).toFixed(0)} ` +
       `rate=${(count / (durationMs / 1000)).toFixed(1)} p50_us=${us(q(lat, 50))} p90_us=${us(q(lat, 90))} p99_us=${us(q(lat, 99))} ` +
       `max_us=${us(lat.length ? lat[lat.length - 1] : 0)} mean_us=${us(lat.length ? lat.reduce((s, v) => s + v, 0) / lat.length : 0)} ` +
+      `net_p50_us=${us(q(net, 50))} net_p90_us=${us(q(net, 90))} net_p99_us=${us(q(net, 99))} net_max_us=${us(net.length ? net[net.length - 1] : 0)} ` +
+      `model_p50_us=${us(q(modelHeld, 50))} model_mean_us=${us(modelHeld.length ? modelHeld.reduce((s, v) => s + v, 0) / modelHeld.length : 0)} ` +
+      `model_matched=${done.filter((p) => p.ref && held.has(p.ref)).length} ` +
       `ack_p50_us=${us(q(turnAcks.length ? turnAcks : acks, 50))} ack_p99_us=${us(q(turnAcks.length ? turnAcks : acks, 99))} ` +
       `errors=${errors} timeouts=${timeouts} unexpected=${unexpected} unmeasured=${unmeasured} primed=${primed} ` +
       `turns_total=${turnsTotal} acks_total=${acksTotal} ` +

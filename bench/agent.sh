@@ -304,8 +304,8 @@ run_one() {
   (( PG_KINDS )) && pgk="pg_kinds=$(pg_kinds_per "$WORK/procs0.txt" "$WORK/procs1.txt" "$done_n")"
   echo "$key run=$RUN $(sed 's/^AGENT_RESULT //' <<<"$line") $ph srv_cpu=$srvc pg_cpu=$pgc gen_cpu_os=$gc other_cpu=$(other_pct "$(pct $(( sys1 - sys0 )) "$wall")" "$srvc" "$pgc" "$gc") cpu_ms_per=$(awk -v s=$(( srv1 - srv0 )) -v p=$(( pg1 - pg0 )) -v hz="$CLK_TCK" -v n="$done_n" 'BEGIN { printf "%.2f", 1000 * (s + p) / hz / n }') srv_cpu_ms_per=$(awk -v s=$(( srv1 - srv0 )) -v hz="$CLK_TCK" -v n="$done_n" 'BEGIN { printf "%.2f", 1000 * s / hz / n }') commits_per=$commits wal_syncs_per=$syncs wal_writes_per=$writes jobs_dropped_before=$dropped jobs_left_after=$left rss_kb=$(status_kb "$SERVER_PID" VmRSS) $pgk" >>"$RAW"
   grep '^AGENT_REPLIES' "$out" | sed "s/^AGENT_REPLIES /$key /" >>"$WORK/replies.txt" || true
-  printf '   %-12s %7.1f /s  p50 %-9s p90 %-9s p99 %-9s max %-9s ack p50 %-9s errors %s timeouts %s unexpected %s\n' "$key" "$(kv rate "$line")" \
-    "$(fmt_ms "$(kv p50_us "$line")")" "$(fmt_ms "$(kv p90_us "$line")")" "$(fmt_ms "$(kv p99_us "$line")")" "$(fmt_ms "$(kv max_us "$line")")" \
+  printf '   %-12s %7.1f /s  p50 %-9s p90 %-9s p99 %-9s max %-9s (with the fake model p50 %-9s) ack p50 %-9s errors %s timeouts %s unexpected %s\n' "$key" "$(kv rate "$line")" \
+    "$(fmt_ms "$(kv net_p50_us "$line")")" "$(fmt_ms "$(kv net_p90_us "$line")")" "$(fmt_ms "$(kv net_p99_us "$line")")" "$(fmt_ms "$(kv net_max_us "$line")")" "$(fmt_ms "$(kv p50_us "$line")")" \
     "$(fmt_ms "$(kv ack_p50_us "$line")")" "$(kv errors "$line")" "$(kv timeouts "$line")" "$(kv unexpected "$line")"
   [[ "$key" == warm-* ]] || (( $(kv measured "$line") > 0 )) || { cat "$out" >&2; die "no turn was measured ($key)"; }
   check_server
@@ -387,10 +387,10 @@ PROFILE_FILE="$WORK/profile.md"
 profile_of() {  # key turns
   "$PSQL" "$DB_URL" -qtAX -F $'\t' -c "
     WITH s AS (SELECT CASE WHEN toplevel THEN '' ELSE '(in a function) ' END || regexp_replace(query, '\\s+', ' ', 'g') AS q,
-                      toplevel, calls, total_exec_time, total_plan_time FROM pg_stat_statements
+                      toplevel, calls, plans, total_exec_time, total_plan_time FROM pg_stat_statements
                 WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) AND calls > 0),
          tot AS (SELECT sum(total_exec_time + total_plan_time) AS t FROM s WHERE toplevel)
-    SELECT round(s.calls::numeric / $2, 2), round((s.total_exec_time / s.calls)::numeric, 3), round((s.total_exec_time / $2)::numeric, 3),
+    SELECT round(s.calls::numeric / $2, 2), round(s.plans::numeric / $2, 2), round((s.total_exec_time / s.calls)::numeric, 3), round((s.total_exec_time / $2)::numeric, 3),
            round((s.total_plan_time / $2)::numeric, 3), round((100 * (s.total_exec_time + s.total_plan_time) / nullif(tot.t, 0))::numeric, 1), left(s.q, 150)
       FROM s, tot ORDER BY s.total_exec_time + s.total_plan_time DESC LIMIT $PROFILE_TOP" >"$WORK/profile-$1.tsv"
   "$PSQL" "$DB_URL" -qtAX -F ' ' -c "
@@ -406,19 +406,26 @@ if (( PROFILE )); then
   sql "SELECT pg_reload_conf()" >/dev/null
   RUN=P
   PG_KINDS=1
-  for spec in "builtin $CONVERSATIONS $DURATION" "llm $CONVERSATIONS $DURATION" "builtin 1 $SOLO_DURATION"; do
-    read -r a conv secs <<<"$spec"
+  specs=("builtin $CONVERSATIONS $DURATION 0" "llm $CONVERSATIONS $DURATION 0" "builtin 1 $SOLO_DURATION 0")
+  (( THINK_MS )) && specs+=("llm $CONVERSATIONS $DURATION $THINK_MS")
+  for spec in "${specs[@]}"; do
+    read -r a conv secs think <<<"$spec"
     sql "SELECT pg_stat_statements_reset()" >/dev/null
-    run_one "profile-$a-$conv" "$a" turn "$conv" "$secs"
+    if (( think )); then
+      run_one "profile-paced-$a-$conv" "$a" turn "$conv" "$secs" "$think" "$PACED_WARMUP"
+    else
+      run_one "profile-$a-$conv" "$a" turn "$conv" "$secs"
+    fi
     last="$(tail -1 "$RAW")"
     n="$(kv turns_total "$last")"
-    read -r calls ms plan_ms commits begins <<<"$(profile_of "$a-$conv" "$n")"
+    pk="$a-$conv-$think"
+    read -r calls ms plan_ms commits begins <<<"$(profile_of "$pk" "$n")"
     {
-      echo "**$a, $( (( conv == 1 )) && echo "one turn at a time" || echo "$conv conversations")** ($n turns in the run, warm-up and drain included; a run of its own, not in the medians; p50 own time $(fmt_ms "$(kv p50_us "$last")")): $calls statements per turn taking **$ms ms of execution and $plan_ms ms of planning per turn** (pg_stat_statements total_exec_time and total_plan_time over all the server's connections; the benchmark's own queries are not tracked); $begins BEGIN and **$commits COMMIT per turn** (pg_stat_statements does not time the commit itself, which happens after the COMMIT statement's accounting, nor its WAL flush). PostgreSQL CPU per turn by process (ms): $(kv pg_kinds "$last" | sed 's/:/ /g; s/,/, /g'); the server process: $(kv srv_cpu_ms_per "$last") ms."
+      echo "**$a, $( (( conv == 1 )) && echo "one turn at a time" || echo "$conv conversations")$( (( think )) && echo " pausing ~$think ms")** ($n turns in the run, warm-up and drain included; a run of its own, not in the medians; p50 own time $(fmt_ms "$(kv net_p50_us "$last")")): $calls statements per turn taking **$ms ms of execution and $plan_ms ms of planning per turn** (pg_stat_statements total_exec_time and total_plan_time over all the server's connections; the benchmark's own queries are not tracked); $begins BEGIN and **$commits COMMIT per turn** (pg_stat_statements does not time the commit itself, which happens after the COMMIT statement's accounting, nor its WAL flush). PostgreSQL CPU per turn by process (ms): $(kv pg_kinds "$last" | sed 's/:/ /g; s/,/, /g'); the server process: $(kv srv_cpu_ms_per "$last") ms."
       echo
-      echo "| calls per turn | mean execution ms | execution ms per turn | planning ms per turn | % of execution + planning | statement |"
-      echo "|---:|---:|---:|---:|---:|---|"
-      awk -F '\t' '{ q = $6; gsub(/\|/, "\\|", q); printf "| %s | %s | %s | %s | %s | `%s` |\n", $1, $2, $3, $4, $5, q }' "$WORK/profile-$a-$conv.tsv"
+      echo "| calls per turn | plans per turn | mean execution ms | execution ms per turn | planning ms per turn | % of execution + planning | statement |"
+      echo "|---:|---:|---:|---:|---:|---:|---|"
+      awk -F '\t' '{ q = $7; gsub(/\|/, "\\|", q); printf "| %s | %s | %s | %s | %s | %s | `%s` |\n", $1, $2, $3, $4, $5, $6, q }' "$WORK/profile-$pk.tsv"
       echo
     } >>"$PROFILE_FILE"
   done
@@ -467,11 +474,12 @@ verdict() { awk -v v="$1" -v lim="$2" 'BEGIN { print (v < lim ? "met" : "**not m
 
 row() {  # key label
   local k="$1"
-  printf '| %s | %.1f | %s | %s | %s | %s | %s | %s | %s | %s%% | %s%% | %s | %s | %s |\n' "$2" "$(med "$k" rate)" \
-    "**$(ms "$(med "$k" p50_us)")**" "$(ms "$(med "$k" p90_us)")" "**$(ms "$(med "$k" p99_us)")**" "$(ms "$(med "$k" max_us)")" \
+  printf '| %s | %.1f | %s | %s | %s | %s | %s | %s | %s | %s | %s%% | %s%% | %s | %s | %s |\n' "$2" "$(med "$k" rate)" \
+    "**$(ms "$(med "$k" net_p50_us)")**" "$(ms "$(med "$k" net_p90_us)")" "**$(ms "$(med "$k" net_p99_us)")**" "$(ms "$(med "$k" net_max_us)")" \
+    "$( [[ "$k" == ref ]] && echo "—" || echo "$(ms "$(med "$k" p50_us)") / $(ms "$(med "$k" p99_us)") ($(ms "$(med "$k" model_p50_us)"))")" \
     "$(ms "$(med "$k" ack_p50_us)")" "$( [[ "$k" == ref ]] && echo "—" || ms "$(med "$k" own_db_p50)")" \
     "$(med "$k" cpu_ms_per) ms ($(med "$k" srv_cpu_ms_per))" "$(med "$k" srv_cpu)" "$(med "$k" pg_cpu)" "$(med "$k" commits_per)" \
-    "$(all_of "$k" p50_us ms) / $(all_of "$k" p99_us ms)" \
+    "$(all_of "$k" net_p50_us ms) / $(all_of "$k" net_p99_us ms)" \
     "$(( $(sum_of "$k" errors) + $(sum_of "$k" timeouts) )) / $(sum_of "$k" unexpected)"
 }
 phase_row() {  # key label
@@ -495,13 +503,13 @@ REPORT="$WORK/report.md"
   echo "- Server: $SERVER_VERSION; SHOPME_IO_THREADS=$IO_THREADS, SHOPME_DB_WORKERS=$DB_WORKERS, SHOPME_INGEST_THREADS=$INGEST_THREADS, SHOPME_JOB_WORKERS=$JOB_WORKERS, LOG_LEVEL=warn, bound to 127.0.0.1, libcurl $CURL_VERSION for its outbound calls; demo data; the demo shop's channel enabled through the API (1,000 messages/s, abuse limit 10,000 a minute, no welcome message) and pointed at the fake Graph API; workspace API limit 100,000."
   echo "- Customers: $CONVERSATIONS registered customers with consent (one in four writing English), each with an open bot conversation, prepared in SQL; product stock raised to 1,000,000. Each customer is a closed loop: one signed webhook message (distinct message id), wait for the reply addressed to it at the fake Graph API, next message at once (paced runs: after a pause drawn uniformly from 0.5–1.5 × ${THINK_MS} ms, the first messages spread over one pause; one-at-a-time runs: a single loop, the customers taking turns, so that no conversation's history grows faster than in the other runs). Messages cycle through: ciao / hello, \"Avete il parmigiano?\", \"Mostrami il catalogo\", \"aggiungi 2 prosecco\", \"carrello\", \"Quanto costa la spedizione?\", \"Avete dell'olio extravergine?\", \"togli il prosecco\" (and their English counterparts); no checkout."
   echo "- Fakes (bench/agent-load.mjs, node $NODE_VERSION, each in its own worker thread, answering at once): the Graph API records when each request body is complete and its recipient, sends no status callbacks; the model answers the first call of a turn with a \`search_products\` tool call for the product the customer named, and the call carrying the tool result with a short text."
-  echo "- **Own time** of a turn = the moment the reply's request body has reached the fake Graph API − the moment the load generator wrote the customer's webhook request (\`process.hrtime\`, one monotonic clock for all threads of the generator). The client send time is used for \"webhook received\" because the server keeps no record of when a request arrived: its earliest record, the inbound message's \`created_at\`, is \`now()\` of the ingest transaction, i.e. after the HTTP parse, the signature check and the wait for the next group commit. On loopback the send time precedes the arrival by the kernel's hand-over (tens of µs), so own time is overstated by that at most, never understated. The figure from the server's record (reply arrival − inbound \`created_at\`) is given too (\"own time from the DB record\"): it leaves out the time before the ingest transaction started."
+  echo "- **Own time** of a turn = the moment the reply's request body has reached the fake Graph API − the moment the load generator wrote the customer's webhook request (\`process.hrtime\`, one monotonic clock for all threads of the generator). The client send time is used for \"webhook received\" because the server keeps no record of when a request arrived: its earliest record, the inbound message's \`created_at\`, is \`now()\` of the ingest transaction, i.e. after the HTTP parse, the signature check and the wait for the next group commit. On loopback the send time precedes the arrival by the kernel's hand-over (tens of µs), so own time is overstated by that at most, never understated. With the fake model, the time it held the turn's two requests (from each request's arrival in its handler to its answer handed to the kernel, summed per turn; the far side's processing — parsing the request, writing the answer — not the server's) is taken off; the figure with it is given too. Everything around it stays in own time: the server writing each request, the fake's wake-up and HTTP parse before its handler runs, the answer's way back. The figure from the server's record (reply arrival − inbound \`created_at\`) is given too (\"own time from the DB record\"): it leaves out the time before the ingest transaction started."
   echo "- **Reference** (same invocation, same repeats): the same $CONVERSATIONS customers, closed loop, each redelivering a message already stored (after one turn each that is not measured): the webhook acknowledgement alone (signature check, group commit with the raw event, duplicate message skipped, no job, no reply). Ratio = the agent's p50 own time / the reference's p50 acknowledgement latency, taken per repeat; the median of the repeats' ratios is reported."
   echo "- $REPEAT repeats, the order of ref / builtin / llm rotating; each run ${WARMUP} s of warm-up (paced: ${PACED_WARMUP} s) then ${DURATION} s measured (${SOLO_DURATION} s one turn at a time; turns started in that window), then the turns in flight finish. Figures are medians over the repeats; \"all repeats\" lists every repeat's p50 / p99 in ms."
   echo "- CPU per turn = (server + PostgreSQL CPU time over the run) / turns completed in it (warm-up and drain included), the server's share in brackets; CPU % of one core over the run ($(( NPROC * 100 ))% = the machine). Commits per turn from pg_stat_database.xact_commit over the run (the monitoring queries included, a handful)."
   echo
-  echo "| measurement | turns/s (acks/s) | p50 | p90 | p99 | max | webhook ack p50 | own time from the DB record, p50 | CPU per turn (server) | server CPU | PostgreSQL CPU | commits per turn | all repeats p50 / p99 (ms) | errors+timeouts / unexpected replies |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"
+  echo "| measurement | turns/s (acks/s) | p50 | p90 | p99 | max | with the fake model's processing: p50 / p99 (its share, p50) | webhook ack p50 | own time from the DB record, p50 | CPU per turn (server) | server CPU | PostgreSQL CPU | commits per turn | all repeats p50 / p99 (ms) | errors+timeouts / unexpected replies |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"
   row ref "reference: webhook acknowledgement (redelivery), $CONVERSATIONS conversations"
   row builtin "offline agent, $CONVERSATIONS conversations, no pause"
   row llm "fake language model (1 tool round), $CONVERSATIONS conversations, no pause"
@@ -517,13 +525,13 @@ REPORT="$WORK/report.md"
   echo "| aim (own time at $CONVERSATIONS concurrent conversations, medians of $REPEAT repeats) | value | verdict |"
   echo "|---|---:|---|"
   for k in builtin llm; do
-    echo "| $k, no pause: p50 < 5 ms | **$(ms "$(med "$k" p50_us)")** | $(verdict "$(med "$k" p50_us)" 5000) |"
-    echo "| $k, no pause: p99 < 25 ms | **$(ms "$(med "$k" p99_us)")** | $(verdict "$(med "$k" p99_us)" 25000) |"
+    echo "| $k, no pause: p50 < 5 ms | **$(ms "$(med "$k" net_p50_us)")** | $(verdict "$(med "$k" net_p50_us)" 5000) |"
+    echo "| $k, no pause: p99 < 25 ms | **$(ms "$(med "$k" net_p99_us)")** | $(verdict "$(med "$k" net_p99_us)" 25000) |"
   done
   if (( THINK_MS )); then
     for k in paced-builtin paced-llm; do
-      echo "| $k (~${THINK_MS} ms pauses): p50 < 5 ms | **$(ms "$(med "$k" p50_us)")** | $(verdict "$(med "$k" p50_us)" 5000) |"
-      echo "| $k (~${THINK_MS} ms pauses): p99 < 25 ms | **$(ms "$(med "$k" p99_us)")** | $(verdict "$(med "$k" p99_us)" 25000) |"
+      echo "| $k (~${THINK_MS} ms pauses): p50 < 5 ms | **$(ms "$(med "$k" net_p50_us)")** | $(verdict "$(med "$k" net_p50_us)" 5000) |"
+      echo "| $k (~${THINK_MS} ms pauses): p99 < 25 ms | **$(ms "$(med "$k" net_p99_us)")** | $(verdict "$(med "$k" net_p99_us)" 25000) |"
     done
   fi
   echo
@@ -531,12 +539,12 @@ REPORT="$WORK/report.md"
   echo "|---|---:|---:|"
   for k in "${KEYS[@]}"; do
     [[ "$k" == ref ]] && continue
-    echo "| $k own time / webhook acknowledgement at $CONVERSATIONS conversations | **$(med_ratio "$k" p50_us)×** | $(med_ratio "$k" p99_us)× |"
+    echo "| $k own time / webhook acknowledgement at $CONVERSATIONS conversations | **$(med_ratio "$k" net_p50_us ref p50_us)×** | $(med_ratio "$k" net_p99_us ref p99_us)× |"
   done
   if grep -q '^commit ' "$RAW"; then
     for k in "${KEYS[@]}"; do
       [[ "$k" == ref ]] && continue
-      echo "| $k own time p50 / one durable commit (pgbench mean) | **$(med_ratio "$k" p50_us commit mean_us)×** | |"
+      echo "| $k own time p50 / one durable commit (pgbench mean) | **$(med_ratio "$k" net_p50_us commit mean_us)×** | |"
     done
   fi
   echo
@@ -572,7 +580,7 @@ REPORT="$WORK/report.md"
     echo
     echo "### Statement profile"
     echo
-    echo "pg_stat_statements (\`track = $( (( PROFILE_NESTED )) && echo "all\`: the statements run inside functions are listed too, marked, their time also counted in the calling statement's" || echo 'top`'), utility statements and planning included) over one more run per agent at $CONVERSATIONS conversations and one with the offline agent and a single conversation, after the repeats; statements sorted by execution + planning time (the $PROFILE_TOP first). CPU by PostgreSQL process from /proc: backends = the connections' processes (the server's, and the benchmark's few monitoring queries), ended-children = processes that exited during the run (autovacuum workers)."
+    echo "pg_stat_statements (\`track = $( (( PROFILE_NESTED )) && echo "all\`: the statements run inside functions are listed too, marked, their time also counted in the calling statement's" || echo 'top`'), utility statements and planning included) over one more run per agent at $CONVERSATIONS conversations, one with the offline agent and a single conversation$( (( THINK_MS )) && echo ", and one with the model and $CONVERSATIONS conversations pausing as in the paced runs"), after the repeats; "plans per turn": how often the statement was planned (a statement planned on every call gets a custom plan each time); statements sorted by execution + planning time (the $PROFILE_TOP first). CPU by PostgreSQL process from /proc: backends = the connections' processes (the server's, and the benchmark's few monitoring queries), ended-children = processes that exited during the run (autovacuum workers)."
     echo
     cat "$PROFILE_FILE"
   fi

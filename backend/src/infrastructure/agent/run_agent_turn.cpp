@@ -1,6 +1,8 @@
 // Use case: answer what the customer wrote since the last reply. See agent_turn.hpp.
+#include <any>
 #include <boost/json.hpp>
 #include <chrono>
+#include <memory>
 #include <pqxx/pqxx>
 #include <thread>
 
@@ -59,10 +61,12 @@ struct TurnData {
   std::vector<ChatMessage> history;
 };
 
-// What a turn reads first, one call (see the migration "turn_state"): four statements in one round
-// trip, with their generic plans. The offline agent gets its row with the inbound message's first
-// read (TurnHandler::state_function).
-constexpr const char* kStateFunction = "shopme_turn_state";
+// What a turn reads first, one call (see the migration "turn_state_with_history"): its statements in
+// one round trip, with their generic plans; for a model, the history too. The row comes with the
+// inbound message's first read (TurnHandler::state_function), so a model turn started at once
+// reads nothing before its first call.
+constexpr const char* kStateFunction = "shopme_agent_turn_state";
+constexpr int kHistoryColumn = 21;
 
 TurnData from_state(const messaging::StateRow& r, const crypto::Sealer& sealer, const std::string& ws) {
   TurnData d;
@@ -94,33 +98,9 @@ TurnData from_state(const messaging::StateRow& r, const crypto::Sealer& sealer, 
     d.unanswered = r[19].c_str();
   }
   if (!r[20].is_null()) d.offered_product = r[20].c_str();
-  return d;
-}
-
-// `with_history`: the last messages too (what a language model needs; the offline agent does not).
-// One statement, so one round trip and one snapshot, in a transaction or on its own.
-std::optional<TurnData> load(pqxx::transaction_base& tx, const crypto::Sealer& sealer, const std::string& ws,
-                             const std::string& conv, bool with_history) {
-  constexpr int kHistory = 21;  // the column after the state's
-  const auto rows =
-      with_history
-          ? postgres::exec(
-                tx,
-                // Earlier exchanges, oldest first, for context.
-                std::string("SELECT s.*, (SELECT coalesce(json_agg(json_build_array(h.direction, h.text)"
-                            " ORDER BY h.seq), '[]')::text FROM (SELECT seq, direction, text FROM messages"
-                            " WHERE workspace_id = $1 AND conversation_id = $2 AND text <> '' AND seq <="
-                            " coalesce((SELECT max(seq) FROM messages WHERE workspace_id = $1"
-                            " AND conversation_id = $2 AND direction = 'outbound'), 0)"
-                            " ORDER BY seq DESC LIMIT 12) h) FROM ") +
-                    kStateFunction + "($1, $2) s",
-                ws, conv)
-          : postgres::exec(tx, std::string("SELECT * FROM ") + kStateFunction + "($1, $2)", ws, conv);
-  if (rows.empty()) return std::nullopt;
-  auto d = from_state({rows[0], 0}, sealer, ws);
-  if (!with_history) return d;
+  if (r[kHistoryColumn].is_null()) return d;
   boost::system::error_code ec;
-  const auto past = json::parse(rows[0][kHistory].c_str(), ec);
+  const auto past = json::parse(r[kHistoryColumn].c_str(), ec);
   if (ec || !past.is_array()) return d;
   for (const auto& p : past.as_array()) {
     const auto& pair = p.as_array();
@@ -130,6 +110,14 @@ std::optional<TurnData> load(pqxx::transaction_base& tx, const crypto::Sealer& s
                          {}});
   }
   return d;
+}
+
+// One statement, so one round trip and one snapshot, in a transaction or on its own.
+std::optional<TurnData> load(pqxx::transaction_base& tx, const crypto::Sealer& sealer, const std::string& ws,
+                             const std::string& conv) {
+  const auto rows = postgres::exec(tx, std::string("SELECT * FROM ") + kStateFunction + "($1, $2)", ws, conv);
+  if (rows.empty()) return std::nullopt;
+  return from_state({rows[0], 0}, sealer, ws);
 }
 
 struct Outcome {
@@ -330,10 +318,15 @@ postgres::JobRunner::Handler run_agent_turn(const crypto::Sealer& sealer,
     if (!cv || !cv->is_string()) return JobResult::dead("agent turn without a conversation");
     const std::string ws = job.workspace_id;
     const std::string conv(cv->as_string());
+    // Started at once by the inbound job, the turn has what that job read under the conversation's
+    // lock (a message that came in since is answered by its own job, right after this one); claimed
+    // later, it reads for itself.
     std::optional<TurnData> data;
-    {
+    if (const auto* read = std::any_cast<std::shared_ptr<const TurnData>>(&job.handed_over)) {
+      data = **read;
+    } else {
       pqxx::nontransaction tx(conn);
-      data = load(tx, sealer, ws, conv, true);
+      data = load(tx, sealer, ws, conv);
     }
     auto finish_silently = [&] {
       pqxx::nontransaction tx(conn);
@@ -382,8 +375,8 @@ messaging::TurnHandler answer_in_transaction(const crypto::Sealer& sealer,
                                              const std::string& public_base_url) {
   const auto answer = [&sealer, &public_base_url](pqxx::dbtransaction& tx,
                                                   const messaging::InboundTurn& t) -> postgres::AfterCommit {
-    const auto data = t.state ? std::optional(from_state(*t.state, sealer, t.workspace_id))
-                              : load(tx, sealer, t.workspace_id, t.conversation_id, false);
+    auto data = t.state ? std::optional(from_state(*t.state, sealer, t.workspace_id))
+                        : load(tx, sealer, t.workspace_id, t.conversation_id);
     if (!data || !data->bot || data->unanswered.empty()) return {};
     if (uses_model(*data)) {
       // A language model is an outside call that must not hold this transaction: a job of its own,
@@ -391,7 +384,8 @@ messaging::TurnHandler answer_in_transaction(const crypto::Sealer& sealer,
       // the conversation waits before it (the conversation's lock, held since the first read, keeps
       // the ingest from queueing a message meanwhile).
       postgres::enqueue_job_to_start(tx, t.workspace_id, "agent_turn", "conversation:" + t.conversation_id,
-                                     {{"conversationId", t.conversation_id}}, 3);
+                                     {{"conversationId", t.conversation_id}}, 3,
+                                     std::make_shared<const TurnData>(std::move(*data)));
       return {};
     }
     // The offline agent makes no outside call: it answers here, its tools working in this

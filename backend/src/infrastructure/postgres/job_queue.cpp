@@ -76,7 +76,7 @@ void job_enqueued(pqxx::transaction_base& tx, Job job) {
 
 void enqueue_job_to_start(pqxx::transaction_base& tx, const std::string& workspace_id,
                           const std::string& kind, const std::string& ordering_key,
-                          const boost::json::object& payload, int max_attempts) {
+                          const boost::json::object& payload, int max_attempts, std::any handed_over) {
   const auto lease = start_at_once_lease();
   const auto row = postgres::exec1(
       tx,
@@ -90,7 +90,10 @@ void enqueue_job_to_start(pqxx::transaction_base& tx, const std::string& workspa
       workspace_id, kind, ordering_key, boost::json::serialize(payload), max_attempts, lease.has_value(),
       lease.value_or(0.0));
   Job job{workspace_id, row[0].as<long long>(), kind, ordering_key, payload, 1, max_attempts};
-  if (row[1].as<bool>()) job.started = boost::json::object{};
+  if (row[1].as<bool>()) {
+    job.started = boost::json::object{};
+    job.handed_over = std::move(handed_over);
+  }
   job_enqueued(tx, std::move(job));
 }
 

@@ -2,6 +2,7 @@
 // The durable job queue in PostgreSQL (table `jobs`). Jobs sharing an ordering key run strictly one
 // after another in id order; different keys run in parallel on several workers and processes.
 // A claim is a lease: a worker that dies leaves its job to be claimed again when the lease ends.
+#include <any>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -35,6 +36,9 @@ struct Job {
   // Set for a job leased by the very statement that queued it (see start_at_once_lease): what its
   // first part would otherwise read, so that part runs no statement of its own.
   std::optional<boost::json::object> started = std::nullopt;
+  // In memory only, for a job started at once: what the job that queued it read already and passes
+  // on (see enqueue_job_to_start). Empty when the job was claimed: it reads for itself.
+  std::any handed_over = {};
 };
 
 // Work to do after a job's transaction has committed (e.g. a counter that must not hold a hot row's
@@ -74,10 +78,12 @@ std::optional<double> start_at_once_lease();
 // nothing of its ordering key is unfinished, and then runs on this worker right after the commit
 // (no claim, no wake-up), its kind registered with `handle(kind, handler, true)`. The caller must
 // hold a lock that keeps others from queueing under that key meanwhile (e.g. the conversation's
-// row), or an earlier job of the key could commit unseen and run beside it.
+// row), or an earlier job of the key could commit unseen and run beside it. `handed_over` reaches
+// the job as Job::handed_over when it starts here (never when it is claimed later).
 void enqueue_job_to_start(pqxx::transaction_base& tx, const std::string& workspace_id,
                           const std::string& kind, const std::string& ordering_key,
-                          const boost::json::object& payload, int max_attempts = 8);
+                          const boost::json::object& payload, int max_attempts = 8,
+                          std::any handed_over = {});
 // Deletes the job inside the handler's transaction, so its effects and its completion commit together.
 void complete_job(pqxx::transaction_base& tx, const Job& job);
 
