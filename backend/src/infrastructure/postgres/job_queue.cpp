@@ -78,17 +78,20 @@ void enqueue_job_to_start(pqxx::transaction_base& tx, const std::string& workspa
                           const std::string& kind, const std::string& ordering_key,
                           const boost::json::object& payload, int max_attempts, std::any handed_over) {
   const auto lease = start_at_once_lease();
+  // Outside a first part nothing can start here: a plain queueing. (One statement text per case: with
+  // the choice as a parameter, a plan for the actual values drops the check, looks cheaper than the
+  // generic plan, and PostgreSQL's plan cache then planned the statement again on every call.)
+  if (!lease) return enqueue_job(tx, workspace_id, kind, ordering_key, payload, max_attempts);
   const auto row = postgres::exec1(
       tx,
       "INSERT INTO jobs (workspace_id, kind, ordering_key, payload, max_attempts, state, attempts, "
       "locked_until)"
       " SELECT $1, $2, $3, $4::jsonb, $5, CASE WHEN g.go THEN 'running' ELSE 'queued' END,"
-      "        CASE WHEN g.go THEN 1 ELSE 0 END, CASE WHEN g.go THEN now() + make_interval(secs => $7) END"
-      "   FROM (SELECT $6::boolean AND NOT EXISTS (SELECT 1 FROM jobs k WHERE k.ordering_key = $3"
-      "                                             AND k.state <> 'dead') AS go) g"
+      "        CASE WHEN g.go THEN 1 ELSE 0 END, CASE WHEN g.go THEN now() + make_interval(secs => $6) END"
+      "   FROM (SELECT NOT EXISTS (SELECT 1 FROM jobs k WHERE k.ordering_key = $3"
+      "                              AND k.state <> 'dead') AS go) g"
       " RETURNING id, state = 'running'",
-      workspace_id, kind, ordering_key, boost::json::serialize(payload), max_attempts, lease.has_value(),
-      lease.value_or(0.0));
+      workspace_id, kind, ordering_key, boost::json::serialize(payload), max_attempts, *lease);
   Job job{workspace_id, row[0].as<long long>(), kind, ordering_key, payload, 1, max_attempts};
   if (row[1].as<bool>()) {
     job.started = boost::json::object{};
