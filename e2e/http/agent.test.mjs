@@ -195,6 +195,33 @@ test('a burst of messages during a turn is answered once, merged', async () => {
   assert.equal(llm.state.requests.length, 2);
 });
 
+test('language model: an operator who takes over during the turn has the last word; the debug note still reaches the team', async () => {
+  await admin.put(`${w}/agent`, { provider: 'openai-compatible', baseUrl: llm.base, model: 'shop-model', debug: true });
+  const c = await registeredCustomer();
+  llm.state.requests.length = 0;
+  llm.state.delayMs = 1000;
+  llm.state.plan.push(toolCalls(['search_products', '{"query": "parmigiano"}']), text('Ecco il parmigiano!'));
+  await c.say('Avete il parmigiano?');
+  await sleep(300);
+  assert.equal((await admin.post(`${w}/conversations/${c.conv}/mode`, { mode: 'human' })).status, 200);
+  await waitFor(async () => ((await notes(c.conv)).some((t) => t.startsWith('Tool search_products')) ? true : null), 'the turn finished', 20000);
+  llm.state.delayMs = 0;
+  await sleep(300);
+  assert.equal(llm.state.requests.length, 2, 'the turn ran to its end');
+  assert.equal((await agentReplies(c.conv)).length, 0, 'the bot does not answer over the operator');
+  assert.equal((await admin.get(`${w}/conversations/${c.conv}`)).json.mode, 'human');
+});
+
+test('language model: the agent handing over itself still tells the customer someone is coming', async () => {
+  await admin.put(`${w}/agent`, { provider: 'openai-compatible', baseUrl: llm.base, model: 'shop-model', debug: false });
+  const c = await registeredCustomer();
+  llm.state.plan.push(toolCalls(['contact_operator', '{}']), text('Ti passo a una persona del team.'));
+  await c.say('voglio parlare con qualcuno');
+  const [reply] = await waitFor(async () => { const r = await agentReplies(c.conv); return r.length ? r : null; }, 'the hand-over reply');
+  assert.equal(reply.text, 'Ti passo a una persona del team.');
+  assert.equal((await admin.get(`${w}/conversations/${c.conv}`)).json.mode, 'human');
+});
+
 test('cart tools: a line set twice stays one line, promo code checked by the domain pricing, totals from the server', async () => {
   await admin.put(`${w}/agent`, { provider: 'openai-compatible', baseUrl: llm.base, model: 'shop-model', debug: false });
   const c = await registeredCustomer();

@@ -5,6 +5,7 @@
 #include <memory>
 #include <pqxx/pqxx>
 #include <thread>
+#include <utility>
 
 #include "infrastructure/agent/agent_turn.hpp"
 #include "infrastructure/agent/tools.hpp"
@@ -265,28 +266,38 @@ Outcome offline_turn(const TurnData& d, ToolContext& ctx) {
   return out;
 }
 
-// The turn's writes: the reply through the outbox (unless an operator took over meanwhile:
-// `still_ours` false), the customer's language, the notes for the team. The caller holds the
-// conversation's row lock.
-void record(pqxx::transaction_base& tx, const TurnData& d, Outcome& out, const std::string& ws,
-            const std::string& conv, bool still_ours) {
-  if (still_ours && !out.message.body.empty()) {
+// The turn's writes: the reply through the outbox, the customer's language, the notes for the team.
+// `begin`: the BEGIN of the closing transaction, sent with the first of them (empty inside the
+// inbound job's transaction, which holds the conversation's lock since the message's first read).
+// Returns it when nothing was written. Outside that lock an operator who took over during the turn
+// has the last word; a hand-over by the agent itself still tells the customer someone is coming.
+std::string_view record(pqxx::transaction_base& tx, const TurnData& d, Outcome& out, const std::string& ws,
+                        const std::string& conv, std::string_view begin) {
+  const auto first = [&begin] { return std::exchange(begin, {}); };
+  if (!out.message.body.empty()) {
     if (out.message.kind == messaging::OutboundKind::kText)
       out.message.body = clip(out.message.body, messaging::kMaxTextLength - 10);
-    messaging::queue_outbound(tx, ws, conv, out.message, "agent", std::nullopt, d.answered_through);
+    const bool locked = begin.empty();
+    messaging::queue_agent_reply(tx, first(), ws, conv, out.message, d.answered_through,
+                                 locked || out.handed_over);
   }
   // The customer's language is the one they write in: later links, pages and messages follow it.
   if (!out.language.empty() && out.language != d.language) {
-    postgres::exec0(
-        tx, "UPDATE customers SET language = $3, updated_at = now() WHERE workspace_id = $1 AND id = $2", ws,
-        d.customer_id, out.language);
+    postgres::exec_prefixed(
+        tx, first(),
+        "UPDATE customers SET language = $3, updated_at = now() WHERE workspace_id = $1 AND id = $2",
+        {ws, d.customer_id, out.language});
   }
   for (const auto& n : out.notes) {
-    postgres::exec0(
-        tx, "INSERT INTO conversation_notes (workspace_id, conversation_id, text) VALUES ($1, $2, $3)", ws,
-        conv, n);
+    // Not for a conversation deleted with its customer meanwhile.
+    postgres::exec_prefixed(tx, first(),
+                            "INSERT INTO conversation_notes (workspace_id, conversation_id, text)"
+                            " SELECT $1::uuid, $2::uuid, $3 WHERE EXISTS (SELECT 1 FROM conversations"
+                            " WHERE workspace_id = $1::uuid AND id = $2::uuid)",
+                            {ws, conv, n});
     messaging::notify(tx, "note.created", ws, conv);
   }
+  return begin;
 }
 
 // Usage counters after the turn's commit, in a statement of their own: every turn of a workspace
@@ -353,17 +364,14 @@ postgres::JobRunner::Handler run_agent_turn(const crypto::Sealer& sealer,
       out = offline_turn(*data, ctx);
     }
 
-    // The job's completion and the conversation's lock travel with the BEGIN (one round trip). An
-    // operator who took over during the turn has the last word; a hand-over by the agent itself
-    // still tells the customer someone is coming.
+    // Two round trips: the BEGIN travels with the reply (its statement checks the mode itself), the
+    // job's completion with the COMMIT.
     postgres::LateBeginTransaction tx(conn);
-    const auto mode = postgres::exec_prefixed(
-        tx, "BEGIN;",
-        "WITH done AS (DELETE FROM jobs WHERE workspace_id = $1::uuid AND id = $2::bigint)"
-        " SELECT mode FROM conversations WHERE workspace_id = $1::uuid AND id = $3::uuid FOR UPDATE",
-        {ws, std::to_string(job.id), conv});
-    if (!mode.empty())  // else deleted with its customer meanwhile: nothing to answer
-      record(tx, *data, out, ws, conv, std::string_view(mode[0][0].c_str()) == "bot" || out.handed_over);
+    const auto unsent = record(tx, *data, out, ws, conv, "BEGIN;");
+    tx.commit_after(
+        std::string(unsent) + " " +
+        postgres::execute_text(tx, "DELETE FROM jobs WHERE workspace_id = $1::uuid AND id = $2::bigint",
+                               {ws, std::to_string(job.id)}));
     tx.commit();
     auto result = JobResult::done();
     result.after_commit = count_usage(ws, out.prompt_tokens, out.completion_tokens);
@@ -394,7 +402,7 @@ messaging::TurnHandler answer_in_transaction(const crypto::Sealer& sealer,
                     data->language, data->currency, public_base_url,   &tx};
     auto out = offline_turn(*data, ctx);
     // Still ours: the conversation is locked since its bot mode was read (the message's first read).
-    record(tx, *data, out, t.workspace_id, t.conversation_id, true);
+    record(tx, *data, out, t.workspace_id, t.conversation_id, {});
     return count_usage(t.workspace_id, 0, 0);
   };
   return {kStateFunction, answer};

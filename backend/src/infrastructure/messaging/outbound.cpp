@@ -164,10 +164,16 @@ void notify(pqxx::transaction_base& tx, std::string_view type, const std::string
   postgres::exec(tx, "SELECT pg_notify('shopme_events', $1)", json::serialize(event));
 }
 
-std::string queue_outbound(pqxx::transaction_base& tx, const std::string& workspace_id,
-                           const std::string& conversation_id, const OutboundMessage& message,
-                           std::string_view author_kind, const std::optional<std::string>& author_id,
-                           std::optional<long long> answers_through) {
+namespace {
+
+// `only_in_bot_mode`: the message and its job are written only if the conversation's update, which
+// re-reads the latest row version when another transaction changed it meanwhile, still finds bot
+// mode. nullopt when nothing was written.
+std::optional<std::string> queue(pqxx::transaction_base& tx, std::string_view prefix,
+                                 const std::string& workspace_id, const std::string& conversation_id,
+                                 const OutboundMessage& message, std::string_view author_kind,
+                                 const std::optional<std::string>& author_id,
+                                 std::optional<long long> answers_through, bool only_in_bot_mode) {
   const char* type = message.kind == OutboundKind::kText       ? "text"
                      : message.kind == OutboundKind::kTemplate ? "template"
                                                                : "interactive";
@@ -180,8 +186,7 @@ std::string queue_outbound(pqxx::transaction_base& tx, const std::string& worksp
   const auto lease = postgres::start_at_once_lease();
   // One round trip for the four writes of every reply (a turn's commit waits for each of them).
   constexpr int kSendAttempts = 10;
-  const auto row = postgres::exec1(
-      tx,
+  static const std::string sql =
       "WITH s AS ("
       "  SELECT coalesce(cu.whatsapp_id, '') AS recipient, ch.phone_number_id, ch.api_base_url,"
       "         ch.access_token_sealed, coalesce(ch.messages_per_second, 80) AS per_second,"
@@ -194,18 +199,19 @@ std::string queue_outbound(pqxx::transaction_base& tx, const std::string& worksp
       "    JOIN customers cu ON cu.workspace_id = c.workspace_id AND cu.id = c.customer_id"
       "    LEFT JOIN whatsapp_channels ch ON ch.workspace_id = c.workspace_id"
       "   WHERE c.workspace_id = $1::uuid AND c.id = $2::uuid),"
+      " c AS ("
+      "  UPDATE conversations SET last_message_at = now(), last_message_preview = left($4, 200),"
+      "         agent_answered_seq = greatest(agent_answered_seq, coalesce($8::bigint, agent_answered_seq)),"
+      "         updated_at = now()"
+      "   WHERE workspace_id = $1 AND id = $2 AND (NOT $13::boolean OR mode = 'bot')"
+      "  RETURNING 1),"
       " m AS ("
       "  INSERT INTO messages (workspace_id, conversation_id, direction, type, text, payload, status,"
       "                        status_rank, author_kind, author_id, sending_started_at)"
       "  SELECT $1, $2, 'outbound', $3, $4, jsonb_build_object('outbound', $5::jsonb),"
       "         CASE WHEN s.go THEN 'sending' ELSE 'queued' END, CASE WHEN s.go THEN 1 ELSE 0 END, $6, $7,"
-      "         CASE WHEN s.go THEN now() END FROM s"
+      "         CASE WHEN s.go THEN now() END FROM s, c"
       "  RETURNING id),"
-      " c AS ("
-      "  UPDATE conversations SET last_message_at = now(), last_message_preview = left($4, 200),"
-      "         agent_answered_seq = greatest(agent_answered_seq, coalesce($8::bigint, agent_answered_seq)),"
-      "         updated_at = now()"
-      "   WHERE workspace_id = $1 AND id = $2),"
       " j AS ("
       "  INSERT INTO jobs (workspace_id, kind, ordering_key, payload, max_attempts, state, attempts, "
       "locked_until)"
@@ -216,9 +222,22 @@ std::string queue_outbound(pqxx::transaction_base& tx, const std::string& worksp
       " SELECT m.id, j.id, pg_notify('shopme_events', json_build_object('type', 'message.created',"
       "        'workspaceId', $1, 'conversationId', $2, 'messageId', m.id)::text),"
       "        s.go, s.recipient, s.phone_number_id, s.api_base_url, s.access_token_sealed, s.per_second"
-      "   FROM m, j, s",
-      workspace_id, conversation_id, type, text, json::serialize(outbound), author_kind, author_id,
-      answers_through, kSendAttempts, lease.has_value(), needs_window(message), lease.value_or(0.0));
+      "   FROM m, j, s";
+  const auto rows =
+      prefix.empty()
+          ? postgres::exec(tx, sql, workspace_id, conversation_id, type, text, json::serialize(outbound),
+                           author_kind, author_id, answers_through, kSendAttempts, lease.has_value(),
+                           needs_window(message), lease.value_or(0.0), only_in_bot_mode)
+          : postgres::exec_prefixed(
+                tx, prefix, sql,
+                {workspace_id, conversation_id, type, text, json::serialize(outbound),
+                 std::string(author_kind), author_id,
+                 answers_through ? std::optional(std::to_string(*answers_through)) : std::nullopt,
+                 std::to_string(kSendAttempts), lease ? "true" : "false",
+                 needs_window(message) ? "true" : "false", std::to_string(lease.value_or(0.0)),
+                 only_in_bot_mode ? "true" : "false"});
+  if (rows.empty()) return std::nullopt;
+  const auto& row = rows[0];
   const std::string id = row[0].c_str();
   postgres::Job job{
       workspace_id, row[1].as<long long>(), "send", "outbound:" + conversation_id, {{"messageId", id}}, 1,
@@ -234,6 +253,27 @@ std::string queue_outbound(pqxx::transaction_base& tx, const std::string& worksp
   }
   postgres::job_enqueued(tx, std::move(job));
   return id;
+}
+
+}  // namespace
+
+std::string queue_outbound(pqxx::transaction_base& tx, const std::string& workspace_id,
+                           const std::string& conversation_id, const OutboundMessage& message,
+                           std::string_view author_kind, const std::optional<std::string>& author_id,
+                           std::optional<long long> answers_through) {
+  auto id =
+      queue(tx, {}, workspace_id, conversation_id, message, author_kind, author_id, answers_through, false);
+  if (!id) throw pqxx::unexpected_rows("queue_outbound: no such conversation");
+  return std::move(*id);
+}
+
+std::optional<std::string> queue_agent_reply(pqxx::transaction_base& tx, std::string_view prefix,
+                                             const std::string& workspace_id,
+                                             const std::string& conversation_id,
+                                             const OutboundMessage& message, long long answers_through,
+                                             bool whatever_the_mode) {
+  return queue(tx, prefix, workspace_id, conversation_id, message, "agent", std::nullopt, answers_through,
+               !whatever_the_mode);
 }
 
 }  // namespace shopme::messaging

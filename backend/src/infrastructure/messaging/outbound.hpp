@@ -29,4 +29,15 @@ std::string queue_outbound(pqxx::transaction_base& tx, const std::string& worksp
                            const std::optional<std::string>& author_id = std::nullopt,
                            std::optional<long long> answers_through = std::nullopt);
 
+// An agent's reply, unless `whatever_the_mode` only while the conversation is in bot mode: checked
+// on the conversation's latest row version, so an operator who takes over while the reply is being
+// written has the last word (nullopt: not queued, or the conversation is gone). `prefix`:
+// statements of the server's own sent in the same message before it (e.g. the BEGIN of a
+// postgres::LateBeginTransaction).
+std::optional<std::string> queue_agent_reply(pqxx::transaction_base& tx, std::string_view prefix,
+                                             const std::string& workspace_id,
+                                             const std::string& conversation_id,
+                                             const OutboundMessage& message, long long answers_through,
+                                             bool whatever_the_mode);
+
 }  // namespace shopme::messaging

@@ -3,6 +3,8 @@
 // (exec_prefixed(tx, "BEGIN;", …)): one round trip fewer for a transaction that starts by reading
 // or locking something. The first statement must be sent that way; pqxx sends nothing on creation.
 #include <pqxx/dbtransaction>
+#include <pqxx/except>
+#include <string>
 
 namespace shopme::postgres {
 
@@ -22,10 +24,27 @@ class LateBeginTransaction final : public pqxx::dbtransaction {
   // is written in order).
   void without_flush() { flush_ = false; }
 
+  // Statements of the server's own (never values from a request) whose results nobody reads, sent
+  // in the same message as the COMMIT: a round trip fewer. An error in them fails the commit.
+  void commit_after(std::string statements) { with_commit_ += std::move(statements) + "; "; }
+
  private:
   void do_begin() override {}  // the caller's first statement begins it
-  void do_commit() override { direct_exec(flush_ ? "COMMIT" : "SET LOCAL synchronous_commit = off; COMMIT"); }
+  void do_commit() override {
+    try {
+      direct_exec(
+          (with_commit_ + (flush_ ? "COMMIT" : "SET LOCAL synchronous_commit = off; COMMIT")).c_str());
+    } catch (const pqxx::broken_connection&) {
+      throw;
+    } catch (const pqxx::sql_error&) {
+      // A statement before the COMMIT failed: the rest of the message was skipped and the
+      // transaction is still open, aborted. End it, or the connection stays unusable.
+      if (!with_commit_.empty()) direct_exec("ROLLBACK");
+      throw;
+    }
+  }
   bool flush_ = true;
+  std::string with_commit_;
 };
 
 }  // namespace shopme::postgres

@@ -16,18 +16,22 @@ std::string statement_name(pqxx::transaction_base& tx, const std::string& sql) {
   return name;
 }
 
-pqxx::result exec_prefixed(pqxx::transaction_base& tx, std::string_view prefix, const std::string& sql,
-                           const std::vector<TextParam>& params) {
+std::string execute_text(pqxx::transaction_base& tx, const std::string& sql,
+                         const std::vector<TextParam>& params) {
   const auto name = statement_name(tx, sql);
-  tx.conn().prepare_now(name);  // EXECUTE below names it: it must exist on the server first
-  std::string text(prefix);
-  text += " EXECUTE " + name;
+  tx.conn().prepare_now(name);  // EXECUTE names it: it must exist on the server first
+  std::string text = "EXECUTE " + name;
   for (std::size_t i = 0; i < params.size(); ++i) {
     text += i ? ", " : "(";
     text += params[i] ? tx.quote(*params[i]) : std::string("NULL");
   }
   if (!params.empty()) text += ")";
-  return tx.exec(text);
+  return text;
+}
+
+pqxx::result exec_prefixed(pqxx::transaction_base& tx, std::string_view prefix, const std::string& sql,
+                           const std::vector<TextParam>& params) {
+  return tx.exec(std::string(prefix) + " " + execute_text(tx, sql, params));
 }
 
 pqxx::result exec_generic(pqxx::nontransaction& tx, const std::string& sql,

@@ -43,6 +43,11 @@ pqxx::row exec1(pqxx::transaction_base& tx, const std::string& sql, Args&&... ar
 // A parameter as PostgreSQL reads it: its text, or NULL. The statement's casts give the types.
 using TextParam = std::optional<std::string>;
 
+// The text `EXECUTE name('…', NULL)` that runs `sql` (prepared as exec does, and defined on the
+// server now) with `params`, for a message of several statements.
+std::string execute_text(pqxx::transaction_base& tx, const std::string& sql,
+                         const std::vector<TextParam>& params);
+
 // Runs `sql` (prepared as exec does) right after `prefix` (statements of the server's own, never
 // values from a request), in one round trip: `<prefix> EXECUTE name('…', NULL)`. Returns the
 // result of `sql`.
