@@ -223,19 +223,13 @@ std::optional<std::string> queue(pqxx::transaction_base& tx, std::string_view pr
       "        'workspaceId', $1, 'conversationId', $2, 'messageId', m.id)::text),"
       "        s.go, s.recipient, s.phone_number_id, s.api_base_url, s.access_token_sealed, s.per_second"
       "   FROM m, j, s";
-  const auto rows =
-      prefix.empty()
-          ? postgres::exec(tx, sql, workspace_id, conversation_id, type, text, json::serialize(outbound),
-                           author_kind, author_id, answers_through, kSendAttempts, lease.has_value(),
-                           needs_window(message), lease.value_or(0.0), only_in_bot_mode)
-          : postgres::exec_prefixed(
-                tx, prefix, sql,
-                {workspace_id, conversation_id, type, text, json::serialize(outbound),
-                 std::string(author_kind), author_id,
-                 answers_through ? std::optional(std::to_string(*answers_through)) : std::nullopt,
-                 std::to_string(kSendAttempts), lease ? "true" : "false",
-                 needs_window(message) ? "true" : "false", std::to_string(lease.value_or(0.0)),
-                 only_in_bot_mode ? "true" : "false"});
+  // As text, so that the statement can also travel after `prefix` in one message.
+  const auto rows = postgres::exec_prefixed(
+      tx, prefix, sql,
+      {workspace_id, conversation_id, type, text, json::serialize(outbound), std::string(author_kind),
+       author_id, answers_through ? std::optional(std::to_string(*answers_through)) : std::nullopt,
+       std::to_string(kSendAttempts), lease ? "true" : "false", needs_window(message) ? "true" : "false",
+       std::to_string(lease.value_or(0.0)), only_in_bot_mode ? "true" : "false"});
   if (rows.empty()) return std::nullopt;
   const auto& row = rows[0];
   const std::string id = row[0].c_str();
